@@ -1,0 +1,164 @@
+//! The one error type of the engine: bad input, with the field it concerns.
+//!
+//! Every refusal names the field by its JSON path (`expenses[0].amount`), has a stable
+//! machine-readable [`ErrorCode`], and a message in plain Chinese with an English twin. Errors are
+//! values: no input, however broken, makes the engine panic (a panic in wasm would kill the
+//! module for the rest of the visit).
+
+use serde::Serialize;
+use std::fmt;
+
+/// What kind of input problem this is. The `snake_case` name is the `code` in the JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The text is not JSON at all (CLI only; the wasm export receives objects).
+    InvalidJson,
+    /// A value has the wrong JSON type (a list where an object was expected, ...).
+    InvalidType,
+    /// A required field is absent.
+    MissingField,
+    /// A field the contract does not know (often a typo: `persona_burden`).
+    UnknownField,
+    /// A value outside its list (`relation`, `insurance`, `card`, `venue`).
+    InvalidValue,
+    /// An amount that is negative, not finite, has more than two decimals, or exceeds ¥10,000,000.
+    InvalidAmount,
+    /// A ratio outside 0..=1 or with more than four decimals.
+    InvalidRatio,
+    /// `as_of` is not a real `YYYY-MM-DD` date.
+    InvalidDate,
+    UnknownRegion,
+    UnknownItem,
+    /// A sharing line, expense or `via` names a member id that does not exist.
+    UnknownMember,
+    /// Two members share one id, or two sharing lines join the same pair.
+    DuplicateId,
+    /// An id that is empty, too long or has characters other than letters, digits, `_` and `-`.
+    InvalidId,
+    /// More members, sharing lines or expenses than the limits allow (see `limits`).
+    TooMany,
+    /// A name or province longer than the limits allow.
+    TextTooLong,
+    /// Relations that cannot all hold at once: two `self`, two `spouse`, two `father`, ...
+    InvalidFamily,
+    /// `via` is missing where required, names the wrong kind of member, or is given where it means nothing.
+    InvalidVia,
+    /// A sharing line from a member to themself.
+    SelfSharing,
+    /// `order` and `quota` on the same sharing line.
+    OrderAndQuota,
+    /// Two sharing lines to the same patient with the same `order`.
+    DuplicateOrder,
+    /// `order` not a whole number from 1 to 99.
+    InvalidOrder,
+    /// One sharer's quotas add up to more than their balance.
+    QuotaExceedsBalance,
+    /// An expense gives both `amount` and `personal_burden`, or neither; or `pooled` with `personal_burden`.
+    AmountOrBurden,
+    /// A member without a personal account was given a non-zero balance, or an employee has none.
+    InvalidBalance,
+    /// The venue cannot be where this item happens (补牙 at a pharmacy, 住院 online).
+    VenueNotForItem,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidAmount => "invalid_amount",
+            ErrorCode::InvalidRatio => "invalid_ratio",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::UnknownRegion => "unknown_region",
+            ErrorCode::UnknownItem => "unknown_item",
+            ErrorCode::UnknownMember => "unknown_member",
+            ErrorCode::DuplicateId => "duplicate_id",
+            ErrorCode::InvalidId => "invalid_id",
+            ErrorCode::TooMany => "too_many",
+            ErrorCode::TextTooLong => "text_too_long",
+            ErrorCode::InvalidFamily => "invalid_family",
+            ErrorCode::InvalidVia => "invalid_via",
+            ErrorCode::SelfSharing => "self_sharing",
+            ErrorCode::OrderAndQuota => "order_and_quota",
+            ErrorCode::DuplicateOrder => "duplicate_order",
+            ErrorCode::InvalidOrder => "invalid_order",
+            ErrorCode::QuotaExceedsBalance => "quota_exceeds_balance",
+            ErrorCode::AmountOrBurden => "amount_or_burden",
+            ErrorCode::InvalidBalance => "invalid_balance",
+            ErrorCode::VenueNotForItem => "venue_not_for_item",
+        }
+    }
+}
+
+/// Bad input: which field, what kind of problem, and what to do, in Chinese and English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    pub code: ErrorCode,
+    /// JSON path of the field, e.g. `expenses[0].amount`; empty for the whole document.
+    pub field: String,
+    /// Plain Chinese, for the visitor.
+    pub message: String,
+    /// English, for developers embedding the engine.
+    pub message_en: String,
+}
+
+impl InputError {
+    pub fn new(code: ErrorCode, field: impl Into<String>, message: impl Into<String>, message_en: impl Into<String>) -> Self {
+        InputError { code, field: field.into(), message: message.into(), message_en: message_en.into() }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at `{}`: {}", self.code.as_str(), self.field, self.message_en)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// The error as the public contract shows it: `{"error": {...}}`.
+#[derive(Serialize)]
+pub struct ErrorResponse<'a> {
+    pub error: &'a InputError,
+}
+
+/// Maps a structural deserialization error (wrong type, missing or unknown field) to an
+/// [`InputError`] at the path where it happened. Used by every entry point (CLI, wasm).
+pub fn from_serde(path: &str, message: &str) -> InputError {
+    let field = if path == "." { String::new() } else { path.to_string() };
+    let quoted = |prefix: &str| {
+        message.strip_prefix(prefix).and_then(|rest| rest.split('`').nth(1)).unwrap_or("").to_string()
+    };
+    if message.starts_with("missing field") {
+        let name = quoted("missing field ");
+        let full = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
+        InputError::new(ErrorCode::MissingField, full, format!("缺少必填项“{name}”。"), format!("missing field `{name}`"))
+    } else if message.starts_with("unknown field") {
+        let name = quoted("unknown field ");
+        let full = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
+        InputError::new(
+            ErrorCode::UnknownField,
+            full,
+            format!("不认识的字段“{name}”，请检查拼写。"),
+            format!("unknown field `{name}`"),
+        )
+    } else if let Some(n) = message.strip_prefix(crate::input::TOO_MANY_PREFIX) {
+        InputError::new(
+            ErrorCode::TooMany,
+            field,
+            format!("这一项最多只能有{n}条。"),
+            format!("too many entries, at most {n}"),
+        )
+    } else {
+        InputError::new(
+            ErrorCode::InvalidType,
+            field,
+            "这一项的格式不对（类型错误）。".to_string(),
+            message.chars().take(200).collect::<String>(),
+        )
+    }
+}

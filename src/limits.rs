@@ -1,0 +1,18 @@
+//! Input limits: generous for any real family and year, small enough that a hostile or broken
+//! input cannot make the engine slow or large. Each limit has its own error (`too_many`,
+//! `text_too_long`, `invalid_amount`) naming the field. Documented in README.md.
+
+/// Members of one family.
+pub const MEMBERS: usize = 30;
+/// Sharing lines (who shares to whom).
+pub const SHARING_LINES: usize = 100;
+/// Expenses in one scenario (a year of them).
+pub const EXPENSES: usize = 1000;
+/// Member, patient and sharing ids: 1 to 64 characters of letters, digits, `_` and `-`.
+pub const ID_CHARS: usize = 64;
+/// Member names (称呼), in characters.
+pub const NAME_CHARS: usize = 40;
+/// Province names, in characters.
+pub const PROVINCE_CHARS: usize = 20;
+/// Highest 顺位 on a sharing line.
+pub const MAX_ORDER: u8 = 99;

@@ -1,0 +1,47 @@
+// Tiny DOM helper. User text only ever goes in as text nodes (never innerHTML).
+export function h(tag, attrs) {
+  var el = tag.indexOf('svg:') === 0
+    ? document.createElementNS('http://www.w3.org/2000/svg', tag.slice(4))
+    : document.createElement(tag);
+  if (attrs) {
+    for (var k in attrs) {
+      var v = attrs[k];
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'text') el.textContent = v;
+      else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), v);
+      else if (k === 'value') el.value = v;
+      else if (k === 'checked' || k === 'selected' || k === 'open') el[k] = !!v;
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+  }
+  for (var i = 2; i < arguments.length; i++) add(el, arguments[i]);
+  return el;
+}
+function add(el, c) {
+  if (c === undefined || c === null || c === false) return;
+  if (Array.isArray(c)) { c.forEach(function (x) { add(el, x); }); return; }
+  el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+}
+export function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
+export function $(sel, root) { return (root || document).querySelector(sel); }
+var seq = 0;
+export function uid(p) { seq += 1; return (p || 'f') + seq; }
+export function select(attrs, options, value) {
+  var s = h('select', attrs);
+  options.forEach(function (o) {
+    s.appendChild(h('option', { value: o[0], selected: o[0] === value }, o[1]));
+  });
+  if (value !== undefined) s.value = value;
+  return s;
+}
+// A labelled field: <div class=field><label for>…</label> control hint</div>
+export function field(text, control, hint) {
+  var id = control.id || uid('c');
+  control.id = id;
+  var hintEl = null;
+  if (hint) {
+    hintEl = h('p', { class: 'hint', id: id + '-hint' }, hint);
+    control.setAttribute('aria-describedby', id + '-hint');
+  }
+  return h('div', { class: 'field' }, h('label', { for: id }, text), control, hintEl);
+}
