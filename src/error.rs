@@ -138,11 +138,11 @@ pub fn from_serde(path: &str, message: &str) -> InputError {
         let full = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
         InputError::new(ErrorCode::MissingField, full, format!("缺少必填项“{name}”。"), format!("missing field `{name}`"))
     } else if message.starts_with("unknown field") {
+        // serde_path_to_error's path already ends with the unknown field's name.
         let name = quoted("unknown field ");
-        let full = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
         InputError::new(
             ErrorCode::UnknownField,
-            full,
+            field,
             format!("不认识的字段“{name}”，请检查拼写。"),
             format!("unknown field `{name}`"),
         )

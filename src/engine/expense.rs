@@ -173,7 +173,10 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 format!("按结算单上的个人负担{b}元计算：统筹基金报销的部分在结算时已经扣除。"),
             ),
             Charge::Amount { amount, out_of_catalogue } => {
-                let room = match (e.pooled, ledger.pooled[p]) {
+                // Pharmacy purchases (per_region) are pooled only with parameters given on the
+                // expense itself: outpatient/inpatient room carried over does not apply there.
+                let carried = if item.pooled == PooledCover::Yes { ledger.pooled[p] } else { None };
+                let room = match (e.pooled, carried) {
                     (Some(given), None) => {
                         Some(PooledRoom { deductible_left: given.deductible_left, cap_left: given.cap_left, ratio: given.ratio })
                     }
@@ -220,11 +223,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     let product = over_deductible.decimal() * room.ratio;
                     let pooled = Money::round(product.min(room.cap_left.decimal()));
                     let used_deductible = covered.min(room.deductible_left);
-                    ledger.pooled[p] = Some(PooledRoom {
-                        deductible_left: room.deductible_left.minus(used_deductible),
-                        cap_left: room.cap_left.minus(pooled),
-                        ratio: room.ratio,
-                    });
+                    if item.pooled == PooledCover::Yes {
+                        ledger.pooled[p] = Some(PooledRoom {
+                            deductible_left: room.deductible_left.minus(used_deductible),
+                            cap_left: room.cap_left.minus(pooled),
+                            ratio: room.ratio,
+                        });
+                    }
                     let mut msg = format!(
                         "统筹基金报销：（目录内{} − 剩余起付线{}）× 报销比例{}% = {}元",
                         covered,
@@ -356,7 +361,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             }
         }
     }
-    if someone_shared {
+    if someone_shared && item.kind != ItemKind::Premium {
         a.reason(
             "own_card_required",
             Severity::Info,
