@@ -214,6 +214,39 @@ proptest! {
     }
 }
 
+/// One patient (我, no account) with up to five close relatives sharing in shuffled 顺位.
+fn many_sharers() -> impl Strategy<Value = Value> {
+    let rel = ["spouse", "father", "mother", "son", "daughter"];
+    (
+        prop::collection::vec(0u32..40_000, 1..=5),
+        Just((1u8..=5).collect::<Vec<u8>>()).prop_shuffle(),
+        prop::collection::vec(1u32..60_000, 1..6),
+    )
+        .prop_map(move |(balances, orders, bills)| {
+            let mut members = vec![json!({"id": "me", "relation": "self", "insurance": "resident"})];
+            let mut sharing = vec![];
+            for (i, b) in balances.iter().enumerate() {
+                members.push(json!({"id": format!("r{i}"), "relation": rel[i], "insurance": "employee", "balance": cents(*b)}));
+                sharing.push(json!({"from": format!("r{i}"), "to": "me", "order": orders[i]}));
+            }
+            let expenses: Vec<Value> = bills
+                .iter()
+                .map(|b| json!({"patient": "me", "item": "outpatient_visit", "venue": "designated_hospital", "personal_burden": cents(*b), "card": "own"}))
+                .collect();
+            json!({"as_of": "2026-11-23", "region": "national", "members": members, "sharing": sharing, "expenses": expenses})
+        })
+}
+
+proptest! {
+    #[test]
+    fn sharers_pay_in_order_until_each_runs_dry(input in many_sharers()) {
+        let (out, ok) = gongji::evaluate_json(&input.to_string());
+        prop_assert!(ok, "{}", out);
+        let out: Value = serde_json::from_str(&out).unwrap();
+        check_invariants(&input, &out);
+    }
+}
+
 #[test]
 fn accepted_share_of_random_scenarios_is_meaningful() {
     // Guard against a generator that only produces input errors (a property test that cannot fail).
