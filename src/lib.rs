@@ -12,6 +12,8 @@
 //!
 //! Codemap and invariants: see ARCHITECTURE.md.
 
+pub mod advice;
+pub mod credit;
 pub mod data;
 pub mod date;
 pub mod engine;
@@ -22,6 +24,7 @@ pub mod limits;
 pub mod money;
 pub mod output;
 pub mod scenario;
+pub mod withdrawal;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -32,12 +35,30 @@ pub use output::Output;
 /// The engine version reported as `engine` in every output.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Reads a scenario from any serde deserializer (serde_json for the CLI, serde-wasm-bindgen in
-/// the browser), checks it, and evaluates it. Structural errors carry their JSON path.
+/// Reads any input shape from any serde deserializer (serde_json for the CLI,
+/// serde-wasm-bindgen in the browser); structural errors carry their JSON path.
+pub fn decode<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T, InputError> {
+    serde_path_to_error::deserialize(d).map_err(|e| error::from_serde(&e.path().to_string(), &e.inner().to_string()))
+}
+
+/// Reads a scenario (SPEC §7), checks it, and evaluates it.
 pub fn evaluate_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Output, InputError> {
-    let input: input::ScenarioInput = serde_path_to_error::deserialize(d)
-        .map_err(|e| error::from_serde(&e.path().to_string(), &e.inner().to_string()))?;
-    evaluate_input(&input)
+    evaluate_input(&decode(d)?)
+}
+
+/// Reads a scenario and compares the possible 顺位 orders over its expenses (SPEC §8).
+pub fn advise_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<advice::Advice, InputError> {
+    advice::advise(&decode(d)?)
+}
+
+/// Answers the withdrawal questionnaire (R-WITHDRAW).
+pub fn withdrawal_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<withdrawal::WithdrawalAnswer, InputError> {
+    withdrawal::check(&decode(d)?)
+}
+
+/// Estimates the monthly credit to a personal account (R-CREDIT).
+pub fn credit_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<credit::CreditEstimate, InputError> {
+    credit::estimate(&decode(d)?)
 }
 
 /// Checks and evaluates an already-deserialized scenario.
@@ -50,8 +71,29 @@ pub fn evaluate_input(input: &input::ScenarioInput) -> Result<Output, InputError
 /// and whether it succeeded.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn evaluate_json(text: &str) -> (String, bool) {
+    json_entry(text, |de| evaluate_from(de))
+}
+
+/// The entry points by name, for the CLI and the golden tests: `evaluate`, `advise`,
+/// `withdrawal`, `credit`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn run_json(kind: &str, text: &str) -> Option<(String, bool)> {
+    Some(match kind {
+        "evaluate" => evaluate_json(text),
+        "advise" => json_entry(text, |de| advise_from(de)),
+        "withdrawal" => json_entry(text, |de| withdrawal_from(de)),
+        "credit" => json_entry(text, |de| credit_from(de)),
+        _ => return None,
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn json_entry<O: serde::Serialize>(
+    text: &str,
+    run: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<O, InputError>,
+) -> (String, bool) {
     let mut de = serde_json::Deserializer::from_str(text);
-    let result = evaluate_from(&mut de).and_then(|out| {
+    let result = run(&mut de).and_then(|out| {
         de.end().map_err(|e| {
             InputError::new(ErrorCode::InvalidJson, "", "输入不是有效的JSON。", format!("trailing characters: {e}"))
         })?;

@@ -7,6 +7,9 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: gongji eval FILE|-   evaluate a scenario (SPEC §7 JSON)
+       gongji advise FILE|-     compare 顺位 orders over the scenario's expenses
+       gongji withdraw FILE|-   withdrawal questionnaire ({\"situation\": ...})
+       gongji credit FILE|-     monthly credit estimate ({\"status\": ...})
        gongji catalogue         the expense catalogue
        gongji rules             the rule table
        gongji regions           the region profiles
@@ -28,7 +31,7 @@ fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        ["eval", path] => {
+        [cmd @ ("eval" | "advise" | "withdraw" | "credit"), path] => {
             let mut text = String::new();
             let read = if *path == "-" {
                 std::io::stdin().read_to_string(&mut text).map(|_| ())
@@ -39,7 +42,15 @@ fn main() -> ExitCode {
                 eprintln!("gongji: cannot read {path}: {e}");
                 return ExitCode::from(2);
             }
-            let (json, ok) = gongji::evaluate_json(&text);
+            let kind = match *cmd {
+                "eval" => "evaluate",
+                "withdraw" => "withdrawal",
+                other => other,
+            };
+            let Some((json, ok)) = gongji::run_json(kind, &text) else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
             println!("{json}");
             if ok { ExitCode::SUCCESS } else { ExitCode::from(1) }
         }

@@ -1,4 +1,5 @@
-//! Golden cases: `tests/golden/*.json`, each `{"description", "rules", "input", "expected"}`.
+//! Golden cases: `tests/golden/*.json`, each `{"description", "rules", "input", "expected"}`,
+//! and optionally `"kind"`: `evaluate` (the default), `advise`, `withdrawal` or `credit`.
 //!
 //! Every case runs through the same entry point as the CLI (`evaluate_json`) and must produce
 //! `expected` exactly. To record a new case, write its `input` and `"expected": null`, run
@@ -32,7 +33,8 @@ fn golden_cases_match() {
         assert!(case["description"].as_str().is_some_and(|d| !d.is_empty()), "{name}: needs a description");
         assert!(case["rules"].as_array().is_some_and(|r| !r.is_empty()), "{name}: needs the rules it shows");
         let input = serde_json::to_string(&case["input"]).unwrap();
-        let (output, _ok) = gongji::evaluate_json(&input);
+        let kind = case["kind"].as_str().unwrap_or("evaluate");
+        let (output, _ok) = gongji::run_json(kind, &input).unwrap_or_else(|| panic!("{name}: unknown kind {kind}"));
         let got: Value = serde_json::from_str(&output).unwrap();
         if bless {
             case["expected"] = got;
