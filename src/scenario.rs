@@ -361,7 +361,7 @@ fn order(raw: &RawNumber, field: String) -> Result<u8, InputError> {
             if !d.fract().is_zero() || !x.is_finite() {
                 return Err(bad());
             }
-            i128::try_from(d.mantissa() / 10i128.pow(d.scale())).map_err(|_| bad())?
+            d.mantissa() / 10i128.pow(d.scale())
         }
         RawNumber::Text(t) => t.parse::<i128>().map_err(|_| bad())?,
     };
