@@ -71,7 +71,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Severity::Error,
             "R-CARD",
             format!(
-                "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算，已结算的要退回，持卡人可被暂停医保直接结算3至12个月，冒用者还要按金额的2至5倍罚款，情节严重按诈骗处理。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
+                "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
                 patient.name, patient.name
             ),
         );
@@ -154,7 +154,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if !pooled_applies && !own_ok && !shared_ok {
         return a.finish(Verdict::SelfPay);
     }
-    if item.rule == "R-DENTAL" {
+    if item.rule == "R-DENTAL" && item.pooled == PooledCover::Yes {
         a.reason(
             "dental_therapeutic",
             Severity::Info,
