@@ -16,6 +16,15 @@ function payerText(st, step) {
   return nm(st, step.member) + '的个人账户（家庭共济' + (step.order ? '，第 ' + step.order + ' 位' : '') + '）';
 }
 
+function short(st, id) { var n = nm(st, id); return n.length > 10 ? n.slice(0, 9) + '…' : n; }
+function payerShort(st, s) {
+  if (s.payer === 'self_pay') return '自己掏钱';
+  if (s.payer === 'pooled_fund') return '统筹基金';
+  if (s.payer === 'own_account') return short(st, s.member) + '自己的账户';
+  if (s.payer === 'shared_quota') return short(st, s.member) + '的共济额度';
+  return short(st, s.member) + '的账户（共济）';
+}
+
 function ruleBox(ctx, id) {
   var r = ctx.rulesById[id];
   if (!r) return id ? h('p', { class: 'rule' }, '依据：' + id) : null;
@@ -52,7 +61,7 @@ function waterfall(st, res, idx) {
     var w = Number(s.amount) / total * 100, x = acc / total * 100;
     acc += Number(s.amount);
     var y = i * rowH;
-    svg.appendChild(h('svg:text', { x: '0', y: String(y + 18), class: 'wf-label' }, (i + 1) + '. ' + payerText(st, s) + '：' + s.amount + ' 元'));
+    svg.appendChild(h('svg:text', { x: '0', y: String(y + 18), class: 'wf-label' }, (i + 1) + '. ' + payerShort(st, s) + '：' + s.amount + ' 元'));
     svg.appendChild(h('svg:rect', { x: '0', y: String(y + 26), width: '100%', height: '18', class: 'wf-track' }));
     svg.appendChild(h('svg:rect', { x: x.toFixed(2) + '%', y: String(y + 26), width: Math.max(w, 0.8).toFixed(2) + '%', height: '18',
       fill: COLORS[s.payer] || '#555', class: 'wf-bar p-' + s.payer }));
@@ -62,8 +71,9 @@ function waterfall(st, res, idx) {
 
 function stepsTable(st, res) {
   var rows = res.steps.map(function (s) {
-    return h('tr', null, h('td', null, payerText(st, s)), h('td', { class: 'num' }, s.amount),
-      h('td', { class: 'num' }, s.balance_before || '—'), h('td', { class: 'num' }, s.balance_after || '—'), h('td', null, s.rule || ''));
+    return h('tr', null, h('th', { scope: 'row' }, payerText(st, s)), h('td', { class: 'num', 'data-label': '金额' }, s.amount),
+      h('td', { class: 'num', 'data-label': '付前余额' }, s.balance_before || '—'), h('td', { class: 'num', 'data-label': '付后余额' }, s.balance_after || '—'),
+      h('td', { 'data-label': '依据' }, s.rule || ''));
   });
   return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '付款明细表' },
     h('table', { class: 'steps' }, h('caption', { class: 'sr' }, '付款明细'),

@@ -1,0 +1,448 @@
+// Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [--mock] [filter]
+// Starts its own static server for www/, drives /usr/bin/chromium through playwright-core.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, loadPlaywright, axePath, CHROMIUM } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ART = path.join(here, 'artifacts');
+fs.mkdirSync(ART, { recursive: true });
+const args = process.argv.slice(2);
+const MOCK = args.includes('--mock');
+const FILTER = args.filter((a) => !a.startsWith('--'))[0];
+
+if (!MOCK && !fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) {
+  console.error('www/pkg is missing: run scripts/build-wasm.sh first.');
+  process.exit(2);
+}
+
+const { chromium } = await loadPlaywright();
+const browser = await chromium.launch(CHROMIUM);
+const srv = await startServer({ mock: MOCK });
+const BASE = srv.url;
+const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1280, height: 900 } };
+
+const foreign = [];   // requests that left the origin
+const pageErrors = [];
+
+function check(cond, msg) { if (!cond) throw new Error(msg); }
+async function newPage(opts = MOBILE, base = BASE) {
+  const context = await browser.newContext({ ...opts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
+  const page = await context.newPage();
+  const origin = new URL(base).origin;
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank')) foreign.push(u);
+  });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+  page.on('dialog', (d) => { pageErrors.push('dialog: ' + d.message()); d.dismiss(); });
+  return { context, page };
+}
+async function open(page, q = '', base = BASE) {
+  await page.goto(base + 'index.html' + q);
+  await page.waitForSelector('html.ready, #fatal:not([hidden])');
+}
+async function preset(page, id) {
+  await page.click(`[data-preset="${id}"]`);
+  await page.waitForSelector('#results [data-result="0"]');
+}
+async function resultText(page, i) { return page.locator(`#results [data-result="${i}"]`).innerText(); }
+async function stepRows(page, i) {
+  return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.trim())));
+}
+function row(rows, prefix) { return rows.find((r) => r[0].startsWith(prefix) || r[0].includes(prefix)); }
+async function shot(page, name) { await page.screenshot({ path: path.join(ART, name + '.png'), fullPage: true }); }
+async function noHScroll(page) {
+  const w = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(w[0] <= w[1] + 1, `page scrolls sideways: ${w[0]} > ${w[1]}`);
+}
+async function storageState(page) {
+  return page.evaluate(async () => ({
+    local: localStorage.length, session: sessionStorage.length, cookie: document.cookie,
+    idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
+  }));
+}
+
+const tests = [];
+function test(name, fn) { tests.push({ name, fn }); }
+
+// ---------------------------------------------------------------------------
+test('mobile: 补牙 for a retired mother, paid after her own account by her son (typed in by hand)', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  // 我: employee with 3200
+  await page.fill('[data-k="m-name-me"]', '我（儿子）');
+  await page.fill('[data-k="m-bal-me"]', '3200.00');
+  await page.click('#add-member');
+  const id = await page.$eval('#members fieldset:last-of-type', (f) => f.getAttribute('data-member'));
+  await page.fill(`[data-k="m-name-${id}"]`, '妈妈');
+  await page.selectOption(`[data-k="m-rel-${id}"]`, 'mother');
+  await page.selectOption(`[data-k="m-ins-${id}"]`, 'employee_retired');
+  await page.fill(`[data-k="m-bal-${id}"]`, '150.00');
+  await page.selectOption('[data-k="b-new-from"]', 'me');
+  await page.selectOption('[data-k="b-new-to"]', id);
+  await page.click('[data-k="b-add"]');
+  // the expense: patient 妈妈, search 补牙
+  await page.selectOption('[data-k="e0-patient"]', id);
+  await page.fill('[data-k="e0-search"]', '蛀牙');
+  await page.click('.found .chip:has-text("补牙")');
+  await page.fill('[data-k="e0-amount"]', '600.00');
+  await page.click('.expense .pooled summary');
+  await page.fill('[data-k="e0-ded"]', '0');
+  await page.fill('[data-k="e0-ratio"]', '50');
+  await page.fill('[data-k="e0-cap"]', '2000');
+  await page.waitForFunction(() => document.querySelector('#results [data-result="0"]'));
+  const rows = await stepRows(page, 0);
+  check(row(rows, '统筹基金')[1] === '300.00', 'pooled 300.00: ' + JSON.stringify(rows));
+  const own = row(rows, '妈妈自己的个人账户');
+  check(own && own[1] === '150.00' && own[2] === '150.00' && own[3] === '0.00', 'own account 150.00 → 0.00: ' + JSON.stringify(rows));
+  const shared = row(rows, '我（儿子）的个人账户');
+  check(shared && shared[1] === '150.00' && shared[2] === '3200.00' && shared[3] === '3050.00', 'son pays 150.00 (3200.00 → 3050.00): ' + JSON.stringify(rows));
+  check(row(rows, '自己掏钱')[1] === '0.00', 'self-pay 0.00');
+  check(await page.getAttribute('#results [data-result="0"]', 'data-verdict') === 'covered', 'verdict covered');
+  const svgTitle = await page.textContent('#results [data-result="0"] svg title');
+  check(svgTitle.includes('300.00') && svgTitle.includes('150.00'), 'waterfall is labelled with the amounts');
+  await noHScroll(page);
+  await shot(page, 'mobile-dental-by-hand');
+  // then 美白 as a second expense, by chip
+  await page.click('[data-k="e-add"]');
+  await page.click('[data-k="e1-chip-teeth_whitening"]');
+  await page.fill('[data-k="e1-amount"]', '1200.00');
+  await page.waitForSelector('#results [data-result="1"][data-verdict="self_pay"]');
+  const r1 = await stepRows(page, 1);
+  check(row(r1, '自己掏钱')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
+  check(r1.every((r) => r[0].startsWith('自己掏钱') || r[1] === '0.00'), 'no account pays for 美白');
+  check(await page.locator('#results [data-result="1"] .reasons li').count() > 0, '美白 has a reason');
+  check(await page.locator('#results .year').count() === 1, 'year table shown for two expenses');
+  await shot(page, 'mobile-dental-and-whitening');
+  await context.close();
+});
+
+test('mobile: preset 补牙 vs 美白 — amounts and the cosmetic reason with its rule', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  const rows = await stepRows(page, 0);
+  check(row(rows, '统筹基金')[1] === '300.00', 'pooled 300');
+  check(row(rows, '妈妈自己的个人账户')[1] === '150.00', 'own 150');
+  check(row(rows, '我（儿子）的个人账户')[1] === '150.00', 'son 150');
+  check(await page.getAttribute('#results [data-result="1"]', 'data-verdict') === 'self_pay', '美白 verdict self_pay');
+  const t1 = await resultText(page, 1);
+  check(t1.includes('1200.00'), '美白 shows 1200.00');
+  await page.click('#results [data-result="1"] .reasons details summary');
+  const rtext = await page.innerText('#results [data-result="1"] .reasons');
+  check(/R-DENTAL|美容/.test(rtext), 'reason cites the dental rule: ' + rtext);
+  await shot(page, 'mobile-preset-dental');
+  await context.close();
+});
+
+test('mobile: 儿媳 → 婆婆 refused as not close relatives', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'inlaw');
+  await page.waitForSelector('[data-pair="me->pp"] .warn');
+  const warn = await page.innerText('[data-pair="me->pp"] .pair-issues');
+  check(warn.includes('近亲属'), 'binding says not close relatives: ' + warn);
+  const t = await resultText(page, 0);
+  check(t.includes('近亲属'), 'result lists the refused sharer');
+  const rows = await stepRows(page, 0);
+  check(!row(rows, '我（儿媳）的个人账户') || row(rows, '我（儿媳）的个人账户')[1] === '0.00', 'daughter-in-law pays nothing');
+  check(row(rows, '自己掏钱')[1] === '260.00', 'all 260.00 paid by the patient');
+  await shot(page, 'mobile-inlaw');
+  await context.close();
+});
+
+test('mobile: cross-province student with a 共济额度', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'student');
+  check(await page.locator('[data-k="b-quota-me->kid"]').count() === 1, 'quota field shown for a cross-province pair');
+  const r0 = await stepRows(page, 0), r1 = await stepRows(page, 1);
+  const q0 = row(r0, '跨省共济额度') || row(r0, '额度');
+  check(q0 && q0[1] === '180.00' && q0[2] === '500.00' && q0[3] === '320.00', 'first visit from quota 500 → 320: ' + JSON.stringify(r0));
+  const q1 = row(r1, '额度');
+  check(q1 && q1[1] === '320.00' && q1[3] === '0.00', 'second uses the remaining 320: ' + JSON.stringify(r1));
+  check(row(r1, '自己掏钱')[1] === '100.00', 'rest 100.00 self-pay');
+  const year = await page.innerText('#results .year');
+  check(year.includes('320.00'), 'year table shows the quota going down');
+  // change the quota: live recompute
+  await page.fill('[data-k="b-quota-me->kid"]', '1000.00');
+  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').innerText));
+  await shot(page, 'mobile-student-quota');
+  await context.close();
+});
+
+test('mobile: 兄弟姐妹 before (2023) and after the 近亲属 widening', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'sibling2023');
+  check(await page.inputValue('#as-of') === '2023-06-01', 'as_of 2023-06-01');
+  const before = await stepRows(page, 0);
+  check(row(before, '自己掏钱')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
+  await page.fill('#as-of', '2026-03-01');
+  await page.dispatchEvent('#as-of', 'change');
+  await page.waitForFunction(() => !/自己掏钱[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
+  const after = await stepRows(page, 0);
+  const sh = row(after, '我的个人账户');
+  check(sh && sh[1] === '300.00', 'in 2026 the brother/sister pays: ' + JSON.stringify(after));
+  await context.close();
+});
+
+test('mobile: 冒名就医 is blocked and explained', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'impostor');
+  check(await page.getAttribute('#results [data-result="0"]', 'data-verdict') === 'blocked', 'blocked');
+  const t = await resultText(page, 0);
+  check(t.includes('不允许'), 'says not allowed');
+  await shot(page, 'mobile-impostor');
+  await context.close();
+});
+
+test('share link round trip (never sent to the server)', async () => {
+  const { context, page } = await newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push(r.url()));
+  await open(page);
+  await preset(page, 'student');
+  await page.fill('[data-k="m-name-kid"]', '小明 <b>');
+  await page.click('#copy-link');
+  const url = await page.inputValue('#link-out');
+  check(/#s=[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
+  check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(0, 20))), 'fragment never requested');
+  const before = await resultText(page, 1);
+  const p2 = await context.newPage();
+  await p2.goto(url);
+  await p2.waitForSelector('#results [data-result="1"]');
+  check(await p2.inputValue('[data-k="m-name-kid"]') === '小明 <b>', 'name restored as text');
+  check(await p2.locator('#results [data-result="1"]').innerText() === before, 'same result after the round trip');
+  check((await p2.innerText('#status')).includes('不会发给任何服务器'), 'says the link is not sent to a server');
+  await context.close();
+});
+
+test('hostile share links: truncated, tampered, newer version, huge, bad content — family untouched', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  await page.click('#copy-link');
+  const url = await page.inputValue('#link-out');
+  const frag = url.split('#s=')[1];
+  const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const good = JSON.parse(Buffer.from(frag, 'base64url').toString());
+  const badAmount = JSON.parse(JSON.stringify(good)); badAmount.members[0].balance = '-5';
+  const cases = {
+    truncated: frag.slice(0, Math.floor(frag.length / 2)),
+    tampered: frag.slice(0, 10) + '!!' + frag.slice(12),
+    garbage: 'AAAA' + frag.slice(7, 30),
+    newer: enc({ ...good, v: 99 }),
+    huge: 'A'.repeat(200000),
+    wrongshape: enc({ v: 1, as_of: '2026-01-01', region: 'national', members: 'x', sharing: [], expenses: [] }),
+    badamount: enc(badAmount),
+  };
+  const names0 = await page.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
+  for (const [k, v] of Object.entries(cases)) {
+    await page.evaluate((h) => { location.hash = h; }, '#s=' + v);
+    try { await page.waitForFunction(() => document.querySelector('#status .error'), null, { timeout: 5000 }); }
+    catch (e) { throw new Error(k + ': no message (' + (await page.innerText('#status')) + ')'); }
+    const msg = await page.innerText('#status');
+    check(msg.includes('没有改动'), `${k}: clear message (${msg})`);
+    const names = await page.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
+    check(JSON.stringify(names) === JSON.stringify(names0), `${k}: family untouched`);
+    if (k === 'newer') check(msg.includes('更新版本'), 'newer version message');
+    await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
+  }
+  await shot(page, 'mobile-tampered-link');
+  // opening a broken link on a fresh page keeps the default family
+  const p2 = await context.newPage();
+  await p2.goto(BASE + 'index.html#s=' + cases.tampered);
+  await p2.waitForSelector('html.ready');
+  check((await p2.innerText('#status')).includes('损坏') || (await p2.innerText('#status')).includes('改动'), 'fresh page explains the broken link');
+  await context.close();
+});
+
+test('hostile member names are shown as text only', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  const names = ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=2">', '奶奶👵🏻🦷', 'مرحبا אבא \u202Eabc', '长'.repeat(200)];
+  for (const n of names) {
+    await page.click('#add-member');
+    const id = await page.$eval('#members fieldset:last-of-type', (f) => f.getAttribute('data-member'));
+    await page.fill(`[data-k="m-name-${id}"]`, n);
+    await page.selectOption(`[data-k="m-ins-${id}"]`, 'employee');
+    await page.fill(`[data-k="m-bal-${id}"]`, '10.00');
+    await page.selectOption('[data-k="b-new-from"]', id);
+    await page.selectOption('[data-k="b-new-to"]', 'mom');
+    await page.click('[data-k="b-add"]');
+  }
+  await page.waitForTimeout(200);
+  check(await page.evaluate(() => window.__pwned === undefined), 'no script ran');
+  check(await page.locator('#app img').count() === 0, 'no <img> element injected');
+  check(await page.locator('#app script').count() === 0, 'no <script> element injected');
+  const legends = await page.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
+  for (const n of names) check(legends.includes(n), 'name shown verbatim: ' + n.slice(0, 20));
+  const body = await page.innerText('#app');
+  check(body.includes('<script>window.__pwned=1</script>') || body.includes('输入有误'), 'script text visible as text or a clear error');
+  await noHScroll(page);
+  await shot(page, 'mobile-hostile-names');
+  await context.close();
+});
+
+test('large-text mode', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  const fs0 = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  check(fs0 >= 18, 'base text >= 18px');
+  await page.click('#big-text');
+  check(await page.getAttribute('#big-text', 'aria-pressed') === 'true', 'toggle pressed');
+  const fs1 = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  check(fs1 >= 22, 'large text >= 22px, got ' + fs1);
+  const small = await page.$$eval('#app button, #app select, #app input[type=text], #app summary, #big-text', (els) =>
+    els.filter((e) => e.offsetParent !== null).map((e) => [e.textContent.slice(0, 12), e.getBoundingClientRect().height]).filter((x) => x[1] < 44));
+  check(small.length === 0, 'targets >= 44px: ' + JSON.stringify(small.slice(0, 5)));
+  await noHScroll(page);
+  await shot(page, 'mobile-large-text');
+  await context.close();
+});
+
+test('320px wide still fits', async () => {
+  const { context, page } = await newPage({ ...MOBILE, viewport: { width: 320, height: 640 } });
+  await open(page);
+  await preset(page, 'student');
+  await noHScroll(page);
+  await shot(page, 'w320-student');
+  await context.close();
+});
+
+test('?embed=1 hides the chrome and posts its height to the parent', async () => {
+  const { context, page } = await newPage(DESKTOP);
+  await page.goto(BASE + 'embed.html');
+  const frame = page.frameLocator('#gongji');
+  await frame.locator('html.ready').waitFor({ state: 'attached' });
+  check(await frame.locator('header.top').isHidden(), 'header hidden in embed mode');
+  check(await frame.locator('#guides').isHidden(), 'guides hidden in embed mode');
+  await page.waitForFunction(() => document.getElementById('gongji').getAttribute('height') !== '900');
+  const h1 = Number(await page.getAttribute('#gongji', 'height'));
+  await frame.locator('[data-preset="dental"]').click();
+  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) !== h, h1);
+  const h2 = Number(await page.getAttribute('#gongji', 'height'));
+  check(h1 > 300 && h2 > h1, `height follows content (${h1} → ${h2})`);
+  await shot(page, 'desktop-embed');
+  await context.close();
+});
+
+test('desktop: presets and guides', async () => {
+  const { context, page } = await newPage(DESKTOP);
+  await open(page);
+  await preset(page, 'dental');
+  await page.click('#guides details:first-of-type summary');
+  await shot(page, 'desktop-dental');
+  await preset(page, 'inlaw');
+  await page.waitForSelector('[data-pair="me->pp"] .warn');
+  await shot(page, 'desktop-inlaw');
+  await context.close();
+});
+
+test('axe-core: no serious or critical violations (mobile and desktop, normal and large text)', async () => {
+  for (const opts of [MOBILE, DESKTOP]) {
+    const { context, page } = await newPage({ ...opts, bypassCSP: true }); // only so axe can be injected
+    await open(page);
+    for (const id of ['dental', 'student', 'inlaw']) {
+      await preset(page, id);
+      await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+      if (id === 'inlaw') await page.click('#big-text');
+      await page.addScriptTag({ path: axePath() });
+      const res = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      check(bad.length === 0, `${id}: ` + bad.map((v) => v.id + ' ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')).join('; '));
+    }
+    await context.close();
+  }
+});
+
+test('nothing stored before "在本机记住"; stored and forgotten on request', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  await page.fill('[data-k="m-name-mom"]', '母亲');
+  await page.click('#copy-link');
+  await page.click('#big-text');
+  const s0 = await storageState(page);
+  check(s0.local === 0 && s0.session === 0 && s0.cookie === '' && s0.idb === 0, 'no storage before opt-in: ' + JSON.stringify(s0));
+  check((await context.cookies()).length === 0, 'no cookies');
+  await page.check('#remember');
+  check((await storageState(page)).local === 1, 'stored after opt-in');
+  await page.goto(BASE + 'index.html');
+  await page.waitForSelector('html.ready');
+  check(await page.inputValue('[data-k="m-name-mom"]') === '母亲', 'restored on the next visit');
+  check(await page.isChecked('#remember'), 'remember stays on');
+  await page.uncheck('#remember');
+  check((await storageState(page)).local === 0, 'forgotten after opt-out');
+  await context.close();
+});
+
+test('offline: reload with the network cut still computes (service worker)', async () => {
+  const { context, page } = await newPage({ ...MOBILE, serviceWorkers: 'allow' });
+  await open(page);
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active), null, { timeout: 15000 });
+  await page.reload();
+  await page.waitForSelector('html.ready');
+  check(await page.evaluate(() => !!navigator.serviceWorker.controller), 'page controlled by the service worker');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('html.ready', { timeout: 10000 });
+  await preset(page, 'dental');
+  check((await stepRows(page, 0)).length > 0, 'computes offline');
+  await shot(page, 'mobile-offline');
+  await context.close();
+});
+
+test('wasm served as application/octet-stream still computes', async () => {
+  const s2 = await startServer({ mock: MOCK, wasmMime: 'application/octet-stream' });
+  const { context, page } = await newPage(MOBILE, s2.url);
+  const n = pageErrors.length;
+  await open(page, '', s2.url);
+  await preset(page, 'dental');
+  check((await stepRows(page, 0)).length > 0, 'computes');
+  pageErrors.length = n; // the glue may log a MIME warning; that is expected here
+  await context.close();
+  await s2.close();
+});
+
+test('no WebAssembly: says so plainly', async () => {
+  const { context, page } = await newPage();
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await open(page);
+  const t = await page.innerText('#fatal');
+  check(t.includes('WebAssembly') && t.includes('锁定模式'), 'plain message: ' + t);
+  await shot(page, 'mobile-no-wasm');
+  await context.close();
+});
+
+test('privacy: no request left the page origin; no page errors', async () => {
+  check(foreign.length === 0, 'foreign requests: ' + foreign.slice(0, 5).join(', '));
+  check(pageErrors.length === 0, 'page errors: ' + pageErrors.slice(0, 5).join(' | '));
+});
+
+// ---------------------------------------------------------------------------
+let passed = 0, failed = 0;
+for (const t of tests) {
+  if (FILTER && !t.name.includes(FILTER) && !t.name.startsWith('privacy')) continue;
+  const t0 = Date.now();
+  try {
+    await t.fn();
+    passed++;
+    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${t.name}: ${String(e && e.message || e).split('\n').slice(0, 4).join(' ')}`);
+  }
+}
+await browser.close();
+await srv.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

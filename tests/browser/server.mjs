@@ -1,0 +1,56 @@
+// Minimal static server for www/ used by the browser tests and the benchmark.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../../www');
+const MOCK = path.resolve(here, 'mock');
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
+
+// opts: { wasmMime, mock, gzip }
+export function startServer(opts = {}) {
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (p.endsWith('/')) p += 'index.html';
+    let base = ROOT;
+    if (opts.mock && p.startsWith('/pkg/')) { base = MOCK; p = p.slice(4); }
+    const file = path.resolve(base, '.' + p);
+    if (!file.startsWith(base + path.sep)) { res.writeHead(403); res.end(); return; }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+      const ext = path.extname(file);
+      let type = TYPES[ext] || 'application/octet-stream';
+      if (ext === '.wasm' && opts.wasmMime) type = opts.wasmMime;
+      const headers = { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+      if (p.endsWith('embed.html')) headers['Content-Security-Policy'] = CSP + "; frame-src 'self'";
+      res.writeHead(200, headers);
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    resolve({ server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+  }));
+}
+
+export async function loadPlaywright() {
+  try { return await import('playwright-core'); }
+  catch (e) {
+    const dir = process.env.GONGJI_NODE_MODULES;
+    if (!dir) throw e;
+    return await import(path.join(dir, 'playwright-core/index.mjs'));
+  }
+}
+export function axePath() {
+  const local = path.resolve(here, '../../node_modules/axe-core/axe.min.js');
+  if (fs.existsSync(local)) return local;
+  return path.join(process.env.GONGJI_NODE_MODULES || '', 'axe-core/axe.min.js');
+}
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+};

@@ -1,0 +1,205 @@
+// 医保家庭共济计算器 — page entry. All calculation happens in the wasm engine (./pkg).
+import init, { evaluate, catalogue, rules, regions, version } from './pkg/gongji.js';
+import { h, clear, $ } from './js/dom.js';
+import { blankState, toScenario, encodeLink, decodeLink, loadStored, saveStored, forgetStored, newExpense } from './js/state.js';
+import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
+import { renderResults } from './js/result.js';
+import { PRESETS } from './js/presets.js';
+
+var root = document.documentElement;
+var params = new URLSearchParams(location.search);
+var embed = params.get('embed') === '1';
+if (embed) root.classList.add('embed');
+
+var ctx = { state: blankState(), catalogue: [], catalogueById: {}, rulesById: {}, remember: false };
+
+function status(text, kind) {
+  var el = $('#status');
+  clear(el);
+  if (text) el.appendChild(h('p', { class: 'card ' + (kind || 'info') }, text));
+}
+
+function fatal(text) {
+  var el = $('#fatal');
+  el.textContent = text;
+  el.removeAttribute('hidden');
+  $('#app').setAttribute('hidden', '');
+  postHeight();
+}
+
+// ---- embed: tell the parent our height ----------------------------------
+var lastH = 0;
+function postHeight() {
+  if (!embed || window.parent === window) return;
+  var hgt = Math.ceil(document.documentElement.scrollHeight);
+  if (hgt !== lastH) { lastH = hgt; window.parent.postMessage({ type: 'gongji:height', height: hgt }, '*'); }
+}
+if (embed) {
+  if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
+  window.addEventListener('load', postHeight);
+  window.addEventListener('resize', postHeight);
+}
+
+// ---- recompute ------------------------------------------------------------
+function compute() {
+  var st = ctx.state, scen = toScenario(st);
+  var out = evaluate(scen);
+  renderResults(ctx, out);
+  // Probe every bound pair with a plain clinic visit so a bad pair shows at once.
+  var issues = {};
+  var patients = [];
+  st.sharing.forEach(function (b) { if (patients.indexOf(b.to) < 0) patients.push(b.to); });
+  if (patients.length) {
+    var probe = toScenario(st);
+    probe.expenses = patients.map(function (p) {
+      return { patient: p, item: 'outpatient_visit', venue: 'designated_hospital', personal_burden: '100.00', card: 'own' };
+    });
+    var pr = evaluate(probe);
+    if (pr && pr.results) pr.results.forEach(function (r, i) {
+      (r.ineligible_sharers || []).forEach(function (x) {
+        var k = x.member + '->' + patients[i];
+        (issues[k] = issues[k] || []).push(x);
+      });
+    });
+  }
+  showPairIssues(issues);
+  if (ctx.remember) saveStored(st);
+  postHeight();
+}
+
+function focusKey() { var a = document.activeElement; return a && a.getAttribute ? a.getAttribute('data-k') : null; }
+function restoreFocus(k) {
+  if (!k) return;
+  var el = document.querySelector('[data-k="' + k.replace(/"/g, '') + '"]');
+  if (el && !el.disabled) el.focus();
+}
+
+ctx.update = function (kind) {
+  var k = focusKey();
+  if (kind === 'all') renderFamily(ctx);
+  if (kind === 'all' || kind === 'names') { renderSharing(ctx); renderExpenses(ctx); }
+  syncTop();
+  compute();
+  if (kind !== 'value') restoreFocus(k);
+};
+ctx.removeMember = function (id) {
+  var st = ctx.state;
+  st.members = st.members.filter(function (m) { return m.id !== id; });
+  st.sharing = st.sharing.filter(function (b) { return b.from !== id && b.to !== id; });
+  st.expenses = st.expenses.filter(function (e) { return e.patient !== id; });
+  st.members.forEach(function (m) { if (m.via === id) m.via = ''; });
+  ctx.update('all');
+  var add = $('#add-member'); if (add) add.focus();
+};
+ctx.moveBinding = function (b, dir) {
+  var st = ctx.state, same = st.sharing.filter(function (x) { return x.to === b.to; });
+  var j = same.indexOf(b) + dir;
+  if (j < 0 || j >= same.length) return;
+  var other = same[j], ia = st.sharing.indexOf(b), ib = st.sharing.indexOf(other);
+  st.sharing[ia] = other; st.sharing[ib] = b;
+  ctx.update('all');
+};
+
+function setState(st) { ctx.state = st; ctx.update('all'); }
+
+function syncTop() {
+  $('#as-of').value = ctx.state.as_of;
+  $('#region').value = ctx.state.region;
+}
+
+// ---- wiring of the static controls ----------------------------------------
+function wire() {
+  $('#as-of').addEventListener('change', function () {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(this.value)) { ctx.state.as_of = this.value; ctx.update('value'); }
+  });
+  $('#region').addEventListener('change', function () { ctx.state.region = this.value; ctx.update('value'); });
+  $('#add-member').addEventListener('click', function () {
+    var st = ctx.state, id;
+    do { st.seq = (st.seq || 1) + 1; id = 'm' + st.seq; } while (st.members.some(function (m) { return m.id === id; }));
+    st.members.push({ id: id, name: '', relation: 'mother', via: '', insurance: 'resident', province: st.members[0] ? st.members[0].province : '福建', balance: '' });
+    ctx.update('all');
+    var inp = document.querySelector('[data-k="m-name-' + id + '"]'); if (inp) inp.focus();
+  });
+  var big = $('#big-text');
+  big.addEventListener('click', function () {
+    var on = !root.classList.contains('big');
+    root.classList.toggle('big', on);
+    big.setAttribute('aria-pressed', on ? 'true' : 'false');
+    postHeight();
+  });
+  $('#copy-link').addEventListener('click', function () {
+    var url = location.href.split('#')[0] + encodeLink(ctx.state);
+    var out = $('#link-out');
+    out.value = url;
+    out.removeAttribute('hidden');
+    function done(ok) {
+      $('#link-msg').textContent = ok ? '链接已复制。发给家人，打开就能看到同样的情况。' : '请长按上面的链接手动复制。';
+    }
+    history.replaceState(null, '', url);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(function () { done(true); }, function () { out.select(); done(false); });
+    else { out.select(); try { done(document.execCommand('copy')); } catch (e) { done(false); } }
+  });
+  var rem = $('#remember');
+  rem.addEventListener('change', function () {
+    ctx.remember = rem.checked;
+    if (rem.checked) { saveStored(ctx.state); $('#remember-msg').textContent = '已记住：以后在这台设备上打开会自动恢复。'; }
+    else { forgetStored(); $('#remember-msg').textContent = '已忘记：这台设备上不再保存任何内容。'; }
+  });
+  $('#reset').addEventListener('click', function () { status(''); setState(blankState()); });
+  var pbox = $('#presets');
+  PRESETS.forEach(function (p) {
+    pbox.appendChild(h('button', { type: 'button', class: 'chip preset', 'data-preset': p.id, onclick: function () {
+      setState(p.make()); status('已载入例子：' + p.title + '。可以随意修改。', 'info');
+      var r = $('#result-title'); if (r && !embed) r.scrollIntoView({ block: 'start' });
+    } }, p.title));
+  });
+  window.addEventListener('hashchange', function () { openLink(true); });
+}
+
+function openLink(fromHash) {
+  var r = decodeLink(location.hash);
+  if (!r) return false;
+  if (r.error) { status('⚠ ' + r.error + ' 当前页面上的家庭信息没有改动。', 'error'); return false; }
+  var test = evaluate(toScenario(r.state));
+  if (test && test.error) {
+    status('⚠ 这个链接里的内容有误（' + test.error.message + '），没有载入。当前页面上的家庭信息没有改动。', 'error');
+    return false;
+  }
+  status('已从链接恢复。链接里的内容只在你的浏览器里读取，不会发给任何服务器。', 'info');
+  if (fromHash) setState(r.state); else ctx.state = r.state;
+  return true;
+}
+
+function start() {
+  var cat = catalogue();
+  ctx.catalogue = cat;
+  cat.forEach(function (c) { ctx.catalogueById[c.id] = c; });
+  rules().forEach(function (r) { ctx.rulesById[r.id] = r; });
+  var regSel = $('#region');
+  regions().forEach(function (r) { regSel.appendChild(h('option', { value: r.id }, r.name)); });
+  var v = version();
+  $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;
+  var stored = loadStored();
+  if (stored) { ctx.state = stored; ctx.remember = true; $('#remember').checked = true; }
+  if (!openLink(false) && !stored) {
+    // A sensible start: just 我, plus one empty expense for 我.
+    ctx.state.expenses.push(newExpense('me'));
+  }
+  wire();
+  $('#loading').setAttribute('hidden', '');
+  $('#app').removeAttribute('hidden');
+  ctx.update('all');
+  root.classList.add('ready');
+}
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  fatal('你的浏览器关闭了 WebAssembly（例如苹果手机的“锁定模式”，或某些安全设置），计算器无法运行。请换一个浏览器，或暂时对本站关闭锁定模式后再打开。');
+} else {
+  init().then(start, function (e) {
+    fatal('计算器没能加载（' + (e && e.message ? e.message : e) + '）。请检查网络后刷新页面。');
+  });
+}
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  window.addEventListener('load', function () { navigator.serviceWorker.register('./sw.js').catch(function () { /* optional */ }); });
+}
