@@ -1,0 +1,311 @@
+// Hand-written types for the gongji WebAssembly module (医保家庭共济计算器).
+// The contract is SPEC §7. Amounts are strings with two decimals ("12.30"); JS numbers are
+// accepted on input. Bad input never throws: every entry point returns either its answer or
+// `{ error: InputError }` — test with `"error" in result` (see `isError`).
+
+/** A money amount: a string with at most two decimals ("12.30"), or a finite number on input. */
+export type AmountInput = string | number;
+/** A money amount in the output: always a string with two decimals. */
+export type Amount = string;
+/** `YYYY-MM-DD`. */
+export type DateString = string;
+/** A rule id from `rules()`: "R-2021", "R-2024", "R-KIN", "R-XPROV", "R-WALLET", "R-CARD", ... */
+export type RuleId = string;
+
+export type Relation =
+  | 'self' | 'spouse' | 'father' | 'mother' | 'brother' | 'sister' | 'son' | 'daughter'
+  | 'paternal_grandfather' | 'paternal_grandmother' | 'maternal_grandfather' | 'maternal_grandmother'
+  | 'grandson' | 'granddaughter' | 'maternal_grandson' | 'maternal_granddaughter'
+  | 'father_in_law' | 'mother_in_law' | 'son_in_law' | 'daughter_in_law'
+  | 'spouse_sibling' | 'sibling_spouse' | 'nephew' | 'niece' | 'uncle' | 'aunt' | 'other';
+export type Insurance = 'employee' | 'employee_retired' | 'resident' | 'none';
+export type Card = 'own' | 'other';
+export type Venue = 'designated_hospital' | 'designated_pharmacy' | 'non_designated' | 'online';
+
+// ---------------------------------------------------------------- input (SPEC §7)
+
+export interface Member {
+  id: string;
+  name?: string | null;
+  relation: Relation;
+  /** The member the relation runs through, where it is ambiguous (a grandson with two sons). */
+  via?: string | null;
+  insurance: Insurance;
+  province?: string | null;
+  /** Personal-account balance; required for 职工医保 members, absent otherwise. */
+  balance?: AmountInput | null;
+}
+
+/** One binding: `order` (same province, 顺位) and `quota` (cross-province 共济额度) are exclusive. */
+export interface Sharing {
+  from: string;
+  to: string;
+  order?: number | string | null;
+  quota?: AmountInput | null;
+}
+
+export interface PooledParams {
+  deductible_left: AmountInput;
+  /** 0..1, at most four decimals. */
+  ratio: AmountInput;
+  cap_left: AmountInput;
+}
+
+/** One expense: exactly one of `amount` and `personal_burden`; `pooled` only with `amount`. */
+export interface Expense {
+  patient: string;
+  /** An item id from `catalogue()`. */
+  item: string;
+  venue: Venue;
+  amount?: AmountInput | null;
+  personal_burden?: AmountInput | null;
+  out_of_catalogue?: AmountInput | null;
+  card: Card;
+  pooled?: PooledParams | null;
+}
+
+export interface Scenario {
+  as_of: DateString;
+  /** A region id from `regions()`, e.g. "national". */
+  region: string;
+  members: Member[];
+  sharing?: Sharing[];
+  expenses?: Expense[];
+}
+
+// ---------------------------------------------------------------- errors
+
+export type ErrorCode =
+  | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'invalid_value'
+  | 'invalid_amount' | 'invalid_ratio' | 'invalid_date' | 'unknown_region' | 'unknown_item'
+  | 'unknown_member' | 'duplicate_id' | 'invalid_id' | 'too_many' | 'text_too_long'
+  | 'invalid_family' | 'invalid_via' | 'self_sharing' | 'order_and_quota' | 'duplicate_order'
+  | 'invalid_order' | 'quota_exceeds_balance' | 'amount_or_burden' | 'invalid_balance'
+  | 'venue_not_for_item';
+
+export interface InputError {
+  code: ErrorCode;
+  /** JSON path of the field, e.g. "expenses[0].amount"; "" for the whole input. */
+  field: string;
+  /** Plain Chinese, for the visitor. */
+  message: string;
+  /** English, for developers. */
+  message_en: string;
+}
+
+/** What every entry point returns for bad input (it never throws for bad input). */
+export interface ErrorResult { error: InputError; }
+
+/** Type guard: `if (isError(r)) show(r.error.message)`. Not exported by the module; copy it:
+ *  `const isError = (r) => r != null && typeof r === 'object' && 'error' in r;` */
+export type IsError = (r: unknown) => r is ErrorResult;
+
+// ---------------------------------------------------------------- output (SPEC §7)
+
+export type Verdict = 'covered' | 'self_pay' | 'blocked' | 'needs_input';
+export type Payer = 'pooled_fund' | 'own_account' | 'shared_account' | 'shared_quota' | 'self_pay';
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface Step {
+  payer: Payer;
+  member?: string;
+  order?: number;
+  amount: Amount;
+  /** For accounts (for `shared_quota`: the quota) before and after this step. */
+  balance_before?: Amount;
+  balance_after?: Amount;
+  rule: RuleId;
+}
+
+export interface Reason {
+  code: string;
+  severity: Severity;
+  message: string;
+  rule: RuleId;
+}
+
+export interface IneligibleSharer {
+  member: string;
+  code: string;
+  message: string;
+  /** What would fix it, in plain Chinese. */
+  fix: string;
+  rule: RuleId;
+}
+
+export interface ExpenseResult {
+  /** Index of the expense in the input. */
+  expense: number;
+  verdict: Verdict;
+  total: Amount;
+  steps: Step[];
+  reasons: Reason[];
+  ineligible_sharers: IneligibleSharer[];
+}
+
+export interface Output {
+  engine: string;
+  rules: string;
+  as_of: DateString;
+  region: string;
+  results: ExpenseResult[];
+  /** Spendable balance of every member with a personal account, after all expenses (member order). */
+  balances: Record<string, Amount>;
+  /** What is left of each cross-province quota, keyed "from->to". */
+  quotas: Record<string, Amount>;
+}
+
+// ---------------------------------------------------------------- order advice (SPEC §8)
+
+export interface PatientOrder { patient: string; sharers: string[]; }
+export interface RunsDry { member: string; expense: number; }
+export interface OrderOption {
+  orders: PatientOrder[];
+  current: boolean;
+  self_pay: Amount;
+  paid: Record<string, Amount>;
+  balances: Record<string, Amount>;
+  runs_dry: RunsDry[];
+  elderly_left: Amount;
+}
+export interface Advice {
+  engine: string;
+  rules: string;
+  patients: PatientOrder[];
+  search: string;
+  evaluated: number;
+  options: OrderOption[];
+  /** Indexes into `options`. */
+  best: number[];
+  explanation: string;
+  rule: RuleId;
+}
+
+// ---------------------------------------------------------------- withdrawal (R-WITHDRAW)
+
+export type WithdrawalSituation =
+  | 'death' | 'settle_abroad' | 'leave_employee_insurance' | 'move_no_transfer' | 'long_term_elsewhere' | 'none';
+export interface WithdrawalInput {
+  situation: WithdrawalSituation;
+  outstanding_bills?: boolean;
+  remote_filing?: boolean;
+}
+export interface WithdrawalAnswer {
+  /** "can_apply" | "depends_on_region" | "generally_not" (and any later additions). */
+  answer: string;
+  headline: string;
+  message: string;
+  who_applies: string;
+  materials: string[];
+  warnings: string[];
+  rule: RuleId;
+}
+
+// ---------------------------------------------------------------- monthly credit (R-CREDIT)
+
+export interface CreditInput {
+  /** 在职 or 退休. */
+  status: 'employee' | 'retired';
+  contribution_base?: AmountInput | null;
+  rate?: AmountInput | null;
+  fixed_amount?: AmountInput | null;
+  pension?: AmountInput | null;
+}
+export interface CreditEstimate {
+  monthly: Amount;
+  yearly: Amount;
+  formula: string;
+  basis: string;
+  notes: string[];
+  rule: RuleId;
+}
+
+// ---------------------------------------------------------------- reference data
+
+export type ItemKind = 'medical' | 'pharmacy' | 'premium' | 'not_medical';
+export type Payability = 'yes' | 'no' | 'depends' | 'n_a';
+export type PooledCover = 'yes' | 'no' | 'per_region' | 'n_a';
+
+export interface CatalogueItem {
+  id: string;
+  name: string;
+  keywords: string[];
+  kind: ItemKind;
+  cosmetic: boolean;
+  requires?: 'resident_enrollee' | 'ltc_region';
+  venues: Venue[];
+  pooled: PooledCover;
+  own: Payability;
+  shared: Payability;
+  /** Whether a cross-province quota may pay it. */
+  quota: boolean;
+  rule: RuleId;
+  note: string;
+}
+
+export interface Rule {
+  id: RuleId;
+  title: string;
+  document: string;
+  effective: DateString;
+  summary: string;
+}
+
+export interface Sourced<T> { value: T; source: string; effective: DateString; }
+export interface DependsRule {
+  item: string;
+  own: boolean;
+  shared: boolean;
+  source: string;
+  effective: DateString;
+  note: string;
+}
+export interface Region {
+  id: string;
+  name: string;
+  province: string | null;
+  note: string;
+  sharing_from: Sourced<DateString>;
+  close_relatives_from: Sourced<DateString>;
+  cross_province_from: Sourced<DateString>;
+  ltc: Sourced<'yes' | 'no' | 'unknown'>;
+  depends: DependsRule[];
+}
+
+export interface Version { engine: string; rules: string; }
+
+// ---------------------------------------------------------------- exports
+
+/** Evaluates a scenario: who pays how much, in what order, and why. */
+export function evaluate(scenario: Scenario): Output | ErrorResult;
+/** Compares the possible 顺位 orders over the scenario's expenses. */
+export function advise(scenario: Scenario): Advice | ErrorResult;
+/** The withdrawal questionnaire (R-WITHDRAW). */
+export function withdrawal(input: WithdrawalInput): WithdrawalAnswer | ErrorResult;
+/** The monthly credit estimate (R-CREDIT). */
+export function credit(input: CreditInput): CreditEstimate | ErrorResult;
+/** The expense catalogue (SPEC §4). */
+export function catalogue(): CatalogueItem[];
+/** The rules with their sources and effective dates (SPEC §3). */
+export function rules(): Rule[];
+/** The region profiles. */
+export function regions(): Region[];
+/** The engine version and the rules data version. */
+export function version(): Version;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+export interface InitOutput { readonly memory: WebAssembly.Memory; }
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/** Instantiates the module synchronously from its bytes (Node, workers, tests). */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * Loads and instantiates the module; call once before any export. Without an argument it
+ * fetches 'pkg/gongji_bg.wasm' relative to the page's base URL; elsewhere pass the URL:
+ * `init({ module_or_path: new URL('./gongji_bg.wasm', someBase) })`. Works when the server sends
+ * the .wasm with the wrong MIME type (falls back from streaming compilation).
+ */
+export default function __wbg_init(
+  module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>
+): Promise<InitOutput>;

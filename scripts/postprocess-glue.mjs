@@ -1,0 +1,58 @@
+// Post-processes wasm-bindgen's `--target web` glue (www/pkg/gongji.js) so that it
+//  - parses as ES2017 (Chrome 61+, iOS 11 WKWebView, old WeChat XWeb/TBS kernels): no optional
+//    chaining, no `import.meta` (iOS 11.0-11.2 and Chrome 61-63 have modules but not import.meta);
+//  - loads the .wasm even when a CDN or object store serves it with the wrong MIME type: the
+//    streaming attempt gets a clone of the response, so the fallback can still read the body;
+//  - finds the .wasm by a *relative* URL when init() is called without arguments
+//    ('pkg/gongji_bg.wasm' against the document's base URL), so the page works from any sub-path.
+// Every rewrite must match exactly once: if a wasm-bindgen upgrade changes the glue, the build
+// fails here instead of shipping something unchecked. scripts/check-es2017.mjs checks the result.
+import fs from 'node:fs';
+
+const file = process.argv[2];
+if (!file) { console.error('usage: node scripts/postprocess-glue.mjs www/pkg/gongji.js'); process.exit(2); }
+let src = fs.readFileSync(file, 'utf8');
+
+const rewrites = [
+  {
+    what: 'optional chaining in debugString',
+    from: /(\/\\\[object \(\[\^\\\]\]\+\)\\\]\/\.exec\(toStringOutput\))\?\.\[1\]/,
+    to: '($1 || [])[1]',
+  },
+  {
+    what: 'import.meta.url default path',
+    from: "module_or_path = new URL('gongji_bg.wasm', import.meta.url);",
+    to: "module_or_path = DEFAULT_WASM_PATH;",
+  },
+  {
+    what: 'streaming instantiation keeps the body for the fallback',
+    from: 'return await WebAssembly.instantiateStreaming(module, imports);',
+    to: 'return await WebAssembly.instantiateStreaming(module.clone(), imports);',
+  },
+  {
+    what: 'fallback on any non-application/wasm Content-Type (also with parameters)',
+    from: "module.headers.get('Content-Type') !== 'application/wasm'",
+    to: "!/^application\\/wasm\\s*(;|$)/i.test(module.headers.get('Content-Type') || '')",
+  },
+];
+
+for (const r of rewrites) {
+  const count = typeof r.from === 'string' ? src.split(r.from).length - 1 : (src.match(new RegExp(r.from.source, 'g')) || []).length;
+  if (count !== 1) {
+    console.error(`postprocess-glue: "${r.what}" matched ${count} times (expected 1) in ${file}; wasm-bindgen's glue changed, update this script.`);
+    process.exit(1);
+  }
+  src = typeof r.from === 'string' ? src.replace(r.from, () => r.to) : src.replace(r.from, r.to);
+}
+
+const header = `// Default location of the .wasm when init() gets no argument: relative to the page's base URL,
+// so the page works under any sub-path. Pages elsewhere pass it: init({ module_or_path: url }).
+const DEFAULT_WASM_PATH = 'pkg/gongji_bg.wasm';
+`;
+src = src.replace('/* @ts-self-types="./gongji.d.ts" */\n', (m) => m + header);
+if (!src.includes('const DEFAULT_WASM_PATH')) { console.error('postprocess-glue: header not inserted'); process.exit(1); }
+if (/import\.meta|\?\.|\?\?/.test(src.replace(/\/\/.*$/gm, ''))) {
+  console.error('postprocess-glue: ES2020+ syntax left in the glue'); process.exit(1);
+}
+fs.writeFileSync(file, src);
+console.log(`postprocess-glue: ${file} rewritten (${rewrites.length} rewrites)`);
