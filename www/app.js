@@ -190,6 +190,7 @@ function start() {
   $('#app').removeAttribute('hidden');
   ctx.update('all');
   root.classList.add('ready');
+  if (window.performance && performance.mark) performance.mark('gongji-first-result');
 }
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -89,8 +89,8 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   await page.selectOption('[data-k="e0-patient"]', id);
   await page.fill('[data-k="e0-search"]', '蛀牙');
   await page.click('.found .chip:has-text("补牙")');
+  await page.check('[data-k="e0-mode-amount"]');
   await page.fill('[data-k="e0-amount"]', '600.00');
-  await page.click('.expense .pooled summary');
   await page.fill('[data-k="e0-ded"]', '0');
   await page.fill('[data-k="e0-ratio"]', '50');
   await page.fill('[data-k="e0-cap"]', '2000');
@@ -110,6 +110,7 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   // then 美白 as a second expense, by chip
   await page.click('[data-k="e-add"]');
   await page.click('[data-k="e1-chip-teeth_whitening"]');
+  await page.check('[data-k="e1-mode-amount"]');
   await page.fill('[data-k="e1-amount"]', '1200.00');
   await page.waitForSelector('#results [data-result="1"][data-verdict="self_pay"]');
   const r1 = await stepRows(page, 1);

@@ -2,6 +2,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,16 +21,24 @@ export function startServer(opts = {}) {
     if (opts.mock && p.startsWith('/pkg/')) { base = MOCK; p = p.slice(4); }
     const file = path.resolve(base, '.' + p);
     if (!file.startsWith(base + path.sep)) { res.writeHead(403); res.end(); return; }
-    fs.readFile(file, (err, body) => {
-      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+    fs.stat(file, (serr, st) => fs.readFile(file, (err, body) => {
+      if (err || serr) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+      const etag = `"${st.size}-${Math.floor(st.mtimeMs)}"`;
       const ext = path.extname(file);
       let type = TYPES[ext] || 'application/octet-stream';
       if (ext === '.wasm' && opts.wasmMime) type = opts.wasmMime;
       const headers = { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
       if (p.endsWith('embed.html')) headers['Content-Security-Policy'] = CSP + "; frame-src 'self'";
+      headers.ETag = etag;
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
+      if (opts.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = zlib.gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
       res.writeHead(200, headers);
       res.end(body);
-    });
+    }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     const { port } = server.address();

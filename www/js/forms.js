@@ -138,9 +138,9 @@ export function renderExpenses(ctx) {
     }));
     var venue = select({ 'data-k': k + 'venue' }, VENUES, e.venue);
     venue.addEventListener('change', function () { e.venue = venue.value; ctx.update('value'); });
-    function radios(name, opts, value, onpick) {
+    function radios(name, opts, value, onpick, key) {
       return h('fieldset', { class: 'radios' }, h('legend', null, name), opts.map(function (o) {
-        var r = h('input', { type: 'radio', name: k + name, value: o[0], checked: o[0] === value, 'data-k': k + name + o[0],
+        var r = h('input', { type: 'radio', name: k + name, value: o[0], checked: o[0] === value, 'data-k': k + key + '-' + o[0],
           onchange: function () { onpick(o[0]); } });
         return h('label', { class: 'radio' }, r, h('span', null, o[1]));
       }));
@@ -155,9 +155,9 @@ export function renderExpenses(ctx) {
       return x;
     }
     var amountField = field('总费用（元）', amount, '医院或药店收费单上的总金额。');
-    var pooled = h('details', { class: 'pooled', open: !!(e.ded || e.ratio || e.cap) },
-      h('summary', null, '统筹报销参数（可不填）'),
-      h('p', { class: 'hint' }, '各地比例不同，本页不替你猜。看结算单或问当地医保，填了才会算统筹报销；不填就按统筹不报销计算。'),
+    var pooled = h('fieldset', { class: 'pooled radios' },
+      h('legend', null, '统筹基金报销参数'),
+      h('p', { class: 'hint' }, '各地的起付线和报销比例不同，本页不替你猜。请看结算单或问当地医保后填写；不清楚的话，改选上面的“填结算单上的个人负担”更简单。'),
       field('今年起付线还差（元）', num('ded', '例如 0', 'deductible_left')),
       field('报销比例（%）', num('ratio', '例如 50', 'ratio')),
       field('今年封顶线还剩（元）', num('cap', '例如 2000', 'cap_left')));
@@ -166,8 +166,8 @@ export function renderExpenses(ctx) {
     show(amountBox, e.mode !== 'burden'); show(burdenField, e.mode === 'burden');
     var mode = radios('金额怎么填', [['amount', '填总费用'], ['burden', '填结算单上的个人负担']], e.mode, function (v) {
       e.mode = v; show(amountBox, v !== 'burden'); show(burdenField, v === 'burden'); ctx.update('value');
-    });
-    var card = radios('看病/买药时用的是谁的医保卡（医保码）', [['own', '患者本人的'], ['other', '别人的']], e.card, function (v) { e.card = v; ctx.update('value'); });
+    }, 'mode');
+    var card = radios('看病/买药时用的是谁的医保卡（医保码）', [['own', '患者本人的'], ['other', '别人的']], e.card, function (v) { e.card = v; ctx.update('value'); }, 'card');
     box.appendChild(h('fieldset', { class: 'card expense', 'data-expense': i },
       h('legend', null, '第 ' + (i + 1) + ' 笔：', item ? item.name : e.item),
       field('谁看病/买药（患者）', pat),

@@ -19,8 +19,8 @@ export var PRESETS = [
     return base(
       [m('me', '我（儿子）', 'self', 'employee', '福建', '3200.00'), m('mom', '妈妈', 'mother', 'employee_retired', '福建', '150.00')],
       [{ from: 'me', to: 'mom', quota: '' }],
-      [e('mom', 'dental_filling', 'designated_hospital', { amount: '600.00', ded: '0', ratio: '50', cap: '2000.00' }),
-       e('mom', 'teeth_whitening', 'designated_hospital', { amount: '1200.00' })]);
+      [e('mom', 'dental_filling', 'designated_hospital', { mode: 'amount', amount: '600.00', ded: '0', ratio: '50', cap: '2000.00' }),
+       e('mom', 'teeth_whitening', 'designated_hospital', { mode: 'amount', amount: '1200.00' })]);
   } },
   { id: 'inlaw', title: '婆婆想用儿媳的医保', make: function () {
     return base(

@@ -43,7 +43,8 @@ function sentence(st, res, item) {
   if (res.verdict === 'blocked') body = '这样做不合规，医保一分不付' + (selfText ? '，' + selfText : '') + '。';
   else if (res.verdict === 'needs_input') body = '还需要补充信息才能算清楚，见下面的说明。';
   else if (parts.length) body = parts.join('，') + (selfText ? '；' + selfText : '') + '。';
-  else body = (res.verdict === 'self_pay' ? '按规定医保和个人账户都不能付，' : '医保和账户这次都没有钱可付，') + (selfText || '全部自己付') + '。';
+  else if (res.verdict === 'self_pay') body = '按规定医保和个人账户都不能付，' + (selfText || '全部自己付') + '。';
+  else body = '这笔费用可以走医保，但这次没有哪个账户能付（余额不够，或家人不符合条件、没有绑定），' + (selfText || '全部自己付') + '。';
   return h('p', { class: 'verdict v-' + res.verdict },
     h('span', { class: 'badge' }, v[0] + ' ' + v[1]), ' ', body);
 }
@@ -148,6 +149,14 @@ function yearTable(st, out) {
         : acct('b:' + s.member, nm(st, s.member) + '的账户');
       if (a.first === null) a.first = s.balance_before;
     });
+  });
+  // Accounts no expense touched keep their (spendable) balance all year.
+  Object.keys(out.balances || {}).forEach(function (id) {
+    if (!seen['b:' + id]) acct('b:' + id, nm(st, id) + '的账户').first = out.balances[id];
+  });
+  Object.keys(out.quotas || {}).forEach(function (k) {
+    var p = k.split('->');
+    if (!seen['q:' + k]) acct('q:' + k, nm(st, p[0]) + '给' + nm(st, p[1]) + '的额度').first = out.quotas[k];
   });
   if (!accounts.length) return h('p', { class: 'muted' }, '这几笔费用都没有动用个人账户。');
   var cur = {};

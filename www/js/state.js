@@ -21,7 +21,7 @@ export function blankState() {
 }
 
 export function newExpense(patient) {
-  return { patient: patient || 'me', item: 'outpatient_visit', venue: 'designated_hospital', mode: 'amount',
+  return { patient: patient || 'me', item: 'outpatient_visit', venue: 'designated_hospital', mode: 'burden',
     amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '' };
 }
 
