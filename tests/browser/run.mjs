@@ -1,25 +1,24 @@
-// Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [--mock] [filter]
+// Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [filter]
 // Starts its own static server for www/, drives /usr/bin/chromium through playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, axePath, CHROMIUM } from './server.mjs';
+import { startServer, loadPlaywright, axePath, CHROMIUM, CSP } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
 fs.mkdirSync(ART, { recursive: true });
 const args = process.argv.slice(2);
-const MOCK = args.includes('--mock');
 const FILTER = args.filter((a) => !a.startsWith('--'))[0];
 
-if (!MOCK && !fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) {
+if (!fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) {
   console.error('www/pkg is missing: run scripts/build-wasm.sh first.');
   process.exit(2);
 }
 
 const { chromium } = await loadPlaywright();
 const browser = await chromium.launch(CHROMIUM);
-const srv = await startServer({ mock: MOCK });
+const srv = await startServer();
 const BASE = srv.url;
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -348,6 +347,62 @@ test('desktop: presets and guides', async () => {
   await context.close();
 });
 
+test('desktop: 顺位 — moving a sharer up changes who pays first', async () => {
+  const { context, page } = await newPage(DESKTOP);
+  await open(page);
+  await page.fill('[data-k="m-bal-me"]', '1000.00');
+  async function addMember(name, rel, ins, bal) {
+    await page.click('#add-member');
+    const id = await page.$eval('#members fieldset:last-of-type', (f) => f.getAttribute('data-member'));
+    await page.fill(`[data-k="m-name-${id}"]`, name);
+    await page.selectOption(`[data-k="m-rel-${id}"]`, rel);
+    await page.selectOption(`[data-k="m-ins-${id}"]`, ins);
+    if (bal) await page.fill(`[data-k="m-bal-${id}"]`, bal);
+    return id;
+  }
+  const bro = await addMember('哥哥', 'brother', 'employee', '1000.00');
+  const mom = await addMember('妈妈', 'mother', 'resident');
+  for (const from of ['me', bro]) {
+    await page.selectOption('[data-k="b-new-from"]', from);
+    await page.selectOption('[data-k="b-new-to"]', mom);
+    await page.click('[data-k="b-add"]');
+  }
+  await page.selectOption('[data-k="e0-patient"]', mom);
+  await page.fill('[data-k="e0-burden"]', '1500.00');
+  await page.waitForFunction(() => /1500\.00/.test(document.querySelector('#results').innerText));
+  let rows = await stepRows(page, 0);
+  check(row(rows, '我的个人账户')[1] === '1000.00' && row(rows, '哥哥的个人账户')[1] === '500.00', 'me first: ' + JSON.stringify(rows));
+  await page.click(`[data-k="b-up-${bro}->${mom}"]`);
+  await page.waitForFunction(() => /哥哥的个人账户（家庭共济，第 1 位）/.test(document.querySelector('#results').innerText));
+  rows = await stepRows(page, 0);
+  check(row(rows, '哥哥的个人账户')[1] === '1000.00' && row(rows, '我的个人账户')[1] === '500.00', 'brother first after moving up: ' + JSON.stringify(rows));
+  check(await page.evaluate(() => document.activeElement && document.activeElement.tagName) !== 'BODY', 'focus kept after reordering');
+  await shot(page, 'desktop-order');
+  await context.close();
+});
+
+test('bad input gets a field-specific message and the field is marked', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  await page.fill('[data-k="m-bal-mom"]', '12.345');
+  await page.waitForSelector('#results .error');
+  check((await page.innerText('#results .error')).includes('妈妈'), 'names the member');
+  check(await page.getAttribute('[data-k="m-bal-mom"]', 'aria-invalid') === 'true', 'field marked invalid');
+  await page.fill('[data-k="m-bal-mom"]', '150.00');
+  await page.waitForSelector('#results [data-result="0"]');
+  check(await page.getAttribute('[data-k="m-bal-mom"]', 'aria-invalid') === null, 'mark cleared');
+  await context.close();
+});
+
+test('CSP: the page meta tag matches the policy the server sends', async () => {
+  const html = fs.readFileSync(path.resolve(here, '../../www/index.html'), 'utf8');
+  const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  check(m && m[1] === CSP, 'meta CSP differs from server CSP: ' + (m && m[1]));
+  const inline = /<script(?![^>]*\bsrc=)[^>]*>|\sstyle="|\son[a-z]+="/i.exec(html);
+  check(!inline, 'no inline script, style attribute or handler: ' + (inline && inline[0]));
+});
+
 test('axe-core: no serious or critical violations (mobile and desktop, normal and large text)', async () => {
   for (const opts of [MOBILE, DESKTOP]) {
     const { context, page } = await newPage({ ...opts, bypassCSP: true }); // only so axe can be injected
@@ -403,7 +458,7 @@ test('offline: reload with the network cut still computes (service worker)', asy
 });
 
 test('wasm served as application/octet-stream still computes', async () => {
-  const s2 = await startServer({ mock: MOCK, wasmMime: 'application/octet-stream' });
+  const s2 = await startServer({ wasmMime: 'application/octet-stream' });
   const { context, page } = await newPage(MOBILE, s2.url);
   const n = pageErrors.length;
   await open(page, '', s2.url);

@@ -7,18 +7,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../www');
-const MOCK = path.resolve(here, 'mock');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
-// opts: { wasmMime, mock, gzip }
+// opts: { wasmMime, gzip }
 export function startServer(opts = {}) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (p.endsWith('/')) p += 'index.html';
-    let base = ROOT;
-    if (opts.mock && p.startsWith('/pkg/')) { base = MOCK; p = p.slice(4); }
+    const base = ROOT;
     const file = path.resolve(base, '.' + p);
     if (!file.startsWith(base + path.sep)) { res.writeHead(403); res.end(); return; }
     fs.stat(file, (serr, st) => fs.readFile(file, (err, body) => {
