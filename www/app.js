@@ -1,10 +1,11 @@
 // 医保家庭共济计算器 — page entry. All calculation happens in the wasm engine (./pkg).
-import init, { evaluate, catalogue, rules, regions, version } from './pkg/gongji.js';
+import init, { evaluate, catalogue, rules, regions, version, advise, withdrawal, credit } from './pkg/gongji.js';
 import { h, clear, $ } from './js/dom.js';
 import { blankState, toScenario, encodeLink, decodeLink, loadStored, saveStored, forgetStored, newExpense } from './js/state.js';
 import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
 import { renderResults } from './js/result.js';
 import { PRESETS } from './js/presets.js';
+import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
 
 var root = document.documentElement;
 var params = new URLSearchParams(location.search);
@@ -63,6 +64,10 @@ function compute() {
     });
   }
   showPairIssues(issues);
+  var adv = $('#advice-out');
+  if (adv && adv.firstChild && !adv.querySelector('.stale')) {
+    clear(adv); adv.appendChild(h('p', { class: 'hint stale' }, '家人、绑定或费用改动了，请重新点“比较顺位”。'));
+  }
   if (ctx.remember) saveStored(st);
   postHeight();
 }
@@ -157,6 +162,11 @@ function wire() {
     } }, p.title));
   });
   window.addEventListener('hashchange', function () { openLink(true); });
+  var engine = { advise: advise, withdrawal: withdrawal, credit: credit };
+  $('#advice-run').addEventListener('click', function () { renderAdvice(ctx, engine); postHeight(); });
+  renderWithdraw(ctx, engine);
+  renderCredit(ctx, engine);
+  Array.prototype.forEach.call(document.querySelectorAll('#app details'), function (d) { d.addEventListener('toggle', postHeight); });
 }
 
 function openLink(fromHash) {

@@ -378,6 +378,33 @@ test('desktop: 顺位 — moving a sharer up changes who pays first', async () =
   check(row(rows, '哥哥的个人账户')[1] === '1000.00' && row(rows, '我的个人账户')[1] === '500.00', 'brother first after moving up: ' + JSON.stringify(rows));
   check(await page.evaluate(() => document.activeElement && document.activeElement.tagName) !== 'BODY', 'focus kept after reordering');
   await shot(page, 'desktop-order');
+  // order advice compares both orders
+  await page.click('#advice-box summary');
+  await page.click('#advice-run');
+  await page.waitForSelector('#advice-out .options li');
+  const adv = await page.innerText('#advice-out');
+  check(adv.includes('方案 2') && adv.includes('推荐') && adv.includes('哥哥 → 我'), 'advice lists both orders: ' + adv.slice(0, 200));
+  await page.fill('[data-k="e0-burden"]', '1600.00');
+  await page.waitForSelector('#advice-out .stale');
+  await context.close();
+});
+
+test('mobile: withdrawal check and monthly credit estimate', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.click('#withdraw-box summary');
+  await page.selectOption('[data-k="w-sit"]', 'death');
+  check((await page.innerText('#withdraw')).includes('✓'), 'death: can apply');
+  await page.selectOption('[data-k="w-sit"]', 'none');
+  check((await page.innerText('#withdraw')).includes('✗'), 'no reason: generally not');
+  await page.click('#credit-box summary');
+  await page.fill('[data-k="c-base"]', '6000');
+  await page.waitForFunction(() => /120\.00/.test(document.querySelector('#credit').innerText));
+  await page.check('[data-k="c-status-retired"]');
+  await page.fill('[data-k="c-pension"]', '3000');
+  await page.waitForFunction(() => /60\.00/.test(document.querySelector('#credit').innerText));
+  await noHScroll(page);
+  await page.locator('#credit-box').screenshot({ path: path.join(ART, 'mobile-credit.png') });
   await context.close();
 });
 

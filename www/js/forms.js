@@ -25,7 +25,7 @@ export function renderFamily(ctx) {
     var bal = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.balance, placeholder: '例如 1500.00',
       'data-k': 'm-bal-' + m.id, 'data-field': 'members[' + i + '].balance',
       oninput: function () { m.balance = bal.value; ctx.update('value'); } });
-    var balField = field('个人账户余额（元）', bal, '医保卡里能花的钱。不知道可以先不填，查询方法见下方指南。');
+    var balField = field('个人账户余额（元）', bal, '医保卡里能花的钱。不知道就先填 0，查询方法见下方指南。');
     show(balField, isEmployee(m.insurance));
     rel.addEventListener('change', function () {
       m.relation = rel.value; if (!VIA[m.relation]) m.via = ''; show(viaField, !!VIA[m.relation]); ctx.update('names');
@@ -151,7 +151,7 @@ export function renderExpenses(ctx) {
       'data-k': k + 'burden', 'data-field': 'expenses[' + i + '].personal_burden', oninput: function () { e.burden = burden.value; ctx.update('value'); } });
     function num(key, ph, fld) {
       var x = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e[key], placeholder: ph, 'data-k': k + key,
-        'data-field': 'expenses[' + i + '].pooled.' + fld, oninput: function () { e[key] = x.value; ctx.update('value'); } });
+        'data-field': 'expenses[' + i + ']' + (fld === 'out_of_catalogue' ? '.' : '.pooled.') + fld, oninput: function () { e[key] = x.value; ctx.update('value'); } });
       return x;
     }
     var amountField = field('总费用（元）', amount, '医院或药店收费单上的总金额。');
@@ -160,7 +160,8 @@ export function renderExpenses(ctx) {
       h('p', { class: 'hint' }, '各地的起付线和报销比例不同，本页不替你猜。请看结算单或问当地医保后填写；不清楚的话，改选上面的“填结算单上的个人负担”更简单。'),
       field('今年起付线还差（元）', num('ded', '例如 0', 'deductible_left')),
       field('报销比例（%）', num('ratio', '例如 50', 'ratio')),
-      field('今年封顶线还剩（元）', num('cap', '例如 2000', 'cap_left')));
+      field('今年封顶线还剩（元）', num('cap', '例如 2000', 'cap_left')),
+      field('其中医保目录外的自费部分（元，可不填）', num('ooc', '例如 0', 'out_of_catalogue'), '目录外的部分统筹不报销。'));
     var burdenField = field('个人负担（元）', burden, '结算单上“个人自付＋个人自费”，也就是统筹报销以后要自己付的钱。');
     var amountBox = h('div', null, amountField, pooled);
     show(amountBox, e.mode !== 'burden'); show(burdenField, e.mode === 'burden');

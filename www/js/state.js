@@ -15,14 +15,14 @@ export function today() {
 export function blankState() {
   return {
     v: LINK_VERSION, as_of: today(), region: 'national', seq: 1,
-    members: [{ id: 'me', name: '我', relation: 'self', via: '', insurance: 'employee', province: '福建', balance: '' }],
+    members: [{ id: 'me', name: '我', relation: 'self', via: '', insurance: 'employee', province: '福建', balance: '0.00' }],
     sharing: [], expenses: []
   };
 }
 
 export function newExpense(patient) {
   return { patient: patient || 'me', item: 'outpatient_visit', venue: 'designated_hospital', mode: 'burden',
-    amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '' };
+    amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '', ooc: '' };
 }
 
 export function memberById(state, id) {
@@ -66,6 +66,7 @@ export function toScenario(state) {
     if (e.mode === 'burden') o.personal_burden = t(e.burden) || '0';
     else {
       o.amount = t(e.amount) || '0';
+      if (t(e.ooc) !== '') o.out_of_catalogue = t(e.ooc);
       if (t(e.ded) !== '' || t(e.ratio) !== '' || t(e.cap) !== '') {
         o.pooled = { deductible_left: t(e.ded) || '0', ratio: percentToRatio(e.ratio) || '0' };
         if (t(e.cap) !== '') o.pooled.cap_left = t(e.cap);
@@ -116,7 +117,7 @@ export function decodeLink(hash) {
     Array.isArray(obj.expenses) && obj.members.length <= 50 && obj.sharing.length <= 200 && obj.expenses.length <= 500 &&
     obj.members.every(function (x) { return x && typeof x === 'object' && str(x.id) && okStrings(x, ['name', 'relation', 'via', 'insurance', 'province', 'balance']); }) &&
     obj.sharing.every(function (x) { return x && typeof x === 'object' && str(x.from) && str(x.to) && okStrings(x, ['quota']); }) &&
-    obj.expenses.every(function (x) { return x && typeof x === 'object' && okStrings(x, ['patient', 'item', 'venue', 'mode', 'amount', 'burden', 'card', 'ded', 'ratio', 'cap']); });
+    obj.expenses.every(function (x) { return x && typeof x === 'object' && okStrings(x, ['patient', 'item', 'venue', 'mode', 'amount', 'burden', 'card', 'ded', 'ratio', 'cap', 'ooc']); });
   if (!ok) return { error: '这个链接的内容不完整或被改动过，无法读取。' };
   var st = blankState();
   st.as_of = obj.as_of; st.region = obj.region;
