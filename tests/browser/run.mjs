@@ -24,11 +24,24 @@ const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, is
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
 const foreign = [];   // requests that left the origin
+const storageWrites = [];
+let currentTest = '';
 const pageErrors = [];
 
 function check(cond, msg) { if (!cond) throw new Error(msg); }
 async function newPage(opts = MOBILE, base = BASE) {
   const context = await browser.newContext({ ...opts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
+  // Record every attempt to write to storage (localStorage, sessionStorage, cookies, IndexedDB).
+  await context.exposeFunction('__storageWrite', (what) => storageWrites.push({ test: currentTest, what }));
+  await context.addInitScript(() => {
+    const rec = (w) => { try { window.__storageWrite(w); } catch (e) { /* binding may be missing in workers */ } };
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { rec('setItem ' + k); return set.call(this, k, v); };
+    const d = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+    Object.defineProperty(document, 'cookie', { get() { return d.get.call(document); }, set(v) { rec('cookie'); d.set.call(document, v); } });
+    const idbOpen = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (n) { rec('indexedDB ' + n); return idbOpen.apply(this, arguments); };
+  });
   const page = await context.newPage();
   const origin = new URL(base).origin;
   page.on('request', (r) => {
@@ -506,16 +519,21 @@ test('no WebAssembly: says so plainly', async () => {
   await context.close();
 });
 
-test('privacy: no request left the page origin; no page errors', async () => {
+test('privacy over every flow: no request left the page origin, no storage written before opt-in, no page errors', async () => {
   check(foreign.length === 0, 'foreign requests: ' + foreign.slice(0, 5).join(', '));
   check(pageErrors.length === 0, 'page errors: ' + pageErrors.slice(0, 5).join(' | '));
+  const opted = (w) => w.test.includes('在本机记住');
+  const bad = storageWrites.filter((w) => !opted(w));
+  check(bad.length === 0, 'storage written without opt-in: ' + JSON.stringify(bad.slice(0, 3)));
+  check(storageWrites.some(opted), 'the opt-in test did write (the recorder works)');
 });
 
 // ---------------------------------------------------------------------------
 let passed = 0, failed = 0;
 for (const t of tests) {
-  if (FILTER && !t.name.includes(FILTER) && !t.name.startsWith('privacy')) continue;
+  if (FILTER && !t.name.includes(FILTER) && !t.name.startsWith('privacy') && !t.name.includes('在本机记住')) continue;
   const t0 = Date.now();
+  currentTest = t.name;
   try {
     await t.fn();
     passed++;
