@@ -143,7 +143,6 @@ function wire() {
     function done(ok) {
       $('#link-msg').textContent = ok ? '链接已复制。发给家人，打开就能看到同样的情况。' : '请长按上面的链接手动复制。';
     }
-    history.replaceState(null, '', url);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(function () { done(true); }, function () { out.select(); done(false); });
     else { out.select(); try { done(document.execCommand('copy')); } catch (e) { done(false); } }
   });
