@@ -99,6 +99,13 @@ export function renderResults(ctx, out) {
   out.results.forEach(function (res, i) {
     var ex = st.expenses[res.expense !== undefined ? res.expense : i] || {};
     var item = ctx.catalogueById[ex.item];
+    if (!String((ex.mode === 'burden' ? ex.burden : ex.amount) || '').trim()) {
+      short.push('第' + (i + 1) + '笔还没填金额');
+      box.appendChild(h('article', { class: 'card result', 'data-result': i, 'data-verdict': 'empty' },
+        h('h3', null, '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item)),
+        h('p', null, '填上金额后，这里会显示谁付多少、按什么顺序扣钱。')));
+      return;
+    }
     var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + ' · ' + res.total + ' 元';
     var v = VERDICTS[res.verdict] || ['', res.verdict];
     short.push('第' + (i + 1) + '笔' + v[1]);
