@@ -11,7 +11,7 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
-// opts: { wasmMime, gzip }
+// opts: { wasmMime, gzip, port, host }
 export function startServer(opts = {}) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -38,7 +38,7 @@ export function startServer(opts = {}) {
       res.end(body);
     }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+  return new Promise((resolve) => server.listen(opts.port || 0, opts.host || '127.0.0.1', () => {
     const { port } = server.address();
     resolve({ server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
   }));
@@ -61,3 +61,9 @@ export const CHROMIUM = {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 };
+
+// `node tests/browser/server.mjs [port]` serves www/ with the same headers (default 8080).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || process.env.PORT || 8080);
+  startServer({ port, gzip: true }).then((s) => console.log(`serving ${ROOT} at ${s.url}`));
+}
