@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-OUT=www/pkg
+OUT=${GONGJI_PKG_OUT:-www/pkg}
 export PATH="$HOME/.cargo/bin:$PATH"
 
 log() { printf '== %s\n' "$*"; }
@@ -53,7 +53,7 @@ log "wasm-opt -Oz + MVP lowering ($("$WASM_OPT" --version))"
   --enable-bulk-memory --enable-bulk-memory-opt --enable-sign-ext \
   --enable-nontrapping-float-to-int --enable-mutable-globals \
   --llvm-memory-copy-fill-lowering --llvm-nontrapping-fptoint-lowering --signext-lowering \
-  -Oz \
+  "${GONGJI_WASM_OPT:--Oz}" \
   --strip-debug --strip-producers --strip-target-features \
   "$OUT/gongji_bg.wasm" -o "$OUT/gongji_bg.opt.wasm"
 mv "$OUT/gongji_bg.opt.wasm" "$OUT/gongji_bg.wasm"

@@ -48,18 +48,29 @@ fn to_json_text(input: &JsValue) -> Result<String, InputError> {
     if input.is_undefined() {
         return Err(whole_input_error("没有收到输入。", "no input (undefined)".to_string()));
     }
-    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
-        Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
-            "NaN"
-        } else if x > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        }),
-        _ => value,
-    });
-    let text = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref().unchecked_ref::<JsValue>());
-    drop(replacer);
+    // Fast path without a replacer (a replacer is a call into wasm for every key); only when
+    // the text has a `null`, which may have been a NaN or an Infinity, stringify again with it.
+    let plain = js_sys::JSON::stringify(input);
+    let text = match &plain {
+        Ok(s) if !s.includes("null", 0) => plain,
+        _ => {
+            let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
+                match value.as_f64() {
+                    Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
+                        "NaN"
+                    } else if x > 0.0 {
+                        "Infinity"
+                    } else {
+                        "-Infinity"
+                    }),
+                    _ => value,
+                }
+            });
+            let again = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref().unchecked_ref::<JsValue>());
+            drop(replacer);
+            again
+        }
+    };
     match text {
         Ok(s) => s.as_string().ok_or_else(|| whole_input_error("输入不是有效的数据。", "input is not representable as JSON".to_string())),
         Err(e) => {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The benchmark command (not part of the test run). Prints, in one run:
+#   - .wasm size raw / gzip / brotli, JS glue size, first-visit bytes (scripts/bench/sizes.mjs)
+#   - evaluation time of the scenarios in scripts/bench/scenarios (SPEC §7 example, a family of
+#     8 with 4 sharers, a year of 200 expenses): native Rust (examples/bench.rs, profile
+#     bench-native), wasm in Node and wasm in headless Chromium; median per call, ratio wasm/native
+#   - wasm linear memory after the scenarios (the year one included)
+#   - page timings: node tests/browser/bench.mjs (the page engineer's hook), when present
+# Everything is also saved to bench-results/ (gitignored). Set GONGJI_SKIP_BUILD=1 to reuse www/pkg.
+# Usage: scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+OUTDIR=bench-results
+mkdir -p "$OUTDIR"
+SCEN=(scripts/bench/scenarios/spec_example.json scripts/bench/scenarios/family_of_8.json scripts/bench/scenarios/year_200.json)
+
+[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+if [ "${GONGJI_SKIP_BUILD:-}" != 1 ]; then bash scripts/build-wasm.sh > "$OUTDIR/build.log" 2>&1 || { cat "$OUTDIR/build.log"; exit 1; }; fi
+
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rustc --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null || true)"
+echo
+echo "== sizes"
+node scripts/bench/sizes.mjs | tee "$OUTDIR/sizes.txt"
+
+echo
+echo "== evaluation time (median per call; JSON/JS object in, out)"
+cargo build -q --profile bench-native --example bench
+NATIVE=target/bench-native/examples/bench
+"$NATIVE" "${SCEN[@]}" > "$OUTDIR/native.jsonl"
+node scripts/bench/wasm-node.mjs "${SCEN[@]}" > "$OUTDIR/wasm-node.jsonl"
+if node scripts/bench/wasm-browser.mjs "${SCEN[@]}" > "$OUTDIR/wasm-chromium.jsonl"; then :; else echo "(Chromium bench failed)"; : > "$OUTDIR/wasm-chromium.jsonl"; fi
+node - "$OUTDIR" <<'JS'
+const fs = require('fs'); const dir = process.argv[2];
+const read = (f) => fs.readFileSync(`${dir}/${f}`, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
+const native = read('native.jsonl'), node = read('wasm-node.jsonl'), chrome = read('wasm-chromium.jsonl');
+const by = (rows, s) => rows.find((r) => r.scenario === s);
+const us = (r) => (r ? (r.median_us >= 1000 ? (r.median_us / 1000).toFixed(2) + ' ms' : r.median_us.toFixed(1) + ' µs') : 'n/a');
+const ratio = (w, n) => (w && n ? (w.median_us / n.median_us).toFixed(1) + '×' : 'n/a');
+console.log('scenario'.padEnd(16), 'native'.padStart(11), 'wasm Node'.padStart(11), 'wasm Chromium'.padStart(14), '  Node/native', ' Chromium/native  (budget <= 2.5)');
+for (const n of native) {
+  const a = by(node, n.scenario), c = by(chrome, n.scenario);
+  console.log(n.scenario.padEnd(16), us(n).padStart(11), us(a).padStart(11), us(c).padStart(14), ratio(a, n).padStart(13), ratio(c, n).padStart(16));
+}
+for (const [label, rows] of [['Node', node], ['Chromium', chrome]]) {
+  const m = rows.find((r) => r.memory_bytes_peak);
+  if (m) console.log(`wasm linear memory (${label}): initial ${(m.memory_bytes_initial / 1048576).toFixed(2)} MiB, after the scenarios (year of 200 included) ${(m.memory_bytes_peak / 1048576).toFixed(2)} MiB`);
+}
+JS
+
+echo
+if [ -f tests/browser/bench.mjs ]; then
+  echo "== page (tests/browser/bench.mjs)"
+  node tests/browser/bench.mjs | tee "$OUTDIR/page.txt"
+else
+  echo "== page: tests/browser/bench.mjs not present (hook for the page benchmark)"
+fi
