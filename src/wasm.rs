@@ -50,29 +50,28 @@ fn to_json_text(input: &JsValue) -> Result<String, InputError> {
     }
     // Fast path without a replacer (a replacer is a call into wasm for every key); only when
     // the text has a `null`, which may have been a NaN or an Infinity, stringify again with it.
-    let plain = js_sys::JSON::stringify(input);
-    let text = match &plain {
-        Ok(s) if !s.includes("null", 0) => plain,
-        _ => {
-            let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| {
-                match value.as_f64() {
-                    Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
-                        "NaN"
-                    } else if x > 0.0 {
-                        "Infinity"
-                    } else {
-                        "-Infinity"
-                    }),
-                    _ => value,
-                }
-            });
-            let again = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref().unchecked_ref::<JsValue>());
-            drop(replacer);
-            again
+    // JSON.stringify may also give `undefined` (for a symbol or a function): not a string.
+    if let Some(text) = js_sys::JSON::stringify(input).ok().and_then(|s| JsValue::from(s).as_string()) {
+        if !text.contains("null") {
+            return Ok(text);
         }
-    };
+    }
+    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
+        Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }),
+        _ => value,
+    });
+    let text = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref().unchecked_ref::<JsValue>());
+    drop(replacer);
     match text {
-        Ok(s) => s.as_string().ok_or_else(|| whole_input_error("输入不是有效的数据。", "input is not representable as JSON".to_string())),
+        Ok(s) => JsValue::from(s)
+            .as_string()
+            .ok_or_else(|| whole_input_error("输入不是有效的数据。", "input is not representable as JSON".to_string())),
         Err(e) => {
             let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
             Err(whole_input_error("输入不是有效的数据（无法转换为JSON）。", format!("input is not representable as JSON: {why}")))
