@@ -61,9 +61,9 @@ async function preset(page, id) {
   await page.click(`[data-preset="${id}"]`);
   await page.waitForSelector('#results [data-result="0"]');
 }
-async function resultText(page, i) { return page.locator(`#results [data-result="${i}"]`).innerText(); }
+async function resultText(page, i) { return (await page.locator(`#results [data-result="${i}"]`).innerText()).replace(/[\u2068\u2069]/g, ''); }
 async function stepRows(page, i) {
-  return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.trim())));
+  return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.replace(/[\u2068\u2069]/g, '').trim())));
 }
 function row(rows, prefix) { return rows.find((r) => r[0].startsWith(prefix) || r[0].includes(prefix)); }
 async function shot(page, name) { await page.screenshot({ path: path.join(ART, name + '.png'), fullPage: true }); }
@@ -231,7 +231,7 @@ test('share link round trip (never sent to the server)', async () => {
   await p2.goto(url);
   await p2.waitForSelector('#results [data-result="1"]');
   check(await p2.inputValue('[data-k="m-name-kid"]') === '小明 <b>', 'name restored as text');
-  check(await p2.locator('#results [data-result="1"]').innerText() === before, 'same result after the round trip');
+  check(await resultText(p2, 1) === before, 'same result after the round trip');
   check((await p2.innerText('#status')).includes('不会发给任何服务器'), 'says the link is not sent to a server');
   await context.close();
 });
@@ -386,7 +386,7 @@ test('desktop: 顺位 — moving a sharer up changes who pays first', async () =
   let rows = await stepRows(page, 0);
   check(row(rows, '我的个人账户')[1] === '1000.00' && row(rows, '哥哥的个人账户')[1] === '500.00', 'me first: ' + JSON.stringify(rows));
   await page.click(`[data-k="b-up-${bro}->${mom}"]`);
-  await page.waitForFunction(() => /哥哥的个人账户（家庭共济，第 1 位）/.test(document.querySelector('#results').innerText));
+  await page.waitForFunction(() => /哥哥\u2069?的个人账户（家庭共济，第 1 位）/.test(document.querySelector('#results').innerText));
   rows = await stepRows(page, 0);
   check(row(rows, '哥哥的个人账户')[1] === '1000.00' && row(rows, '我的个人账户')[1] === '500.00', 'brother first after moving up: ' + JSON.stringify(rows));
   check(await page.evaluate(() => document.activeElement && document.activeElement.tagName) !== 'BODY', 'focus kept after reordering');
@@ -395,7 +395,7 @@ test('desktop: 顺位 — moving a sharer up changes who pays first', async () =
   await page.click('#advice-box summary');
   await page.click('#advice-run');
   await page.waitForSelector('#advice-out .options li');
-  const adv = await page.innerText('#advice-out');
+  const adv = (await page.innerText('#advice-out')).replace(/[\u2068\u2069]/g, '');
   check(adv.includes('方案 2') && adv.includes('推荐') && adv.includes('哥哥 → 我'), 'advice lists both orders: ' + adv.slice(0, 200));
   await page.fill('[data-k="e0-burden"]', '1600.00');
   await page.waitForSelector('#advice-out .stale');

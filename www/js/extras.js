@@ -2,7 +2,7 @@
 import { h, clear, select, field, $ } from './dom.js';
 import { memberById, toScenario, percentToRatio } from './state.js';
 
-function nm(st, id) { var m = memberById(st, id); return m ? (m.name || '（未填称呼）') : id; }
+function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : id) + '\u2069'; }
 function ruleLine(ctx, id) {
   var r = ctx.rulesById[id];
   return h('details', null, h('summary', null, '依据'), h('p', { class: 'rule' }, r ? r.id + '：' + r.title + '。' + r.document + '。' + r.summary : id));

@@ -5,7 +5,9 @@ import { memberById } from './state.js';
 
 var COLORS = { pooled_fund: '#1f5fa8', own_account: '#2e7d32', shared_account: '#8a4baf', shared_quota: '#b35900', self_pay: '#5f6368' };
 
-function nm(st, id) { var m = memberById(st, id); return m ? (m.name || '（未填称呼）') : (id || ''); }
+// Names are wrapped in Unicode isolates (FSI…PDI) so right-to-left text or bidi controls in a
+// name cannot reorder the sentence around it.
+function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : (id || '')) + '\u2069'; }
 function yuan(s) { return s + ' 元'; }
 
 function payerText(st, step) {
@@ -16,7 +18,7 @@ function payerText(st, step) {
   return nm(st, step.member) + '的个人账户（家庭共济' + (step.order ? '，第 ' + step.order + ' 位' : '') + '）';
 }
 
-function short(st, id) { var n = nm(st, id); return n.length > 10 ? n.slice(0, 9) + '…' : n; }
+function short(st, id) { var m = memberById(st, id), n = m ? (m.name || '（未填称呼）') : (id || ''); return '\u2068' + (n.length > 10 ? n.slice(0, 9) + '…' : n) + '\u2069'; }
 function payerShort(st, s) {
   if (s.payer === 'self_pay') return '自己掏钱';
   if (s.payer === 'pooled_fund') return '统筹基金';
