@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates tests/wasm_golden_list.in: the golden cases (tests/golden/*.json) embedded into
 # the wasm tests with include_str! (a browser has no file system). scripts/test.sh runs this
-# before the wasm tests; the native test `wasm_golden_list_is_current` (tests/wasm.rs) fails
-# when the committed list is stale.
+# first, so new cases are always included; the native test in tests/wasm.rs checks that every
+# listed case exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 {

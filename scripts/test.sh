@@ -6,7 +6,7 @@
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
 #   es2017        every shipped JS file under www/ parses as ES2017
-#   wasm-node     wasm-bindgen-test (tests/wasm.rs) in Node: golden cases + malformed-input stress
+#   wasm-node     wasm-bindgen-test (tests/wasm_binding/tests.rs) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   page          node tests/browser/run.mjs (the page's browser tests), when present
@@ -48,6 +48,7 @@ if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_
   # playwright-core never downloads browsers by itself; make sure of it anyway.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
 fi
+bash scripts/gen-wasm-golden-list.sh || die "cannot list the golden cases"
 echo "rustc: $(rustc --version); $(wasm-bindgen --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null); chromedriver: $CHROMEDRIVER"
 
 # ------------------------------------------------------------------------- suites

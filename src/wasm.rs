@@ -150,8 +150,8 @@ pub fn version() -> JsValue {
     to_js(&Version { engine: crate::ENGINE_VERSION, rules: crate::data::rules_version() })
 }
 
-// The wasm-bindgen tests live in tests/wasm.rs; they call the exports above, which are private
-// to the library, so they are compiled in here as a unit-test module.
+// The wasm-bindgen tests live in tests/wasm_binding/tests.rs; they call the exports above, which
+// are private to the library, so they are compiled in here as a unit-test module.
 #[cfg(test)]
-#[path = "../tests/wasm.rs"]
+#[path = "../tests/wasm_binding/tests.rs"]
 mod tests;
