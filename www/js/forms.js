@@ -13,7 +13,14 @@ export function renderFamily(ctx) {
   st.members.forEach(function (m, i) {
     var legend = h('legend', null, '成员 ' + (i + 1) + '：', h('span', { class: 'who' }, nameOf(m)));
     var name = h('input', { type: 'text', autocomplete: 'off', value: m.name, 'data-k': 'm-name-' + m.id,
-      oninput: function () { m.name = name.value; legend.lastChild.textContent = nameOf(m); ctx.update('names'); } });
+      oninput: function () {
+        m.name = name.value; legend.lastChild.textContent = nameOf(m);
+        // keep the "经由谁" lists of the other members in step without re-rendering the form
+        Array.prototype.forEach.call(document.querySelectorAll('#members select[data-k^="m-via-"] option'), function (o) {
+          if (o.value === m.id) o.textContent = nameOf(m);
+        });
+        ctx.update('names');
+      } });
     var rel = select({ 'data-k': 'm-rel-' + m.id }, RELATIONS, m.relation);
     var viaOpts = [['', '（不指定）']].concat(st.members.filter(function (o) { return o.id !== m.id; })
       .map(function (o) { return [o.id, nameOf(o)]; }));
