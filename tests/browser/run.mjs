@@ -484,10 +484,14 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
 test('offline: reload with the network cut still computes (service worker)', async () => {
   const { context, page } = await newPage({ ...MOBILE, serviceWorkers: 'allow' });
   await open(page);
-  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active), null, { timeout: 15000 });
-  await page.reload();
-  await page.waitForSelector('html.ready');
-  check(await page.evaluate(() => !!navigator.serviceWorker.controller), 'page controlled by the service worker');
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active && r[0].active.state === 'activated'), null, { timeout: 15000 });
+  let controlled = false;
+  for (let i = 0; i < 3 && !controlled; i++) {
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+  }
+  check(controlled, 'page controlled by the service worker');
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('html.ready', { timeout: 10000 });
