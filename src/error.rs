@@ -129,6 +129,12 @@ pub struct ErrorResponse<'a> {
 /// Maps a structural deserialization error (wrong type, missing or unknown field) to an
 /// [`InputError`] at the path where it happened. Used by every entry point (CLI, wasm).
 pub fn from_serde(path: &str, message: &str) -> InputError {
+    // serde_json appends " at line L column C" when reading text; a JS object has no lines.
+    // Dropping it keeps native and wasm messages identical.
+    let message = match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => &message[..i],
+        _ => message,
+    };
     let field = if path == "." { String::new() } else { path.to_string() };
     let quoted = |prefix: &str| {
         message.strip_prefix(prefix).and_then(|rest| rest.split('`').nth(1)).unwrap_or("").to_string()

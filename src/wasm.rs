@@ -6,90 +6,142 @@
 //! test `"error" in result`. Nothing here unwraps or panics; a panic would abort the module
 //! (`panic = "abort"`) and leave the page without an engine for the rest of the visit.
 //!
-//! Values cross the boundary as JSON text (`JSON.stringify` in, `JSON.parse` out) and go through
-//! serde_json exactly as in the CLI, so wasm and native give byte-identical answers. (Reading
-//! JS objects directly with serde-wasm-bindgen skipped unknown fields, so typos such as
-//! `persona_burden` were silently ignored, and it reworded error messages.) Non-finite numbers
-//! (NaN, Infinity), which JSON.stringify would turn into `null`, are passed as the strings
-//! "NaN"/"Infinity" so the engine refuses them at their field.
+//! Values cross the boundary through serde-wasm-bindgen, in both directions. On the way in, the JS
+//! value is first read into a JSON value ([`JsonSeed`]) and then decoded by the engine exactly as
+//! the CLI decodes JSON text, so wasm and native give identical answers: reading the engine's
+//! structs straight from JS would only look up known field names, and typos such as
+//! `persona_burden` would be silently ignored. NaN and ±Infinity are kept as the strings
+//! "NaN"/"Infinity" so the engine refuses them at their field; nesting is capped.
 //!
 //! TypeScript types for these exports: `scripts/pkg/gongji.d.ts`, copied into `www/pkg` by
 //! `scripts/build-wasm.sh`.
 
 use crate::error::{ErrorCode, ErrorResponse, InputError};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The one error helper: an input problem that is not about a particular field.
 fn whole_input_error(message: &str, message_en: String) -> InputError {
     InputError::new(ErrorCode::InvalidType, "", message, message_en)
 }
 
-/// Any serializable answer as a plain JS value (via JSON text, like the CLI prints it).
+/// Any serializable answer as a plain JS value: serde-wasm-bindgen's JSON-compatible
+/// serializer (maps become plain objects, in the order the engine wrote them).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let parsed = serde_json::to_string(value)
-        .map_err(|e| e.to_string())
-        .and_then(|text| js_sys::JSON::parse(&text).map_err(|e| format!("{e:?}")));
-    match parsed {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    match value.serialize(&serializer) {
         Ok(v) => v,
         // Not expected (outputs are strings, small integers and objects), but never a panic.
         Err(e) => {
             let err = whole_input_error("计算结果无法转换，请刷新页面后重试。", format!("internal: cannot convert the result: {e}"));
-            let text = serde_json::to_string(&ErrorResponse { error: &err }).unwrap_or_default();
-            js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL)
+            ErrorResponse { error: &err }.serialize(&serializer).unwrap_or(JsValue::NULL)
         }
     }
 }
 
-/// The input as JSON text. NaN and ±Infinity become strings (JSON.stringify would make them
-/// `null`, i.e. "missing"); values JSON cannot express (BigInt, cycles, absurd nesting) are an error.
-fn to_json_text(input: &JsValue) -> Result<String, InputError> {
-    if input.is_undefined() {
-        return Err(whole_input_error("没有收到输入。", "no input (undefined)".to_string()));
-    }
-    // Fast path without a replacer (a replacer is a call into wasm for every key); only when
-    // the text has a `null`, which may have been a NaN or an Infinity, stringify again with it.
-    // JSON.stringify may also give `undefined` (for a symbol or a function): not a string.
-    if let Some(text) = js_sys::JSON::stringify(input).ok().and_then(|s| JsValue::from(s).as_string()) {
-        if !text.contains("null") {
-            return Ok(text);
-        }
-    }
-    let replacer = Closure::<dyn FnMut(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, value: JsValue| match value.as_f64() {
-        Some(x) if !x.is_finite() => JsValue::from_str(if x.is_nan() {
-            "NaN"
-        } else if x > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        }),
-        _ => value,
-    });
-    let text = js_sys::JSON::stringify_with_replacer(input, replacer.as_ref().unchecked_ref::<JsValue>());
-    drop(replacer);
-    match text {
-        Ok(s) => JsValue::from(s)
-            .as_string()
-            .ok_or_else(|| whole_input_error("输入不是有效的数据。", "input is not representable as JSON".to_string())),
-        Err(e) => {
-            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            Err(whole_input_error("输入不是有效的数据（无法转换为JSON）。", format!("input is not representable as JSON: {why}")))
-        }
+/// Deepest nesting read from a JS value. The contract's deepest path is 4 levels
+/// (`expenses[0].pooled.ratio`); anything much deeper is refused before it can exhaust the
+/// wasm stack (a stack overflow would trap and leave the module unusable).
+const MAX_DEPTH: usize = 32;
+
+/// Reads a JS value through serde-wasm-bindgen into a JSON value, keeping *every* key (so the
+/// engine's `deny_unknown_fields` still catches typos like `persona_burden`; reading structs
+/// directly from JS only looks up the known field names) and keeping NaN and ±Infinity as the
+/// strings "NaN"/"Infinity" (so the field that carries them is refused by name, not as missing).
+struct JsonSeed {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for JsonSeed {
+    type Value = serde_json::Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-/// Runs one entry point on a JS value: the answer, or `{error}`. Mirrors the CLI's JSON path.
-fn run<O: Serialize>(
-    input: &JsValue,
-    entry: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<O, InputError>,
-) -> JsValue {
-    let result = to_json_text(input).and_then(|text| {
-        let mut de = serde_json::Deserializer::from_str(&text);
-        let out = entry(&mut de)?;
-        de.end().map_err(|e| InputError::new(ErrorCode::InvalidJson, "", "输入不是有效的JSON。", format!("trailing characters: {e}")))?;
-        Ok(out)
-    });
+impl<'de> Visitor<'de> for JsonSeed {
+    type Value = serde_json::Value;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("plain data: objects, arrays, strings, numbers, booleans or null")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(match serde_json::Number::from_f64(v) {
+            Some(n) => Value::Number(n),
+            None if v.is_nan() => Value::from("NaN"),
+            None if v > 0.0 => Value::from("Infinity"),
+            None => Value::from("-Infinity"),
+        })
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(JsonSeed { depth: self.depth + 1 })? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(de::Error::custom(TOO_DEEP));
+        }
+        let mut out = serde_json::Map::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(JsonSeed { depth: self.depth + 1 })?;
+            out.insert(k, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+const TOO_DEEP: &str = "nested too deeply";
+
+/// Runs one entry point on a JS value: the answer, or `{error}`. The JS value is read through
+/// serde-wasm-bindgen into a JSON value, which the engine then decodes exactly as the CLI decodes
+/// JSON text (same field paths, same refusals of unknown fields, same messages).
+fn run<O: Serialize>(input: &JsValue, entry: impl FnOnce(Value) -> Result<O, InputError>) -> JsValue {
+    let result = if input.is_undefined() {
+        Err(whole_input_error("没有收到输入。", "no input (undefined)".to_string()))
+    } else {
+        JsonSeed { depth: 0 }
+            .deserialize(serde_wasm_bindgen::Deserializer::from(input.clone()))
+            .map_err(|e| {
+                let why = e.to_string();
+                if why.contains(TOO_DEEP) {
+                    whole_input_error("输入的数据层级太深。", format!("input nested deeper than {MAX_DEPTH} levels"))
+                } else {
+                    whole_input_error("输入不是有效的数据（只能是对象、数组、字符串、数字、布尔值）。", format!("input is not plain data: {why}"))
+                }
+            })
+            .and_then(entry)
+    };
     match result {
         Ok(out) => to_js(&out),
         Err(e) => to_js(&ErrorResponse { error: &e }),
