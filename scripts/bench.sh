@@ -55,3 +55,4 @@ if [ -f tests/browser/bench.mjs ]; then
 else
   echo "== page: tests/browser/bench.mjs not present (hook for the page benchmark)"
 fi
+echo; node scripts/bench/advice-node.mjs | tee "$OUTDIR/advice.txt"

@@ -35,8 +35,9 @@ pub use output::Output;
 /// The engine version reported as `engine` in every output.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Reads any input shape from any serde deserializer (serde_json for the CLI,
-/// serde-wasm-bindgen in the browser); structural errors carry their JSON path.
+/// Reads any input shape from any serde deserializer (JSON text for the CLI; in the browser a
+/// `serde_json::Value` that `src/wasm.rs` read from the JS value with serde-wasm-bindgen);
+/// structural errors carry their JSON path.
 pub fn decode<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T, InputError> {
     serde_path_to_error::deserialize(d).map_err(|e| error::from_serde(&e.path().to_string(), &e.inner().to_string()))
 }
