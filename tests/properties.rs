@@ -265,21 +265,61 @@ fn accepted_share_of_random_scenarios_is_meaningful() {
     assert!(ok > 60, "only {ok}/300 random scenarios were valid");
     assert!(shared > 10 && pooled > 10, "sharers paid in {shared}, pool in {pooled} of {ok} valid scenarios");
 }
-#[test]
-#[ignore]
-fn debug_distribution() {
-    use proptest::strategy::ValueTree;
-    let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let mut codes: HashMap<String, usize> = HashMap::new();
-    for _ in 0..300 {
-        let v = scenario().new_tree(&mut runner).unwrap().current();
-        let (out, _) = gongji::evaluate_json(&v.to_string());
-        let out: Value = serde_json::from_str(&out).unwrap();
-        if let Some(e) = out.get("error") { *codes.entry(format!("ERR {}", e["code"])).or_default() += 1; continue; }
-        for r in out["results"].as_array().unwrap() {
-            *codes.entry(r["verdict"].to_string()).or_default() += 1;
-            for i in r["ineligible_sharers"].as_array().unwrap() { *codes.entry(i["code"].to_string()).or_default() += 1; }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
+
+    /// Order advice: the recommended order never costs more self-pay than any listed order (the
+    /// one as given included), and every order accounts for every yuan of the year.
+    #[test]
+    fn advice_recommends_the_least_self_pay_and_accounts_for_everything(input in many_sharers()) {
+        let (out, ok) = gongji::run_json("advise", &input.to_string()).unwrap();
+        prop_assert!(ok, "{}", out);
+        let advice: Value = serde_json::from_str(&out).unwrap();
+        let options = advice["options"].as_array().unwrap();
+        prop_assert_eq!(options.iter().filter(|o| o["current"] == true).count(), 1);
+        let year: Decimal = input["expenses"].as_array().unwrap().iter().map(|e| dec(&e["personal_burden"])).sum();
+        let best = advice["best"].as_array().unwrap();
+        prop_assert!(!best.is_empty());
+        let best_pay = dec(&options[best[0].as_u64().unwrap() as usize]["self_pay"]);
+        for o in options {
+            prop_assert!(best_pay <= dec(&o["self_pay"]));
+            let paid: Decimal = o["paid"].as_object().unwrap().values().map(dec).sum();
+            prop_assert_eq!(paid + dec(&o["self_pay"]), year, "accounts + self-pay = the year's bills");
         }
     }
-    eprintln!("{codes:#?}");
+
+    /// Credit estimate: the monthly credit is base × rate rounded half away from zero to the fen,
+    /// and the year is twelve of them.
+    #[test]
+    fn credit_is_base_times_rate_rounded_to_the_fen(base in 0u32..10_000_000, rate in 0u32..=10_000) {
+        let input = json!({"status": "employee", "contribution_base": cents(base), "rate": format!("{}", Decimal::new(i64::from(rate), 4))});
+        let (out, ok) = gongji::run_json("credit", &input.to_string()).unwrap();
+        prop_assert!(ok, "{}", out);
+        let out: Value = serde_json::from_str(&out).unwrap();
+        let want = (Decimal::new(i64::from(base), 2) * Decimal::new(i64::from(rate), 4))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        prop_assert_eq!(dec(&out["monthly"]), want);
+        prop_assert_eq!(dec(&out["yearly"]), want * Decimal::from(12));
+    }
+
+    /// Withdrawal check: any answer is one of three, cites R-WITHDRAW, always warns against
+    /// cashing out; anything else is a clear error.
+    #[test]
+    fn withdrawal_answers_are_well_formed(situation in prop::sample::select(vec![
+        "death", "settle_abroad", "leave_employee_insurance", "move_no_transfer", "long_term_elsewhere", "none", "", "DEATH", "cash",
+    ]), bills in any::<bool>(), filing in any::<bool>()) {
+        let input = json!({"situation": situation, "outstanding_bills": bills, "remote_filing": filing});
+        let (out, ok) = gongji::run_json("withdrawal", &input.to_string()).unwrap();
+        let out: Value = serde_json::from_str(&out).unwrap();
+        if ok {
+            prop_assert!(["can_apply", "generally_not", "depends_on_region"].contains(&out["answer"].as_str().unwrap()));
+            prop_assert_eq!(&out["rule"], "R-WITHDRAW");
+            let warnings = out["warnings"].to_string();
+            prop_assert!(warnings.contains("套取") && warnings.contains("透支"));
+            prop_assert_eq!(bills, warnings.contains("结清"));
+        } else {
+            prop_assert_eq!(&out["error"]["field"], "situation");
+        }
+    }
 }
