@@ -250,7 +250,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
             })
             .collect()
     };
-    let options: Vec<OrderOption> = shown.iter().map(|sc| option(&s, sc, describe(sc), sc.perm == current_pick)).collect();
+    let options: Vec<OrderOption> = shown.iter().map(|sc| option(sc, describe(sc), sc.perm == current_pick)).collect();
     let best: Vec<usize> = shown
         .iter()
         .enumerate()
@@ -278,7 +278,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     })
 }
 
-fn option(s: &Scenario, sc: &Scored, orders: Vec<PatientOrder>, current: bool) -> OrderOption {
+fn option(sc: &Scored, orders: Vec<PatientOrder>, current: bool) -> OrderOption {
     let mut paid: Vec<(String, Money)> = sc.output.balances.0.iter().map(|(id, _)| (id.clone(), Money::ZERO)).collect();
     let mut runs_dry: Vec<RunsDry> = vec![];
     for r in &sc.output.results {
@@ -296,7 +296,6 @@ fn option(s: &Scenario, sc: &Scored, orders: Vec<PatientOrder>, current: bool) -
             }
         }
     }
-    let _ = s;
     OrderOption {
         orders,
         current,

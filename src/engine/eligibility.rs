@@ -19,7 +19,8 @@ pub enum Source {
 }
 
 pub enum Check {
-    Eligible(Source),
+    /// May pay, from this source; `Kin` is the pair's kinship (it decides R-2021 vs R-2024).
+    Eligible(Source, Kin),
     Ineligible(Ineligible),
     /// Kinship depends on a `via` that is missing: these member indices need one.
     NeedsVia(Vec<usize>),
@@ -120,7 +121,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
                     "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
                 );
             }
-            Check::Eligible(Source::Quota)
+            Check::Eligible(Source::Quota, kin)
         }
         Channel::Ordered(_) | Channel::Unordered if !same => {
             if s.as_of < region.cross_province_from.value {
@@ -144,7 +145,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
                 )
             }
         }
-        Channel::Ordered(_) | Channel::Unordered => Check::Eligible(Source::Balance),
+        Channel::Ordered(_) | Channel::Unordered => Check::Eligible(Source::Balance, kin),
     }
 }
 

@@ -313,7 +313,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     return a.finish(Verdict::NeedsInput);
                 }
                 Check::Ineligible(x) => a.ineligible.push(x),
-                Check::Eligible(source) => {
+                Check::Eligible(source, kin) => {
                     if a.remaining.is_zero() {
                         continue;
                     }
@@ -324,10 +324,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                                 Channel::Ordered(n) => Some(n),
                                 _ => None,
                             };
-                            let kin_rule = match family.kinship(line.from, p) {
-                                crate::kinship::Answer::Known(k) if k.is_core_family() => "R-2021",
-                                _ => "R-2024",
-                            };
+                            let kin_rule = if kin.is_core_family() { "R-2021" } else { "R-2024" };
                             let rule = if item.kind == ItemKind::Premium { item.rule } else { kin_rule };
                             (ledger.balances[line.from], Payer::SharedAccount, order, rule)
                         }
