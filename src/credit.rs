@@ -8,21 +8,39 @@
 use crate::error::{ErrorCode, InputError};
 use crate::money::{parse_money, parse_ratio, Money, RawNumber};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use crate::json::{self, fields, optional_number, required, string, Json, Path};
+use serde::Serialize;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct CreditInput {
     /// `employee` (在职) or `retired` (退休).
     pub status: String,
-    #[serde(default)]
     pub contribution_base: Option<RawNumber>,
-    #[serde(default)]
     pub rate: Option<RawNumber>,
-    #[serde(default)]
     pub fixed_amount: Option<RawNumber>,
-    #[serde(default)]
     pub pension: Option<RawNumber>,
+}
+
+impl CreditInput {
+    /// Reads the estimate's input from JSON text.
+    pub fn from_text(text: &str) -> Result<CreditInput, InputError> {
+        Self::read(&json::parse(text)?, &Path::ROOT)
+    }
+
+    fn read(v: &Json, at: &Path) -> Result<CreditInput, InputError> {
+        let (mut status, mut contribution_base, mut rate, mut fixed_amount, mut pension) = (None, None, None, None, None);
+        fields(v, at, &["status", "contribution_base", "rate", "fixed_amount", "pension"], |k, v, p| {
+            match k {
+                "status" => status = Some(string(v, p)?),
+                "contribution_base" => contribution_base = optional_number(v, p)?,
+                "rate" => rate = optional_number(v, p)?,
+                "fixed_amount" => fixed_amount = optional_number(v, p)?,
+                _ => pension = optional_number(v, p)?,
+            }
+            Ok(())
+        })?;
+        Ok(CreditInput { status: required(status, at, "status")?, contribution_base, rate, fixed_amount, pension })
+    }
 }
 
 #[derive(Debug, Serialize)]

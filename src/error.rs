@@ -12,8 +12,10 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The text is not JSON at all (CLI only; the wasm export receives objects).
+    /// The text is not JSON at all (CLI only: the wasm exports receive JS values).
     InvalidJson,
+    /// The input document is longer than `limits::INPUT_BYTES`.
+    InputTooLarge,
     /// A value has the wrong JSON type (a list where an object was expected, ...).
     InvalidType,
     /// A required field is absent.
@@ -66,6 +68,7 @@ impl ErrorCode {
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::InputTooLarge => "input_too_large",
             ErrorCode::InvalidType => "invalid_type",
             ErrorCode::MissingField => "missing_field",
             ErrorCode::UnknownField => "unknown_field",
@@ -126,45 +129,13 @@ pub struct ErrorResponse<'a> {
     pub error: &'a InputError,
 }
 
-/// Maps a structural deserialization error (wrong type, missing or unknown field) to an
-/// [`InputError`] at the path where it happened. Used by every entry point (CLI, wasm).
-pub fn from_serde(path: &str, message: &str) -> InputError {
-    // serde_json appends " at line L column C" when reading text; a JS object has no lines.
-    // Dropping it keeps native and wasm messages identical.
-    let message = match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => &message[..i],
-        _ => message,
-    };
-    let field = if path == "." { String::new() } else { path.to_string() };
-    let quoted = |prefix: &str| {
-        message.strip_prefix(prefix).and_then(|rest| rest.split('`').nth(1)).unwrap_or("").to_string()
-    };
-    if message.starts_with("missing field") {
-        let name = quoted("missing field ");
-        let full = if field.is_empty() { name.clone() } else { format!("{field}.{name}") };
-        InputError::new(ErrorCode::MissingField, full, format!("缺少必填项“{name}”。"), format!("missing field `{name}`"))
-    } else if message.starts_with("unknown field") {
-        // serde_path_to_error's path already ends with the unknown field's name.
-        let name = quoted("unknown field ");
-        InputError::new(
-            ErrorCode::UnknownField,
-            field,
-            format!("不认识的字段“{name}”，请检查拼写。"),
-            format!("unknown field `{name}`"),
-        )
-    } else if let Some(n) = message.strip_prefix(crate::input::TOO_MANY_PREFIX) {
-        InputError::new(
-            ErrorCode::TooMany,
-            field,
-            format!("这一项最多只能有{n}条。"),
-            format!("too many entries, at most {n}"),
-        )
-    } else {
-        InputError::new(
-            ErrorCode::InvalidType,
-            field,
-            "这一项的格式不对（类型错误）。".to_string(),
-            message.chars().take(200).collect::<String>(),
-        )
-    }
+/// The whole input is longer than [`crate::limits::INPUT_BYTES`].
+pub fn input_too_large() -> InputError {
+    let mb = crate::limits::INPUT_BYTES / 1_000_000;
+    InputError::new(
+        ErrorCode::InputTooLarge,
+        "",
+        format!("输入的数据太大（超过{mb}MB），请减少费用或成员的条数。"),
+        format!("input larger than {} bytes of JSON", crate::limits::INPUT_BYTES),
+    )
 }

@@ -2,114 +2,182 @@
 //!
 //! Everything that can be wrong in a value (an unknown relation, a negative amount) is kept as
 //! raw text or a [`RawNumber`] here, so that [`crate::scenario`] can refuse it with a precise,
-//! field-specific message. Only the *shape* is enforced by serde: unknown fields are refused
-//! (they are usually typos), and lists are cut off at their limit while being read, so a huge
-//! list is refused without being held in memory.
+//! field-specific message. Only the *shape* is enforced while reading ([`crate::json`]):
+//! unknown fields are refused (they are usually typos), and lists longer than their limit are
+//! refused before any entry is read.
 
+use crate::error::InputError;
+use crate::json::{self, fields, list, number, optional_number, optional_string, required, string, Json, Path};
 use crate::limits;
 use crate::money::RawNumber;
-use serde::de::{self, Deserializer, SeqAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
-use std::marker::PhantomData;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct ScenarioInput {
     pub as_of: String,
     pub region: String,
-    pub members: Limited<MemberInput, { limits::MEMBERS }>,
-    #[serde(default)]
-    pub sharing: Limited<SharingInput, { limits::SHARING_LINES }>,
-    #[serde(default)]
-    pub expenses: Limited<ExpenseInput, { limits::EXPENSES }>,
+    pub members: Vec<MemberInput>,
+    pub sharing: Vec<SharingInput>,
+    pub expenses: Vec<ExpenseInput>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct MemberInput {
     pub id: String,
-    #[serde(default)]
     pub name: Option<String>,
     pub relation: String,
-    #[serde(default)]
     pub via: Option<String>,
     pub insurance: String,
-    #[serde(default)]
     pub province: Option<String>,
-    #[serde(default)]
     pub balance: Option<RawNumber>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct SharingInput {
     pub from: String,
     pub to: String,
-    #[serde(default)]
     pub order: Option<RawNumber>,
-    #[serde(default)]
     pub quota: Option<RawNumber>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct ExpenseInput {
     pub patient: String,
     pub item: String,
     pub venue: String,
-    #[serde(default)]
     pub amount: Option<RawNumber>,
-    #[serde(default)]
     pub personal_burden: Option<RawNumber>,
     /// Part of `amount` outside the 医保 catalogue (自费): never pooled.
-    #[serde(default)]
     pub out_of_catalogue: Option<RawNumber>,
     pub card: String,
-    #[serde(default)]
     pub pooled: Option<PooledInput>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct PooledInput {
     pub deductible_left: RawNumber,
     pub ratio: RawNumber,
     pub cap_left: RawNumber,
 }
 
-/// A list read with a limit: more than `N` entries is an error as soon as entry `N + 1` arrives.
-#[derive(Debug)]
-pub struct Limited<T, const N: usize>(pub Vec<T>);
+impl ScenarioInput {
+    /// Reads a scenario from JSON text.
+    pub fn from_text(text: &str) -> Result<ScenarioInput, InputError> {
+        Self::read(&json::parse(text)?, &Path::ROOT)
+    }
 
-impl<T, const N: usize> Default for Limited<T, N> {
-    fn default() -> Self {
-        Limited(Vec::new())
+    pub fn read(v: &Json, at: &Path) -> Result<ScenarioInput, InputError> {
+        let (mut as_of, mut region, mut members) = (None, None, None);
+        let (mut sharing, mut expenses) = (Vec::new(), Vec::new());
+        fields(v, at, &["as_of", "region", "members", "sharing", "expenses"], |k, v, p| {
+            match k {
+                "as_of" => as_of = Some(string(v, p)?),
+                "region" => region = Some(string(v, p)?),
+                "members" => members = Some(list(v, p, limits::MEMBERS, MemberInput::read)?),
+                "sharing" => sharing = list(v, p, limits::SHARING_LINES, SharingInput::read)?,
+                _ => expenses = list(v, p, limits::EXPENSES, ExpenseInput::read)?,
+            }
+            Ok(())
+        })?;
+        Ok(ScenarioInput {
+            as_of: required(as_of, at, "as_of")?,
+            region: required(region, at, "region")?,
+            members: required(members, at, "members")?,
+            sharing,
+            expenses,
+        })
     }
 }
 
-/// Prefix of the serde error message that [`crate::error::from_serde`] maps to `too_many`.
-pub const TOO_MANY_PREFIX: &str = "too many entries, at most ";
+impl MemberInput {
+    fn read(v: &Json, at: &Path) -> Result<MemberInput, InputError> {
+        let (mut id, mut name, mut relation, mut via) = (None, None, None, None);
+        let (mut insurance, mut province, mut balance) = (None, None, None);
+        fields(v, at, &["id", "name", "relation", "via", "insurance", "province", "balance"], |k, v, p| {
+            match k {
+                "id" => id = Some(string(v, p)?),
+                "name" => name = optional_string(v, p)?,
+                "relation" => relation = Some(string(v, p)?),
+                "via" => via = optional_string(v, p)?,
+                "insurance" => insurance = Some(string(v, p)?),
+                "province" => province = optional_string(v, p)?,
+                _ => balance = optional_number(v, p)?,
+            }
+            Ok(())
+        })?;
+        Ok(MemberInput {
+            id: required(id, at, "id")?,
+            name,
+            relation: required(relation, at, "relation")?,
+            via,
+            insurance: required(insurance, at, "insurance")?,
+            province,
+            balance,
+        })
+    }
+}
 
-impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for Limited<T, N> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V<T, const N: usize>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for V<T, N> {
-            type Value = Limited<T, N>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "a list of at most {N} entries")
+impl SharingInput {
+    fn read(v: &Json, at: &Path) -> Result<SharingInput, InputError> {
+        let (mut from, mut to, mut order, mut quota) = (None, None, None, None);
+        fields(v, at, &["from", "to", "order", "quota"], |k, v, p| {
+            match k {
+                "from" => from = Some(string(v, p)?),
+                "to" => to = Some(string(v, p)?),
+                "order" => order = optional_number(v, p)?,
+                _ => quota = optional_number(v, p)?,
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(N));
-                while let Some(x) = seq.next_element()? {
-                    if out.len() == N {
-                        return Err(de::Error::custom(format_args!("{TOO_MANY_PREFIX}{N}")));
-                    }
-                    out.push(x);
-                }
-                Ok(Limited(out))
+            Ok(())
+        })?;
+        Ok(SharingInput { from: required(from, at, "from")?, to: required(to, at, "to")?, order, quota })
+    }
+}
+
+impl ExpenseInput {
+    fn read(v: &Json, at: &Path) -> Result<ExpenseInput, InputError> {
+        let (mut patient, mut item, mut venue, mut card) = (None, None, None, None);
+        let (mut amount, mut personal_burden, mut out_of_catalogue, mut pooled) = (None, None, None, None);
+        let known = ["patient", "item", "venue", "amount", "personal_burden", "out_of_catalogue", "card", "pooled"];
+        fields(v, at, &known, |k, v, p| {
+            match k {
+                "patient" => patient = Some(string(v, p)?),
+                "item" => item = Some(string(v, p)?),
+                "venue" => venue = Some(string(v, p)?),
+                "amount" => amount = optional_number(v, p)?,
+                "personal_burden" => personal_burden = optional_number(v, p)?,
+                "out_of_catalogue" => out_of_catalogue = optional_number(v, p)?,
+                "card" => card = Some(string(v, p)?),
+                _ => pooled = if *v == Json::Null { None } else { Some(PooledInput::read(v, p)?) },
             }
-        }
-        d.deserialize_seq(V::<T, N>(PhantomData))
+            Ok(())
+        })?;
+        Ok(ExpenseInput {
+            patient: required(patient, at, "patient")?,
+            item: required(item, at, "item")?,
+            venue: required(venue, at, "venue")?,
+            amount,
+            personal_burden,
+            out_of_catalogue,
+            card: required(card, at, "card")?,
+            pooled,
+        })
+    }
+}
+
+impl PooledInput {
+    fn read(v: &Json, at: &Path) -> Result<PooledInput, InputError> {
+        let (mut deductible_left, mut ratio, mut cap_left) = (None, None, None);
+        fields(v, at, &["deductible_left", "ratio", "cap_left"], |k, v, p| {
+            match k {
+                "deductible_left" => deductible_left = Some(number(v, p)?),
+                "ratio" => ratio = Some(number(v, p)?),
+                _ => cap_left = Some(number(v, p)?),
+            }
+            Ok(())
+        })?;
+        Ok(PooledInput {
+            deductible_left: required(deductible_left, at, "deductible_left")?,
+            ratio: required(ratio, at, "ratio")?,
+            cap_left: required(cap_left, at, "cap_left")?,
+        })
     }
 }

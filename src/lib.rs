@@ -19,6 +19,7 @@ pub mod date;
 pub mod engine;
 pub mod error;
 pub mod input;
+pub mod json;
 pub mod kinship;
 pub mod limits;
 pub mod money;
@@ -35,85 +36,86 @@ pub use output::Output;
 /// The engine version reported as `engine` in every output.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Reads any input shape from any serde deserializer (JSON text for the CLI; in the browser a
-/// `serde_json::Value` that `src/wasm.rs` read from the JS value with serde-wasm-bindgen);
-/// structural errors carry their JSON path.
-pub fn decode<'de, T: serde::Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<T, InputError> {
-    serde_path_to_error::deserialize(d).map_err(|e| error::from_serde(&e.path().to_string(), &e.inner().to_string()))
+/// The questions the engine answers. Each takes one JSON document and gives one back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// A scenario (SPEC §7): who pays how much, in what order, and why.
+    Evaluate,
+    /// The possible 顺位 orders over a scenario's expenses compared (SPEC §8).
+    Advise,
+    /// The withdrawal questionnaire (R-WITHDRAW).
+    Withdrawal,
+    /// The monthly credit estimate (R-CREDIT).
+    Credit,
 }
 
-/// Reads a scenario (SPEC §7), checks it, and evaluates it.
-pub fn evaluate_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Output, InputError> {
-    evaluate_input(&decode(d)?)
+impl Question {
+    /// By the name the CLI, the golden cases and the wasm exports use: `evaluate`, `advise`,
+    /// `withdrawal`, `credit`.
+    pub fn from_name(name: &str) -> Option<Question> {
+        Some(match name {
+            "evaluate" => Question::Evaluate,
+            "advise" => Question::Advise,
+            "withdrawal" => Question::Withdrawal,
+            "credit" => Question::Credit,
+            _ => return None,
+        })
+    }
 }
 
-/// Reads a scenario and compares the possible 顺位 orders over its expenses (SPEC §8).
-pub fn advise_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<advice::Advice, InputError> {
-    advice::advise(&decode(d)?)
+/// How the answer text is laid out: indented for people (CLI), compact for programs (wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Pretty,
+    Compact,
 }
 
-/// Answers the withdrawal questionnaire (R-WITHDRAW).
-pub fn withdrawal_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<withdrawal::WithdrawalAnswer, InputError> {
-    withdrawal::check(&decode(d)?)
+/// The one entry point behind the CLI and the wasm exports: JSON text in, JSON text out (the
+/// answer, or `{"error": ...}`), and whether it succeeded. Text longer than
+/// [`limits::INPUT_BYTES`] is refused before it is read.
+pub fn answer_json(question: Question, text: &str, layout: Layout) -> (String, bool) {
+    if text.len() > limits::INPUT_BYTES {
+        let e = error::input_too_large();
+        return (to_json(&ErrorResponse { error: &e }, layout), false);
+    }
+    let result = match question {
+        Question::Evaluate => input::ScenarioInput::from_text(text).and_then(|i| evaluate_input(&i)).map(|o| to_json(&o, layout)),
+        Question::Advise => input::ScenarioInput::from_text(text).and_then(|i| advice::advise(&i)).map(|o| to_json(&o, layout)),
+        Question::Withdrawal => {
+            withdrawal::WithdrawalInput::from_text(text).and_then(|i| withdrawal::check(&i)).map(|o| to_json(&o, layout))
+        }
+        Question::Credit => credit::CreditInput::from_text(text).and_then(|i| credit::estimate(&i)).map(|o| to_json(&o, layout)),
+    };
+    match result {
+        Ok(answer) => (answer, true),
+        Err(e) => (to_json(&ErrorResponse { error: &e }, layout), false),
+    }
 }
 
-/// Estimates the monthly credit to a personal account (R-CREDIT).
-pub fn credit_from<'de, D: serde::Deserializer<'de>>(d: D) -> Result<credit::CreditEstimate, InputError> {
-    credit::estimate(&decode(d)?)
-}
-
-/// Checks and evaluates an already-deserialized scenario.
+/// Checks and evaluates a scenario already read.
 pub fn evaluate_input(input: &input::ScenarioInput) -> Result<Output, InputError> {
     let scenario = scenario::Scenario::from_input(input)?;
     Ok(engine::evaluate(&scenario))
 }
 
-/// Native convenience: JSON text in, pretty JSON text out (the output, or `{"error": ...}`),
-/// and whether it succeeded.
-#[cfg(not(target_arch = "wasm32"))]
+/// Convenience: a scenario as JSON text in, pretty JSON text out, and whether it succeeded.
 pub fn evaluate_json(text: &str) -> (String, bool) {
-    json_entry(text, |de| evaluate_from(de))
+    answer_json(Question::Evaluate, text, Layout::Pretty)
 }
 
-/// The entry points by name, for the CLI and the golden tests: `evaluate`, `advise`,
-/// `withdrawal`, `credit`.
-#[cfg(not(target_arch = "wasm32"))]
+/// Convenience for the CLI and the tests: [`answer_json`] by question name, pretty; `None` for
+/// an unknown name.
 pub fn run_json(kind: &str, text: &str) -> Option<(String, bool)> {
-    Some(match kind {
-        "evaluate" => evaluate_json(text),
-        "advise" => json_entry(text, |de| advise_from(de)),
-        "withdrawal" => json_entry(text, |de| withdrawal_from(de)),
-        "credit" => json_entry(text, |de| credit_from(de)),
-        _ => return None,
+    Some(answer_json(Question::from_name(kind)?, text, Layout::Pretty))
+}
+
+fn to_json<T: serde::Serialize>(value: &T, layout: Layout) -> String {
+    let text = match layout {
+        Layout::Pretty => serde_json::to_string_pretty(value),
+        Layout::Compact => serde_json::to_string(value),
+    };
+    // Serializing the engine's own types cannot fail (string keys, no floats); still no panic.
+    text.unwrap_or_else(|_| {
+        "{\"error\":{\"code\":\"internal\",\"field\":\"\",\"message\":\"计算结果无法转换。\",\"message_en\":\"internal: cannot serialize the answer\"}}".to_string()
     })
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn json_entry<O: serde::Serialize>(
-    text: &str,
-    run: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<O, InputError>,
-) -> (String, bool) {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let result = run(&mut de).and_then(|out| {
-        de.end().map_err(|e| {
-            InputError::new(ErrorCode::InvalidJson, "", "输入不是有效的JSON。", format!("trailing characters: {e}"))
-        })?;
-        Ok(out)
-    });
-    let result = result.map_err(|e| match serde_json::from_str::<serde::de::IgnoredAny>(text) {
-        // Text that is not JSON at all gets its own code.
-        Err(j) if !j.is_data() => {
-            InputError::new(ErrorCode::InvalidJson, "", "输入不是有效的JSON。", format!("not JSON: {j}"))
-        }
-        _ => e,
-    });
-    match result {
-        Ok(out) => (to_pretty(&out), true),
-        Err(e) => (to_pretty(&ErrorResponse { error: &e }), false),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn to_pretty<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":{{\"code\":\"internal\",\"message\":\"{e}\"}}}}"))
 }

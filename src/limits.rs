@@ -16,3 +16,6 @@ pub const NAME_CHARS: usize = 40;
 pub const PROVINCE_CHARS: usize = 20;
 /// Highest 顺位 on a sharing line.
 pub const MAX_ORDER: u8 = 99;
+/// The whole input document, in bytes of JSON text (UTF-8). A year of 1000 expenses with
+/// pooled parameters is about 250 KB; anything this large is not a family's year.
+pub const INPUT_BYTES: usize = 2_000_000;

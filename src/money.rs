@@ -1,15 +1,13 @@
 //! Money: yuan as `rust_decimal::Decimal`, never a float.
 //!
-//! Amounts arrive as strings ("12.30") or, from JavaScript, as numbers. A [`RawNumber`] keeps
-//! whatever came in, untouched, so that validation can say exactly what is wrong with which
+//! Amounts arrive as strings ("12.30") or as JSON numbers. A [`RawNumber`] keeps the digits that
+//! came in, untouched, so that validation can say exactly what is wrong with which
 //! field; [`parse_money`] and [`parse_ratio`] turn it into a checked value. A [`Money`] is always
 //! between 0 and [`MAX_AMOUNT`] with at most two decimals, and serializes as a two-decimal string.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
-use std::str::FromStr;
 
 /// The largest amount accepted anywhere: ¥10,000,000.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
@@ -68,41 +66,13 @@ impl Serialize for Money {
     }
 }
 
-/// A number exactly as it arrived: a string, or a JSON/JavaScript number.
+/// A number exactly as it arrived: a string, or the text of a JSON number literal (what
+/// `JSON.stringify` writes for a JavaScript number: its shortest round-trip digits, `0.1`,
+/// `1e-7`). Never a float: the digits go straight into a [`Decimal`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawNumber {
     Text(String),
-    /// JavaScript numbers are IEEE doubles. They are converted once, through their shortest
-    /// round-trip decimal text (what `String(x)` shows in JS), and never used for arithmetic.
-    Float(f64),
-    Int(i128),
-}
-
-impl<'de> Deserialize<'de> for RawNumber {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = RawNumber;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an amount as a string like \"12.30\" or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawNumber, E> {
-                // Keep only a bounded prefix: the length check in validation still sees it is too long.
-                let end = v.char_indices().nth(MAX_NUMBER_TEXT + 1).map_or(v.len(), |(i, _)| i);
-                Ok(RawNumber::Text(v[..end].to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawNumber, E> {
-                Ok(RawNumber::Float(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawNumber, E> {
-                Ok(RawNumber::Int(i128::from(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawNumber, E> {
-                Ok(RawNumber::Int(i128::from(v)))
-            }
-        }
-        d.deserialize_any(V)
-    }
+    Literal(String),
 }
 
 /// Why a number was refused. Validation turns it into a field-specific [`crate::InputError`].
@@ -117,28 +87,28 @@ pub enum NumberProblem {
     OutOfRange,
 }
 
+/// Most significant digits a [`Decimal`] holds.
+const MAX_DIGITS: usize = 28;
+
 impl RawNumber {
-    /// The decimal text this number stands for, or why there is none.
-    fn text(&self) -> Result<String, NumberProblem> {
-        match self {
-            RawNumber::Text(t) => Ok(t.clone()),
-            RawNumber::Int(i) => Ok(i.to_string()),
-            RawNumber::Float(x) => {
-                if !x.is_finite() {
-                    Err(NumberProblem::NotFinite)
-                } else if x.abs() >= 1e15 {
-                    Err(if *x < 0.0 { NumberProblem::Negative } else { NumberProblem::TooLarge })
-                } else {
-                    // Rust prints the shortest text that round-trips, without an exponent.
-                    Ok(format!("{x}"))
-                }
-            }
-        }
+    /// A number given as a string; only a bounded prefix is kept (the length check still sees
+    /// that it is too long).
+    pub fn text(s: &str) -> RawNumber {
+        let end = s.char_indices().nth(MAX_NUMBER_TEXT + 1).map_or(s.len(), |(i, _)| i);
+        RawNumber::Text(s[..end].to_string())
     }
 
-    fn decimal(&self) -> Result<Decimal, NumberProblem> {
-        let text = self.text()?;
-        let t = text.as_str();
+    /// The exact value, or why there is none. Accepts `-?digits(.digits)?` (and, for number
+    /// literals, an exponent); negative zero is zero.
+    pub fn decimal(&self) -> Result<Decimal, NumberProblem> {
+        let plain;
+        let t: &str = match self {
+            RawNumber::Text(t) => t,
+            RawNumber::Literal(l) => {
+                plain = without_exponent(l)?;
+                &plain
+            }
+        };
         if t.len() > MAX_NUMBER_TEXT {
             return Err(NumberProblem::TooLarge);
         }
@@ -157,12 +127,63 @@ impl RawNumber {
                 _ => NumberProblem::NotANumber,
             });
         }
-        let value = Decimal::from_str(t).map_err(|_| NumberProblem::TooLarge)?;
-        if negative && !value.is_zero() {
+        let int = int.trim_start_matches('0');
+        let frac = frac.unwrap_or("").trim_end_matches('0');
+        if negative && (int.len() + frac.len()) > 0 {
             return Err(NumberProblem::Negative);
         }
-        Ok(value.abs())
+        if frac.len() > MAX_DIGITS {
+            return Err(NumberProblem::TooManyDecimals);
+        }
+        if int.len() + frac.len() > MAX_DIGITS {
+            return Err(NumberProblem::TooLarge);
+        }
+        // At most 28 digits: fits an i128 and a Decimal's 96-bit mantissa.
+        let mantissa = int.bytes().chain(frac.bytes()).fold(0i128, |m, d| m * 10 + i128::from(d - b'0'));
+        Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32).map_err(|_| NumberProblem::TooLarge)
     }
+}
+
+/// A number literal written without its exponent (`1.5e3` → `1500`, `1e-7` → `0.0000001`).
+/// Exponents that would need more than a Decimal's digits are refused here, by sign.
+fn without_exponent(literal: &str) -> Result<String, NumberProblem> {
+    let Some(e) = literal.find(['e', 'E']) else {
+        return Ok(literal.to_string());
+    };
+    let (mantissa, exponent) = (&literal[..e], &literal[e + 1..]);
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (exp_negative, exp_digits) = match exponent.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, exponent.trim_start_matches('+')),
+    };
+    let magnitude = exp_digits.bytes().fold(0i64, |m, d| (m * 10 + i64::from(d.wrapping_sub(b'0'))).min(10_000));
+    let exp = if exp_negative { -magnitude } else { magnitude };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    if digits.bytes().all(|d| d == b'0') {
+        return Ok("0".to_string());
+    }
+    let point = int.len() as i64 + exp;
+    if negative {
+        return Err(NumberProblem::Negative);
+    }
+    if point > MAX_DIGITS as i64 + 1 {
+        return Err(NumberProblem::TooLarge);
+    }
+    if point < -(MAX_DIGITS as i64) {
+        return Err(NumberProblem::TooManyDecimals);
+    }
+    Ok(if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(point.unsigned_abs() as usize))
+    } else if point as usize >= digits.len() {
+        format!("{digits}{}", "0".repeat(point as usize - digits.len()))
+    } else {
+        let (a, b) = digits.split_at(point as usize);
+        format!("{a}.{b}")
+    })
 }
 
 /// A money amount: 0 ≤ x ≤ ¥10,000,000, at most two decimals.
@@ -194,16 +215,24 @@ mod tests {
     use super::*;
 
     fn text(s: &str) -> RawNumber {
-        RawNumber::Text(s.into())
+        RawNumber::text(s)
+    }
+
+    fn lit(s: &str) -> RawNumber {
+        RawNumber::Literal(s.into())
     }
 
     #[test]
     fn money_accepts_strings_and_js_numbers() {
         assert_eq!(parse_money(&text("12.30")).map(|m| m.to_string()), Ok("12.30".into()));
         assert_eq!(parse_money(&text("7")).map(|m| m.to_string()), Ok("7.00".into()));
-        assert_eq!(parse_money(&RawNumber::Float(0.1)).map(|m| m.to_string()), Ok("0.10".into()));
-        assert_eq!(parse_money(&RawNumber::Float(19.99)).map(|m| m.to_string()), Ok("19.99".into()));
-        assert_eq!(parse_money(&RawNumber::Int(600)).map(|m| m.to_string()), Ok("600.00".into()));
+        assert_eq!(parse_money(&lit("0.1")).map(|m| m.to_string()), Ok("0.10".into()));
+        assert_eq!(parse_money(&lit("19.99")).map(|m| m.to_string()), Ok("19.99".into()));
+        assert_eq!(parse_money(&lit("600")).map(|m| m.to_string()), Ok("600.00".into()));
+        assert_eq!(parse_money(&lit("1.5e3")).map(|m| m.to_string()), Ok("1500.00".into()));
+        assert_eq!(parse_money(&lit("125e-2")).map(|m| m.to_string()), Ok("1.25".into()));
+        assert_eq!(parse_money(&lit("0e-99")).map(|m| m.to_string()), Ok("0.00".into()));
+        assert_eq!(parse_money(&lit("-0")).map(|m| m.to_string()), Ok("0.00".into()));
         assert_eq!(parse_money(&text("10000000.00")).map(|m| m.to_string()), Ok("10000000.00".into()));
         assert_eq!(parse_money(&text("-0")).map(|m| m.to_string()), Ok("0.00".into()));
     }
@@ -213,14 +242,18 @@ mod tests {
         use NumberProblem::*;
         for (raw, want) in [
             (text("-1"), Negative),
-            (RawNumber::Float(-0.5), Negative),
+            (lit("-0.5"), Negative),
+            (lit("-1e-7"), Negative),
             (text("1.234"), TooManyDecimals),
-            (RawNumber::Float(0.1 + 0.2), TooManyDecimals),
+            (lit("0.30000000000000004"), TooManyDecimals),
+            (lit("1e-7"), TooManyDecimals),
+            (lit("1e-99999"), TooManyDecimals),
             (text("10000000.01"), TooLarge),
-            (RawNumber::Float(1e300), TooLarge),
+            (lit("1e300"), TooLarge),
+            (lit("1e+21"), TooLarge),
+            (lit("1E99999999999999999999"), TooLarge),
             (text("99999999999999999999999999999999999999"), TooLarge),
-            (RawNumber::Float(f64::NAN), NotFinite),
-            (RawNumber::Float(f64::INFINITY), NotFinite),
+            (text("Infinity"), NotFinite),
             (text("NaN"), NotFinite),
             (text("1e3"), NotANumber),
             (text(" 12"), NotANumber),

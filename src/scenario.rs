@@ -224,9 +224,9 @@ impl Scenario {
                 "unknown region id; see `gongji regions`",
             )
         })?;
-        let members = members(&input.members.0)?;
-        let sharing = sharing(&input.sharing.0, &members)?;
-        let expenses = input.expenses.0.iter().enumerate().map(|(i, e)| expense(i, e, &members)).collect::<Result<_, _>>()?;
+        let members = members(&input.members)?;
+        let sharing = sharing(&input.sharing, &members)?;
+        let expenses = input.expenses.iter().enumerate().map(|(i, e)| expense(i, e, &members)).collect::<Result<_, _>>()?;
         Ok(Scenario { as_of, region, members, sharing, expenses })
     }
 
@@ -354,17 +354,12 @@ fn order(raw: &RawNumber, field: String) -> Result<u8, InputError> {
             "order must be a whole number from 1 to 99",
         )
     };
-    let value = match raw {
-        RawNumber::Int(i) => *i,
-        RawNumber::Float(x) => {
-            let d = parse_money(raw).map_err(|_| bad())?.decimal();
-            if !d.fract().is_zero() || !x.is_finite() {
-                return Err(bad());
-            }
-            d.mantissa() / 10i128.pow(d.scale())
-        }
-        RawNumber::Text(t) => t.parse::<i128>().map_err(|_| bad())?,
-    };
+    // A whole number, written as `3`, `"3"` or `3.0`.
+    let value = raw.decimal().map_err(|_| bad())?.normalize();
+    if value.scale() != 0 {
+        return Err(bad());
+    }
+    let value = value.mantissa();
     u8::try_from(value).ok().filter(|v| (1..=limits::MAX_ORDER).contains(v)).ok_or_else(bad)
 }
 

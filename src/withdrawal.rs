@@ -5,20 +5,38 @@
 //! and `generally_not` otherwise — always with the materials usually asked for and the warnings.
 
 use crate::error::{ErrorCode, InputError};
-use serde::{Deserialize, Serialize};
+use crate::json::{self, boolean, fields, required, string, Json, Path};
+use serde::Serialize;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct WithdrawalInput {
     /// `death`, `settle_abroad`, `leave_employee_insurance`, `move_no_transfer`,
     /// `long_term_elsewhere`, or `none`.
     pub situation: String,
-    /// Bills not yet settled with 医保 (must be settled first).
-    #[serde(default)]
+    /// Bills not yet settled with 医保 (must be settled first). Absent means no.
     pub outstanding_bills: bool,
-    /// For `long_term_elsewhere`: a 长期异地就医备案 has been filed.
-    #[serde(default)]
+    /// For `long_term_elsewhere`: a 长期异地就医备案 has been filed. Absent means no.
     pub remote_filing: bool,
+}
+
+impl WithdrawalInput {
+    /// Reads the questionnaire from JSON text.
+    pub fn from_text(text: &str) -> Result<WithdrawalInput, InputError> {
+        Self::read(&json::parse(text)?, &Path::ROOT)
+    }
+
+    fn read(v: &Json, at: &Path) -> Result<WithdrawalInput, InputError> {
+        let (mut situation, mut outstanding_bills, mut remote_filing) = (None, false, false);
+        fields(v, at, &["situation", "outstanding_bills", "remote_filing"], |k, v, p| {
+            match k {
+                "situation" => situation = Some(string(v, p)?),
+                "outstanding_bills" => outstanding_bills = boolean(v, p)?,
+                _ => remote_filing = boolean(v, p)?,
+            }
+            Ok(())
+        })?;
+        Ok(WithdrawalInput { situation: required(situation, at, "situation")?, outstanding_bills, remote_filing })
+    }
 }
 
 #[derive(Debug, Serialize)]

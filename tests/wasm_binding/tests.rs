@@ -125,6 +125,55 @@ fn errors_are_values_with_code_field_and_messages() {
     assert!(back(&evaluate(js(&s)))["error"].is_object());
 }
 
+/// Values JSON text cannot carry: the export writes the value again itself whenever
+/// `JSON.stringify` produced a `null` (src/wasm.rs, `plain_json`).
+#[wasm_bindgen_test]
+fn values_json_cannot_carry_are_refused_at_their_field() {
+    let set = |o: &JsValue, path: &[&str], v: &JsValue| {
+        let mut t = o.clone();
+        for k in &path[..path.len() - 1] {
+            t = Reflect::get(&t, &JsValue::from_str(k)).unwrap();
+        }
+        Reflect::set(&t, &JsValue::from_str(path[path.len() - 1]), v).unwrap();
+    };
+    let field_error = |out: &JsValue| {
+        let e = back(out);
+        (e["error"]["code"].as_str().unwrap_or("").to_string(), e["error"]["field"].as_str().unwrap_or("").to_string())
+    };
+    for (path, value, code) in [
+        (&["expenses", "0", "pooled", "ratio"][..], JsValue::from_f64(f64::NAN), "invalid_ratio"),
+        (&["members", "1", "balance"][..], JsValue::from_f64(f64::INFINITY), "invalid_amount"),
+        (&["sharing", "1", "quota"][..], JsValue::from_f64(f64::NEG_INFINITY), "invalid_amount"),
+    ] {
+        let o = js(&spec_example());
+        set(&o, path, &value);
+        // A `null` elsewhere in the same input does not hide the NaN.
+        set(&o, &["members", "0", "name"], &JsValue::NULL);
+        assert_eq!(field_error(&evaluate(o)), (code.to_string(), path.join(".").replace(".0.", "[0].").replace(".1.", "[1].")));
+    }
+    // `null` for an optional field means absent, on the slow path as on the fast one.
+    let o = js(&spec_example());
+    set(&o, &["members", "2", "province"], &JsValue::NULL);
+    set(&o, &["members", "0", "name"], &JsValue::UNDEFINED);
+    let mut plain = spec_example();
+    plain["members"][2].as_object_mut().unwrap().remove("province");
+    plain["members"][0].as_object_mut().unwrap().remove("name");
+    assert_eq!(back(&evaluate(o)), back(&evaluate(js(&plain))));
+    // A function in a list is not data; a Date becomes its ISO text (toJSON) and is refused as a date.
+    let o = js(&spec_example());
+    let f = js_sys::Function::from(Reflect::get(&js_sys::global(), &"parseInt".into()).unwrap());
+    Reflect::set(&Reflect::get(&o, &"expenses".into()).unwrap(), &3.into(), &f).unwrap();
+    assert_eq!(field_error(&evaluate(o)).0, "invalid_type");
+    let o = js(&spec_example());
+    set(&o, &["as_of"], &js_sys::Date::new_0().into());
+    assert_eq!(field_error(&evaluate(o)), ("invalid_date".to_string(), "as_of".to_string()));
+    // Too large is refused before the text is copied into the module.
+    let o = js(&spec_example());
+    set(&o, &["members", "0", "name"], &long_string(crate::limits::INPUT_BYTES + 1));
+    assert_eq!(field_error(&evaluate(o)).0, "input_too_large");
+    assert_spec_example_ok();
+}
+
 // ------------------------------------------------------------------ stress: malformed inputs
 
 /// A small deterministic generator (no dependency, same sequence in Node and Chromium).
