@@ -163,8 +163,9 @@ function wire() {
   window.addEventListener('hashchange', function () { openLink(true); });
   var engine = { advise: advise, withdrawal: withdrawal, credit: credit };
   $('#advice-run').addEventListener('click', function () { renderAdvice(ctx, engine); postHeight(); });
-  renderWithdraw(ctx, engine);
-  renderCredit(ctx, engine);
+  // The two questionnaires sit below the calculator: drawn right after the first result, so
+  // their first engine calls (and the module's lazy compilation of that code) do not delay it.
+  setTimeout(function () { renderWithdraw(ctx, engine); renderCredit(ctx, engine); postHeight(); }, 0);
   Array.prototype.forEach.call(document.querySelectorAll('#app details'), function (d) { d.addEventListener('toggle', postHeight); });
 }
 
@@ -183,6 +184,7 @@ function openLink(fromHash) {
 }
 
 function start() {
+  if (window.performance && performance.mark) performance.mark('gongji-engine-ready');
   var cat = catalogue();
   ctx.catalogue = cat;
   cat.forEach(function (c) { ctx.catalogueById[c.id] = c; });

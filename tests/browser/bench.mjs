@@ -11,7 +11,7 @@ if (!fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) { consol
 const { chromium } = await loadPlaywright();
 const browser = await chromium.launch(CHROMIUM);
 const srv = await startServer({ gzip: true });
-const RUNS = Number(process.env.BENCH_RUNS || 3);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
 
 async function throttle(page) {
   const cdp = await page.context().newCDPSession(page);
