@@ -331,6 +331,35 @@ test('320px wide still fits', async () => {
   await context.close();
 });
 
+// WeChat's in-app browsers: Android XWeb (an old Chromium build) and iOS WKWebView, with the
+// user agents they send and the viewports left under WeChat's title bar; the mini-program
+// web-view variant opens ?embed=1. The page must not sniff the user agent: same answers, fits.
+const WECHAT = [
+  { name: 'Android XWeb', ua: 'Mozilla/5.0 (Linux; Android 10; V2001A Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/86.0.4240.99 XWEB/4317 MMWEBSDK/20220903 Mobile Safari/537.36 MMWEBID/6170 MicroMessenger/8.0.28.2240(0x28001C57) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64',
+    viewport: { width: 360, height: 668 }, deviceScaleFactor: 3, q: '' },
+  { name: 'iOS WKWebView', ua: 'Mozilla/5.0 (iPhone; CPU iPhone OS 14_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.1(0x18000127) NetType/WIFI Language/zh_CN',
+    viewport: { width: 375, height: 603 }, deviceScaleFactor: 2, q: '' },
+  { name: 'mini-program web-view', ua: 'Mozilla/5.0 (Linux; Android 12; M2102J2SC Build/SKQ1.211006.001; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5043 MMWEBSDK/20230303 MMWEBID/1 MicroMessenger/8.0.34.2340(0x2800225B) WeChat/arm64 Weixin NetType/4G Language/zh_CN ABI/arm64 miniProgram/wx0123456789abcdef',
+    viewport: { width: 393, height: 727 }, deviceScaleFactor: 2.75, q: '?embed=1' },
+];
+test('WeChat-like browsers (XWeb, WKWebView, mini-program web-view): user agent and viewport, same answers', async () => {
+  for (const w of WECHAT) {
+    const { context, page } = await newPage({ ...MOBILE, userAgent: w.ua, viewport: w.viewport, deviceScaleFactor: w.deviceScaleFactor });
+    await open(page, w.q);
+    check(await page.evaluate(() => navigator.userAgent.includes('MicroMessenger')), w.name + ': user agent not applied');
+    check(await page.isVisible('#app'), w.name + ': calculator not shown');
+    await preset(page, 'dental');
+    const rows = await stepRows(page, 0);
+    check(row(rows, '统筹基金')[1] === '300.00' && row(rows, '我（儿子）的个人账户')[1] === '150.00', w.name + ': wrong amounts ' + JSON.stringify(rows));
+    // Type a new amount the way a visitor does, and read the recomputed answer.
+    await page.fill('[data-k="e0-amount"]', '800.00');
+    await page.waitForFunction(() => /800\.00/.test(document.querySelector('#results [data-result="0"]').textContent));
+    await noHScroll(page);
+    await shot(page, 'wechat-' + w.name.replace(/\W+/g, '-').toLowerCase());
+    await context.close();
+  }
+});
+
 test('?embed=1 hides the chrome and posts its height to the parent', async () => {
   const { context, page } = await newPage(DESKTOP);
   await page.goto(BASE + 'embed.html');
