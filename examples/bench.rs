@@ -1,9 +1,15 @@
-//! Native side of scripts/bench.sh: times the whole JSON-in, JSON-out evaluation (parse, check,
-//! evaluate, serialize — what the wasm export does) of each scenario file, and prints one JSON
+//! Native side of scripts/bench.sh: times the whole JSON-in, JSON-out evaluation (read, check,
+//! evaluate, write compact JSON — exactly what the wasm export runs between JSON.stringify and
+//! JSON.parse) of each scenario file, and prints one JSON
 //! line per scenario: `{"scenario", "runs", "median_us", "min_us"}`.
 //!
 //!     cargo run --profile bench-native --example bench -- [--runs N] FILE...
+use gongji::{answer_json, Layout, Question};
 use std::time::Instant;
+
+fn evaluate(text: &str) -> (String, bool) {
+    answer_json(Question::Evaluate, text, Layout::Compact)
+}
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,20 +30,20 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let (out, ok) = gongji::evaluate_json(&text);
+        let (out, ok) = evaluate(&text);
         if !ok {
             eprintln!("{file}: the scenario is refused: {out}");
             std::process::exit(1);
         }
         // Enough runs for about half a second per scenario unless told.
         let t = Instant::now();
-        std::hint::black_box(gongji::evaluate_json(std::hint::black_box(&text)));
+        std::hint::black_box(evaluate(std::hint::black_box(&text)));
         let one = t.elapsed().as_secs_f64().max(1e-7);
         let n = if runs > 0 { runs } else { ((0.5 / one) as usize).clamp(50, 20_000) };
         let mut times: Vec<f64> = (0..n)
             .map(|_| {
                 let t = Instant::now();
-                std::hint::black_box(gongji::evaluate_json(std::hint::black_box(&text)));
+                std::hint::black_box(evaluate(std::hint::black_box(&text)));
                 t.elapsed().as_secs_f64() * 1e6
             })
             .collect();

@@ -151,7 +151,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         let mut lines: Vec<usize> = (0..s.sharing.len())
             .filter(|&i| s.sharing[i].to == p && !matches!(s.sharing[i].channel, Channel::Quota(_)))
             .collect();
-        lines.sort_by_key(|&i| match s.sharing[i].channel {
+        lines.sort_unstable_by_key(|&i| match s.sharing[i].channel {
             Channel::Ordered(n) => (0, n, i),
             _ => (1, 0, i),
         });
@@ -222,7 +222,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         seen.push(best);
     }
     let evaluated = seen.len();
-    seen.sort_by(|a, b| {
+    seen.sort_unstable_by(|a, b| {
         (a.self_pay, std::cmp::Reverse(a.elderly_left), &a.perm).cmp(&(b.self_pay, std::cmp::Reverse(b.elderly_left), &b.perm))
     });
     seen.dedup_by(|a, b| a.perm == b.perm);

@@ -84,10 +84,12 @@ impl Parser<'_> {
         (why, self.at)
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
@@ -217,7 +219,11 @@ impl Parser<'_> {
                     run = self.at;
                 }
                 Some(0..=0x1f) => return Err(self.fail("control character in a string")),
-                Some(_) => self.at += 1,
+                Some(_) => {
+                    // Plain characters run until a quote, a backslash or a control character.
+                    let rest = &self.bytes[self.at..];
+                    self.at += rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+                }
             }
         }
     }

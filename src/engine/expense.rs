@@ -283,9 +283,10 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         });
     }
 
-    // 4. Sharers, in 顺位 order: ordered lines, then unordered ones, then quotas.
+    // 4. Sharers, in 顺位 order: ordered lines, then unordered ones, then quotas (keys end in the
+    //    line index, so they are unique and an unstable sort is exact).
     let mut lines: Vec<usize> = (0..s.sharing.len()).filter(|&i| s.sharing[i].to == p).collect();
-    lines.sort_by_key(|&i| match s.sharing[i].channel {
+    lines.sort_unstable_by_key(|&i| match s.sharing[i].channel {
         Channel::Ordered(n) => (0, u32::from(n), i),
         Channel::Unordered => (1, 0, i),
         Channel::Quota(_) => (2, 0, i),
