@@ -46,30 +46,38 @@ function compute() {
   var st = ctx.state, scen = toScenario(st);
   var out = evaluate(scen);
   renderResults(ctx, out);
-  // Probe every bound pair with a plain clinic visit so a bad pair shows at once.
-  var issues = {};
-  var patients = [];
-  st.sharing.forEach(function (b) { if (patients.indexOf(b.to) < 0) patients.push(b.to); });
-  if (patients.length) {
-    var probe = toScenario(st);
-    probe.expenses = patients.map(function (p) {
-      return { patient: p, item: 'outpatient_visit', venue: 'designated_hospital', personal_burden: '100.00', card: 'own' };
-    });
-    var pr = evaluate(probe);
-    if (pr && pr.results) pr.results.forEach(function (r, i) {
-      (r.ineligible_sharers || []).forEach(function (x) {
-        var k = x.member + '->' + patients[i];
-        (issues[k] = issues[k] || []).push(x);
-      });
-    });
-  }
-  showPairIssues(issues);
+  showPairIssues(pairIssues(scen));
   var adv = $('#advice-out');
   if (adv && adv.firstChild && !adv.querySelector('.stale')) {
     clear(adv); adv.appendChild(h('p', { class: 'hint stale' }, '家人、绑定或费用改动了，请重新点“比较顺位”。'));
   }
   if (ctx.remember) saveStored(st);
   postHeight();
+}
+
+// Probe every bound pair with a plain clinic visit so a bad pair shows at once. The probe depends
+// on the family and the bindings only, so typing an amount reuses the last answer.
+var lastProbe = { key: null, issues: {} };
+function pairIssues(scen) {
+  var patients = [];
+  scen.sharing.forEach(function (b) { if (patients.indexOf(b.to) < 0) patients.push(b.to); });
+  if (!patients.length) return {};
+  var probe = { as_of: scen.as_of, region: scen.region, members: scen.members, sharing: scen.sharing,
+    expenses: patients.map(function (p) {
+      return { patient: p, item: 'outpatient_visit', venue: 'designated_hospital', personal_burden: '100.00', card: 'own' };
+    }) };
+  var key = JSON.stringify(probe);
+  if (key === lastProbe.key) return lastProbe.issues;
+  var issues = {};
+  var pr = evaluate(probe);
+  if (pr && pr.results) pr.results.forEach(function (r, i) {
+    (r.ineligible_sharers || []).forEach(function (x) {
+      var k = x.member + '->' + patients[i];
+      (issues[k] = issues[k] || []).push(x);
+    });
+  });
+  lastProbe = { key: key, issues: issues };
+  return issues;
 }
 
 function focusKey() { var a = document.activeElement; return a && a.getAttribute ? a.getAttribute('data-k') : null; }
