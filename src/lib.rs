@@ -5,10 +5,11 @@
 //! (家庭共济), citing the rule behind every line.
 //!
 //! Pure Rust, no JavaScript types: the wasm binding (`src/wasm.rs`) and the CLI
-//! (`src/main.rs`) are thin layers over [`evaluate_from`].
+//! (`src/main.rs`) are thin layers over [`answer_json`].
 //!
-//! Flow: JSON → [`input::ScenarioInput`] (shape only) → [`scenario::Scenario`] (checked, or an
-//! [`InputError`] naming the field) → [`engine::evaluate`] → [`Output`].
+//! Flow: JSON text → [`json`] (tree, then typed fields with paths) → [`input::ScenarioInput`]
+//! (shape only) → [`scenario::Scenario`] (checked, or an [`InputError`] naming the field) →
+//! [`engine::evaluate`] → [`Output`] → JSON text (serde).
 //!
 //! Codemap and invariants: see ARCHITECTURE.md.
 
