@@ -76,7 +76,7 @@ export interface Scenario {
 // ---------------------------------------------------------------- errors
 
 export type ErrorCode =
-  | 'invalid_json' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'invalid_value'
+  | 'invalid_json' | 'input_too_large' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'invalid_value'
   | 'invalid_amount' | 'invalid_ratio' | 'invalid_date' | 'unknown_region' | 'unknown_item'
   | 'unknown_member' | 'duplicate_id' | 'invalid_id' | 'too_many' | 'text_too_long'
   | 'invalid_family' | 'invalid_via' | 'self_sharing' | 'order_and_quota' | 'duplicate_order'
