@@ -120,15 +120,23 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Step<Json> {
+    /// Steps past `[` or `{`; true when the container closes at once (`[]`, `{}`).
+    fn open(&mut self, depth: usize, close: u8) -> Step<bool> {
         if depth > MAX_DEPTH {
             return Err(self.fail("nested too deeply"));
         }
-        self.at += 1; // [
-        let mut items = Vec::new();
+        self.at += 1;
         self.skip_ws();
-        if self.peek() == Some(b']') {
+        let empty = self.peek() == Some(close);
+        if empty {
             self.at += 1;
+        }
+        Ok(empty)
+    }
+
+    fn array(&mut self, depth: usize) -> Step<Json> {
+        let mut items = Vec::new();
+        if self.open(depth, b']')? {
             return Ok(Json::Array(items));
         }
         loop {
@@ -146,14 +154,8 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Step<Json> {
-        if depth > MAX_DEPTH {
-            return Err(self.fail("nested too deeply"));
-        }
-        self.at += 1; // {
         let mut entries = Vec::new();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.open(depth, b'}')? {
             return Ok(Json::Object(entries));
         }
         loop {
