@@ -88,6 +88,12 @@ fn input_text(input: &JsValue) -> Result<String, InputError> {
     Ok(out)
 }
 
+/// JS's own JSON text for a string or a finite number (escaping and shortest digits as JS
+/// writes them; no float formatting in Rust).
+fn js_json(value: &JsValue) -> String {
+    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
+}
+
 /// Writes a JS value as JSON text as `JSON.stringify` does (object keys whose value is
 /// undefined, a function or a symbol are left out), except that NaN and ±Infinity become the
 /// strings "NaN", "Infinity" and "-Infinity" instead of `null`, and nesting is capped.
@@ -101,11 +107,10 @@ fn plain_json(value: &JsValue, depth: usize, out: &mut String) -> Result<(), Inp
         } else if x.is_infinite() {
             out.push_str(if x > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" });
         } else {
-            // JS writes the number (shortest round-trip text): no float formatting in Rust.
-            out.push_str(&JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default());
+            out.push_str(&js_json(value));
         }
     } else if value.is_string() {
-        out.push_str(&JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default());
+        out.push_str(&js_json(value));
     } else if let Some(b) = value.as_bool() {
         out.push_str(if b { "true" } else { "false" });
     } else if value.is_null() || value.is_undefined() {
@@ -138,7 +143,7 @@ fn plain_json(value: &JsValue, depth: usize, out: &mut String) -> Result<(), Inp
                 out.push(',');
             }
             first = false;
-            out.push_str(&JSON::stringify(&key).ok().and_then(|s| s.as_string()).unwrap_or_default());
+            out.push_str(&js_json(&key));
             out.push(':');
             plain_json(&item, depth + 1, out)?;
         }
