@@ -204,7 +204,7 @@ impl DateFact {
         if self.is_exact() {
             self.by.to_string()
         } else {
-            format!("{}至{}之间（具体日期未查到）", self.not_before, self.by)
+            format!("{}至{}之间的某一天（具体日期未查到）", self.not_before, self.by)
         }
     }
 }
@@ -450,7 +450,7 @@ mod tests {
             assert!(rule(it.rule).is_some(), "{} cites unknown rule {}", it.id, it.rule);
             // Nothing outside medicine is ever payable by an account.
             if it.kind == ItemKind::NotMedical {
-                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, false), "{}", it.id);
+                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, QuotaScope::No), "{}", it.id);
             }
             // Premiums are never pooled and never the premium payer's own medical spending.
             if it.kind == ItemKind::Premium {
@@ -474,16 +474,21 @@ mod tests {
     }
 
     #[test]
-    fn national_region_has_the_spec_dates() {
-        let n = region("national").expect("national profile");
-        assert_eq!(n.sharing_from.value, Date::new(2021, 4, 22));
-        assert_eq!(n.close_relatives_from.value, Date::new(2024, 8, 1));
-        assert_eq!(n.cross_province_from.value, Date::new(2026, 1, 9));
-        assert!(n.depends.is_empty(), "the national default decides no 'depends' item");
-        for r in regions() {
-            for d in r.depends {
-                let it = item(d.item).expect("depends item exists");
-                assert!(it.own == Payability::Depends || it.shared == Payability::Depends);
+    fn national_place_has_the_spec_dates_and_every_place_resolves() {
+        let n = national();
+        assert_eq!(n.id, "national");
+        assert_eq!((n.facts.sharing_from.not_before, n.facts.sharing_from.by), (Date::new(2021, 4, 22), Date::new(2021, 4, 22)));
+        assert_eq!(n.facts.cross_province_from.by, Date::new(2026, 1, 9));
+        assert!(n.items.is_empty(), "the national default decides no 'depends' item");
+        for id in ["beijing", "tianjin", "hebei", "shanxi", "neimenggu", "liaoning", "jilin", "heilongjiang", "shanghai", "jiangsu",
+            "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei", "hunan", "guangdong", "guangxi", "hainan",
+            "chongqing", "sichuan", "guizhou", "yunnan", "xizang", "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang", "bingtuan",
+            "fuzhou", "shenzhen", "nanjing", "tongliao", "guangzhou", "ningbo"] {
+            let p = place(id).unwrap_or_else(|| panic!("missing place {id}"));
+            assert_eq!(p.chain().last().map(|q| q.id), Some("national"), "{id}");
+            for d in p.items {
+                let it = item(d.item).expect("decided item exists");
+                assert!(it.own == Payability::Depends || it.shared == Payability::Depends, "{id} decides {}", it.id);
             }
         }
     }

@@ -266,7 +266,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         };
         a.payer(payer_of(line), member, order_of(line), may, code, rule);
     }
-    facts.lines = checks.iter().map(|(li, c)| (*li, answer::LineAnswer::of(c))).collect();
+    facts.lines = checks.iter().map(|(li, c)| (*li, c.answer())).collect();
     facts.own = Some(own);
     facts.pooled = pooled_applies;
     facts.candidates = answer::unbound_candidates(s, family, p, item);
