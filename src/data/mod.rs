@@ -204,7 +204,7 @@ impl DateFact {
         if self.is_exact() {
             self.by.to_string()
         } else {
-            format!("{}至{}之间的某一天（具体日期未查到）", self.not_before, self.by)
+            format!("{}至{}之间的某一天", self.not_before, self.by)
         }
     }
 }
