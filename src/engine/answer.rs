@@ -162,6 +162,13 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 if !premium {
                     step("keep_slip", "结算后保留结算单或发票，核对家人账户各扣了多少。".into());
                 }
+                if premium {
+                    let place = s.members[s.sharing[yes[0]].from].place;
+                    step(
+                        "pay_premium",
+                        format!("缴费时在{}选择用家庭共济（家人的个人账户）支付；额度或余额不够的部分自己补。", channels(place)),
+                    );
+                }
                 if quota {
                     step(
                         "check_wallet",

@@ -210,7 +210,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 s, line, "R-2024", place,
                 format!(
                     "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                    sharer.name, patient.name, kin.name_zh(), place.name, widening.describe(), s.as_of
+                    sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
                 ),
             )
         }
@@ -333,8 +333,13 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 Some((d, by)) if d.shared == Some(Tri::No) => {
                     return no(
                         s, line, "region_rule", item.rule,
-                        format!("按{}的规定，“{}”不能用家人共济的钱付：{}", by.name, item.name, d.note.unwrap_or("")),
-                        "这笔费用只能自己付，或用患者本人的个人账户（如当地允许）。".into(),
+                        format!(
+                            "按{}的规定，“{}”不能用家人共济的钱付（依据：{}）。",
+                            by.name,
+                            item.name,
+                            d.sources.first().map_or("当地规定", |x| x.title)
+                        ),
+                        d.note.unwrap_or("这笔费用只能自己付。").to_string(),
                     )
                 }
                 _ => {
