@@ -333,3 +333,48 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// SPEC §9.2: a "depends" item in a place that does not decide it is never answered with a
+    /// plain no: the answer and the verdict are `depends`; where the place decides yes, a bound
+    /// close relative may pay; where it decides no, the answer is no with the place's rule.
+    #[test]
+    fn depends_items_are_never_a_silent_no(
+        place in prop::sample::select(gongji::data::places().iter().map(|p| p.id).collect::<Vec<_>>()),
+        item in prop::sample::select(gongji::data::items().iter()
+            .filter(|i| i.shared == gongji::data::Payability::Depends).map(|i| i.id).collect::<Vec<_>>()),
+        relation in prop::sample::select(vec!["mother", "spouse", "son"]),
+        as_of in prop::sample::select(vec!["2025-03-01", "2026-11-23"]),
+    ) {
+        let it = gongji::data::item(item).unwrap();
+        let venue = it.venues[0];
+        let venue = gongji::data::Venue::ALL.iter().find(|(_, v)| *v == venue).unwrap().0;
+        let insurance = if it.requires == Some(gongji::data::Requirement::EmployeeEnrollee) { "employee" } else { "resident" };
+        let mut relative = json!({"id": "r", "name": "家人", "relation": relation, "insurance": insurance});
+        if insurance == "employee" { relative["balance"] = json!("0.00"); }
+        let input = json!({
+            "as_of": as_of, "region": place,
+            "members": [{"id": "me", "name": "我", "relation": "self", "insurance": "employee", "balance": "5000.00", "shareable_balance": "5000.00"}, relative],
+            "sharing": [{"from": "me", "to": "r", "order": 1}],
+            "expenses": [{"patient": "r", "item": item, "venue": venue, "amount": "100.00", "card": "own"}],
+        });
+        let (out, ok) = gongji::evaluate_json(&input.to_string());
+        prop_assert!(ok, "{}", out);
+        let out: Value = serde_json::from_str(&out).unwrap();
+        let r = &out["results"][0];
+        let p = gongji::data::place(place).unwrap();
+        let day = gongji::date::Date::parse(as_of).unwrap();
+        let decided = p.decision(item, day).and_then(|(d, _)| d.shared);
+        match decided {
+            Some(gongji::data::Tri::Yes) => prop_assert_eq!(&r["answer"], "yes", "{}", r),
+            Some(gongji::data::Tri::No) => {
+                prop_assert_eq!(&r["answer"], "no");
+                prop_assert!(r["ineligible_sharers"][0]["code"] == "region_rule", "{}", r);
+            }
+            _ => {
+                prop_assert_eq!(&r["answer"], "depends", "{}", r);
+                prop_assert_eq!(&r["verdict"], "depends", "{}", r);
+            }
+        }
+    }
+}
