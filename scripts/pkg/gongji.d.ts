@@ -211,7 +211,10 @@ export interface Advice {
 
 export type WithdrawalSituation =
   | 'death' | 'settle_abroad' | 'leave_employee_insurance' | 'move_no_transfer' | 'long_term_elsewhere' | 'none';
+export interface LocalFact { place: string; case: string; text: string; sources: Source[]; }
 export interface WithdrawalInput {
+  /** A place id (SPEC §9.1): its own cases come back in `local`. */
+  region?: string | null;
   situation: WithdrawalSituation;
   outstanding_bills?: boolean;
   remote_filing?: boolean;
@@ -225,11 +228,15 @@ export interface WithdrawalAnswer {
   materials: string[];
   warnings: string[];
   rule: RuleId;
+  /** The place's own cases, as that place's, with sources (empty without `region`). */
+  local: LocalFact[];
 }
 
 // ---------------------------------------------------------------- monthly credit (R-CREDIT)
 
 export interface CreditInput {
+  /** A place id (SPEC §9.1): its own figures come back in `local`. */
+  region?: string | null;
   /** 在职 or 退休. */
   status: 'employee' | 'retired';
   contribution_base?: AmountInput | null;
@@ -244,6 +251,8 @@ export interface CreditEstimate {
   basis: string;
   notes: string[];
   rule: RuleId;
+  /** The place's own figures, with sources (empty without `region`). */
+  local: LocalFact[];
 }
 
 // ---------------------------------------------------------------- reference data

@@ -315,6 +315,15 @@ pub struct CreditFact {
     pub note: Option<&'static str>,
 }
 
+/// A local fact shown by a questionnaire as that place's, with its sources.
+#[derive(Debug, Serialize)]
+pub struct LocalFact {
+    pub place: &'static str,
+    pub case: &'static str,
+    pub text: String,
+    pub sources: &'static [Source],
+}
+
 /// A local case in which the account may be paid out (R-WITHDRAW).
 #[derive(Debug, Serialize)]
 pub struct WithdrawalFact {
@@ -422,6 +431,43 @@ impl Place {
     /// The money model in force on `day`, if the place limits what may be shared.
     pub fn shareable_on(&self, day: Date) -> Option<&'static Shareable> {
         self.shareable.iter().find(|m| m.applies(day))
+    }
+
+    /// Local withdrawal cases along the chain (R-WITHDRAW), each as that place's, with sources.
+    pub fn local_withdrawal(&self) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| p.withdrawal.iter().map(move |w| LocalFact { place: p.name, case: w.case, text: w.text.to_string(), sources: w.sources }))
+            .collect()
+    }
+
+    /// Local credit facts along the chain (R-CREDIT) for employees or retirees.
+    pub fn local_credit(&self, who: CreditWho) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| {
+                p.credit.iter().filter(move |c| c.who == who).map(move |c| {
+                    let mut text = String::new();
+                    if let Some(r) = c.rule {
+                        text.push_str(r);
+                    }
+                    if let Some(r) = c.rate {
+                        text.push_str(&format!("；比例 {r}"));
+                    }
+                    if let Some(b) = c.basis {
+                        text.push_str(&format!("（基数：{b}）"));
+                    }
+                    if let Some(a) = c.amount {
+                        text.push_str(&format!("；每月{a}元"));
+                    }
+                    if let Some(f) = c.from {
+                        text.push_str(&format!("；{f}起"));
+                    }
+                    if let Some(n) = c.note {
+                        text.push_str(&format!("。{n}"));
+                    }
+                    LocalFact { place: p.name, case: if who == CreditWho::Retired { "retired" } else { "employee" }, text, sources: c.sources }
+                })
+            })
+            .collect()
     }
 
     /// The place's own id when it is a known place, else "national".
