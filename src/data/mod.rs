@@ -178,7 +178,7 @@ pub enum InForce {
 pub struct DateFact {
     pub not_before: Date,
     pub by: Date,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
     /// The place whose value this is (a city inherits its province's, a province national's).
     pub place: &'static str,
@@ -232,15 +232,15 @@ impl Serialize for DateFact {
 #[derive(Debug, Serialize)]
 pub struct Facts {
     /// 职工医保个人账户 may pay for spouse, parents and children (R-2021 or the local start).
-    pub sharing_from: DateFact,
+    pub sharing_from: &'static DateFact,
     /// Sharing between two 统筹区 of the same province.
-    pub cross_city_from: DateFact,
+    pub cross_city_from: &'static DateFact,
     /// All 近亲属 may share (R-2024 as implemented here).
-    pub close_relatives_from: DateFact,
+    pub close_relatives_from: &'static DateFact,
     /// 居民医保 contributions of spouse/parents/children before the widening (14号 "探索").
-    pub resident_premium_from: DateFact,
+    pub resident_premium_from: &'static DateFact,
     /// Cross-province sharing by quota (R-XPROV).
-    pub cross_province_from: DateFact,
+    pub cross_province_from: &'static DateFact,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -264,7 +264,7 @@ pub struct Shareable {
     pub account: &'static str,
     /// Whether a 顺位 applies among several sharers.
     pub ordered: bool,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
 }
 
@@ -285,14 +285,14 @@ pub struct ItemDecision {
     pub own: Option<Tri>,
     pub shared: Option<Tri>,
     pub from: Date,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Note {
     pub text: &'static str,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -311,7 +311,7 @@ pub struct CreditFact {
     pub rate: Option<&'static str>,
     pub basis: Option<&'static str>,
     pub amount: Option<&'static str>,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
 }
 
@@ -321,7 +321,7 @@ pub struct LocalFact {
     pub place: &'static str,
     pub case: &'static str,
     pub text: String,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
 }
 
 /// A local case in which the account may be paid out (R-WITHDRAW).
@@ -330,7 +330,7 @@ pub struct WithdrawalFact {
     pub case: &'static str,
     pub text: &'static str,
     pub from: Option<Date>,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
