@@ -167,8 +167,8 @@ impl Kin {
 pub enum Answer {
     Known(Kin),
     /// The answer depends on which listed member a relation runs through; these member indices
-    /// need a `via`.
-    Ambiguous(Vec<usize>),
+    /// need a `via`; `possible` lists every kinship the readings give (no duplicates).
+    Ambiguous { need: Vec<usize>, possible: Vec<Kin> },
 }
 
 /// The one thing the graph needs to know about a member.
@@ -225,9 +225,13 @@ impl Family {
         };
         let mut first: Option<Kin> = None;
         let mut differs = false;
+        let mut possible: Vec<Kin> = Vec::new();
         for &xa in ca {
             for &xb in cb {
                 let kin = Graph::build(&self.people, &self.anchors, (a, xa), (b, xb)).kin(a, b);
+                if !possible.contains(&kin) {
+                    possible.push(kin);
+                }
                 match first {
                     None => first = Some(kin),
                     Some(f) if (f.is_close(), f.is_core_family()) != (kin.is_close(), kin.is_core_family()) => {
@@ -240,7 +244,7 @@ impl Family {
         if differs {
             let mut need: Vec<usize> = [(a, ca), (b, cb)].iter().filter(|(_, c)| c.len() > 1).map(|(m, _)| *m).collect();
             need.dedup();
-            Answer::Ambiguous(need)
+            Answer::Ambiguous { need, possible }
         } else {
             Answer::Known(first.unwrap_or(Kin::Unknown))
         }
@@ -507,7 +511,7 @@ mod tests {
     fn kin(f: &Family, a: usize, b: usize) -> Kin {
         match f.kinship(a, b) {
             Answer::Known(k) => k,
-            Answer::Ambiguous(m) => panic!("ambiguous {a}-{b}: {m:?}"),
+            Answer::Ambiguous { need, .. } => panic!("ambiguous {a}-{b}: {need:?}"),
         }
     }
 
@@ -545,7 +549,7 @@ mod tests {
     #[test]
     fn grandson_with_two_sons_is_ambiguous_only_where_it_matters() {
         let f = family(&[(Myself, None), (Son, None), (Son, None), (Grandson, None), (Spouse, None)]);
-        assert_eq!(f.kinship(1, 3), Answer::Ambiguous(vec![3]));
+        assert!(matches!(f.kinship(1, 3), Answer::Ambiguous { need, .. } if need == vec![3]));
         assert_eq!(kin(&f, 0, 3), Kin::GrandparentGrandchild, "grandfather either way");
         assert_eq!(kin(&f, 4, 3), Kin::GrandparentGrandchild);
         let f = family(&[(Myself, None), (Son, None), (Son, None), (Grandson, Some(2))]);
@@ -574,7 +578,7 @@ mod tests {
     #[test]
     fn uncle_side_matters_for_grandparents() {
         let f = family(&[(Uncle, None), (PaternalGrandfather, None)]);
-        assert_eq!(f.kinship(0, 1), Answer::Ambiguous(vec![0]));
+        assert!(matches!(f.kinship(0, 1), Answer::Ambiguous { need, .. } if need == vec![0]));
         let f = family(&[(Uncle, Some(1)), (PaternalGrandfather, None)]);
         assert_eq!(kin(&f, 0, 1), Kin::ParentChild);
     }
