@@ -88,10 +88,9 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   // 我: employee with 3200
   await page.fill('[data-k="m-name-me"]', '我（儿子）');
   await page.fill('[data-k="m-bal-me"]', '3200.00');
-  await page.click('#add-member');
-  const id = await page.$eval('#members fieldset:last-of-type', (f) => f.getAttribute('data-member'));
+  // The page opens on the quick question "我 → 妈妈" (issue 13), so 妈妈 is already a member.
+  const id = 'q-mother';
   await page.fill(`[data-k="m-name-${id}"]`, '妈妈');
-  await page.selectOption(`[data-k="m-rel-${id}"]`, 'mother');
   await page.selectOption(`[data-k="m-ins-${id}"]`, 'employee_retired');
   await page.fill(`[data-k="m-bal-${id}"]`, '150.00');
   await page.selectOption('[data-k="b-new-from"]', 'me');
@@ -113,10 +112,11 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   check(own && own[1] === '150.00' && own[2] === '150.00' && own[3] === '0.00', 'own account 150.00 → 0.00: ' + JSON.stringify(rows));
   const shared = row(rows, '我（儿子）的个人账户');
   check(shared && shared[1] === '150.00' && shared[2] === '3200.00' && shared[3] === '3050.00', 'son pays 150.00 (3200.00 → 3050.00): ' + JSON.stringify(rows));
-  check(row(rows, '自己掏钱')[1] === '0.00', 'self-pay 0.00');
+  check(row(rows, '还要付')[1] === '0.00', 'self-pay 0.00');
   check(await page.getAttribute('#results [data-result="0"]', 'data-verdict') === 'covered', 'verdict covered');
-  const svgTitle = await page.textContent('#results [data-result="0"] svg title');
-  check(svgTitle.includes('300.00') && svgTitle.includes('150.00'), 'waterfall is labelled with the amounts');
+  // The chart is HTML now (issue 13: its SVG labels were cut off in large text): each bar has its words.
+  const wf = await page.textContent('#results [data-result="0"] .wf');
+  check(wf.includes('300.00') && wf.includes('150.00'), 'waterfall is labelled with the amounts');
   await noHScroll(page);
   await shot(page, 'mobile-dental-by-hand');
   // then 美白 as a second expense, by chip
@@ -126,8 +126,8 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   await page.fill('[data-k="e1-amount"]', '1200.00');
   await page.waitForSelector('#results [data-result="1"][data-verdict="self_pay"]');
   const r1 = await stepRows(page, 1);
-  check(row(r1, '自己掏钱')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
-  check(r1.every((r) => r[0].startsWith('自己掏钱') || r[1] === '0.00'), 'no account pays for 美白');
+  check(row(r1, '还要付')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
+  check(r1.every((r) => r[0].includes('还要付') || r[1] === '0.00'), 'no account pays for 美白');
   check(await page.locator('#results [data-result="1"] .reasons li').count() > 0, '美白 has a reason');
   check(await page.locator('#results .year').count() === 1, 'year table shown for two expenses');
   await shot(page, 'mobile-dental-and-whitening');
@@ -145,6 +145,8 @@ test('mobile: preset 补牙 vs 美白 — amounts and the cosmetic reason with i
   check(await page.getAttribute('#results [data-result="1"]', 'data-verdict') === 'self_pay', '美白 verdict self_pay');
   const t1 = await resultText(page, 1);
   check(t1.includes('1200.00'), '美白 shows 1200.00');
+  // Reasons sit under "为什么" now; a rule shows as its document's name, a tap opens it (issue 13).
+  await page.click('#results [data-result="1"] .why-box > summary');
   await page.click('#results [data-result="1"] .reasons details summary');
   const rtext = await page.innerText('#results [data-result="1"] .reasons');
   check(/R-DENTAL|美容/.test(rtext), 'reason cites the dental rule: ' + rtext);
@@ -163,7 +165,7 @@ test('mobile: 儿媳 → 婆婆 refused as not close relatives', async () => {
   check(t.includes('近亲属'), 'result lists the refused sharer');
   const rows = await stepRows(page, 0);
   check(!row(rows, '我（儿媳）的个人账户') || row(rows, '我（儿媳）的个人账户')[1] === '0.00', 'daughter-in-law pays nothing');
-  check(row(rows, '自己掏钱')[1] === '260.00', 'all 260.00 paid by the patient');
+  check(row(rows, '还要付')[1] === '260.00', 'all 260.00 paid by the patient');
   await shot(page, 'mobile-inlaw');
   await context.close();
 });
@@ -178,12 +180,13 @@ test('mobile: cross-province student with a 共济额度', async () => {
   check(q0 && q0[1] === '180.00' && q0[2] === '500.00' && q0[3] === '320.00', 'first visit from quota 500 → 320: ' + JSON.stringify(r0));
   const q1 = row(r1, '额度');
   check(q1 && q1[1] === '320.00' && q1[3] === '0.00', 'second uses the remaining 320: ' + JSON.stringify(r1));
-  check(row(r1, '自己掏钱')[1] === '100.00', 'rest 100.00 self-pay');
+  check(row(r1, '还要付')[1] === '100.00', 'rest 100.00 self-pay');
   const year = await page.innerText('#results .year');
   check(year.includes('320.00'), 'year table shows the quota going down');
   // change the quota: live recompute
   await page.fill('[data-k="b-quota-me->kid"]', '1000.00');
-  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').innerText));
+  // textContent: the steps table is folded under "付款明细" now (issue 13: shorter page).
+  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').textContent));
   await shot(page, 'mobile-student-quota');
   await context.close();
 });
@@ -194,10 +197,10 @@ test('mobile: 兄弟姐妹 before (2023) and after the 近亲属 widening', asyn
   await preset(page, 'sibling2023');
   check(await page.inputValue('#as-of') === '2023-06-01', 'as_of 2023-06-01');
   const before = await stepRows(page, 0);
-  check(row(before, '自己掏钱')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
+  check(row(before, '还要付')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
   await page.fill('#as-of', '2026-03-01');
   await page.dispatchEvent('#as-of', 'change');
-  await page.waitForFunction(() => !/自己掏钱[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
+  await page.waitForFunction(() => !/还要付[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
   const after = await stepRows(page, 0);
   const sh = row(after, '我的个人账户');
   check(sh && sh[1] === '300.00', 'in 2026 the brother/sister pays: ' + JSON.stringify(after));
@@ -403,7 +406,7 @@ test('desktop: 顺位 — moving a sharer up changes who pays first', async () =
     return id;
   }
   const bro = await addMember('哥哥', 'brother', 'employee', '1000.00');
-  const mom = await addMember('妈妈', 'mother', 'resident');
+  const mom = 'q-mother'; // already there: the page opens on the quick question "我 → 妈妈" (issue 13)
   for (const from of ['me', bro]) {
     await page.selectOption('[data-k="b-new-from"]', from);
     await page.selectOption('[data-k="b-new-to"]', mom);
@@ -500,11 +503,13 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   check(s0.local === 0 && s0.session === 0 && s0.cookie === '' && s0.idb === 0, 'no storage before opt-in: ' + JSON.stringify(s0));
   check((await context.cookies()).length === 0, 'no cookies');
   await page.check('#remember');
-  check((await storageState(page)).local === 1, 'stored after opt-in');
+  // Two keys after opt-in: the family, and large text (turned on above), remembered only now.
+  check((await storageState(page)).local === 2, 'stored after opt-in');
   await page.goto(BASE + 'index.html');
   await page.waitForSelector('html.ready');
   check(await page.inputValue('[data-k="m-name-mom"]') === '母亲', 'restored on the next visit');
   check(await page.isChecked('#remember'), 'remember stays on');
+  check(await page.getAttribute('#big-text', 'aria-pressed') === 'true', 'large text remembered after opt-in');
   await page.uncheck('#remember');
   check((await storageState(page)).local === 0, 'forgotten after opt-out');
   await context.close();

@@ -65,20 +65,22 @@ export function renderQuick(ctx, places) {
       h('option', { value: '' }, '其他亲属…'),
       RELATIONS.filter(function (r) { return QUICK_PEOPLE.indexOf(r[0]) < 0; }).map(function (r) { return h('option', { value: r[0] }, nameFor(r[0])); }));
     more.addEventListener('change', function () { if (more.value) set(role, more.value); });
-    return h('fieldset', { class: 'q-group' }, h('legend', null, legend),
+    return h('div', { class: 'q-group', role: 'group', 'aria-labelledby': 'q-' + role + '-legend' },
+      h('div', { class: 'q-head' }, h('span', { class: 'q-legend', id: 'q-' + role + '-legend' }, legend), more),
       h('div', { class: 'chips' }, QUICK_PEOPLE.map(function (rel) {
         return chip(nameFor(rel), { 'data-q': role + ':' + rel, onclick: function () { set(role, rel); } });
-      }), more));
+      })));
   }
   var itemMore = h('select', { class: 'q-more', 'data-q': 'item-more', 'aria-label': '用来付什么：其他项目' },
     h('option', { value: '' }, '其他项目…'),
     ctx.catalogue.filter(function (c) { return !QUICK_ITEMS.some(function (x) { return x[0] === c.id; }); })
       .map(function (c) { return h('option', { value: c.id }, c.name); }));
   itemMore.addEventListener('change', function () { if (itemMore.value) set('item', itemMore.value); });
-  var items = h('fieldset', { class: 'q-group' }, h('legend', null, '用来付什么？'),
+  var items = h('div', { class: 'q-group', role: 'group', 'aria-labelledby': 'q-item-legend' },
+    h('div', { class: 'q-head' }, h('span', { class: 'q-legend', id: 'q-item-legend' }, '用来付什么？'), itemMore),
     h('div', { class: 'grid' }, QUICK_ITEMS.map(function (x) {
       return chip(x[1], { 'data-q': 'item:' + x[0], onclick: function () { set('item', x[0]); } });
-    })), itemMore);
+    })));
   // Place: one list, provinces each followed by their cities (from regions()).
   var place = h('select', { id: 'region', 'data-k': 'region' });
   placeOptions(places).forEach(function (o) { place.appendChild(h('option', { value: o[0] }, o[1])); });

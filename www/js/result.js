@@ -106,9 +106,17 @@ export function answerOf(res) {
   var v = res ? (VERDICTS[res.verdict] || ['', res.verdict]) : ['', ''];
   return { answer: res && (res.verdict === 'blocked' || res.verdict === 'needs_input') ? res.verdict : 'unknown', headline: v[1] };
 }
+// The engine's headline starts with the answer in words ("能：", "还差一步：" …): that part is
+// set in bold in the answer's colour; a headline without it gets the answer's words in front.
+function headlineParts(a) {
+  var w = ANSWERS[a.answer] || ['', 'a-unknown'];
+  var m = /^([^：]{1,8})：([\s\S]*)$/.exec(a.headline || '');
+  if (m) return [m[1] + '：', m[2]];
+  return [w[0] ? w[0] + '：' : '', a.headline || ''];
+}
 function answerLine(res) {
-  var a = answerOf(res), w = ANSWERS[a.answer] || ['', 'a-unknown'];
-  return h('p', { class: 'answer ' + w[1] }, w[0] ? h('span', { class: 'badge' }, w[0]) : null, ' ', a.headline);
+  var a = answerOf(res), w = ANSWERS[a.answer] || ['', 'a-unknown'], p = headlineParts(a);
+  return h('p', { class: 'answer ' + w[1] }, p[0] ? h('strong', { class: 'badge' }, p[0]) : null, p[1]);
 }
 var MAY = { yes: ['✓', '可以付'], no: ['✗', '不能付'], depends: ['？', '要看当地规定'] };
 function payerWho(st, p, res) {
@@ -157,7 +165,8 @@ export function renderAnswerBar(ctx, out, err) {
   bar.setAttribute('data-answer', a.answer);
   bar.className = 'answerbar ' + w[1];
   var n = out.results.length;
-  bar.appendChild(h('p', { class: 'ab-text' }, w[0] ? h('strong', { class: 'ab-label' }, w[0] + '：') : null, a.headline,
+  var p = headlineParts(a);
+  bar.appendChild(h('p', { class: 'ab-text' }, p[0] ? h('strong', { class: 'ab-label' }, p[0]) : null, p[1],
     n > 1 ? h('span', { class: 'ab-n' }, '（第 1 笔，共 ' + n + ' 笔）') : null));
   bar.appendChild(more);
 }
