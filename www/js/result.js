@@ -134,7 +134,8 @@ function payerWhy(res, p) {
 }
 function payersList(ctx, st, res) {
   if (!res.payers || !res.payers.length) return null;
-  return h('div', null, h('h4', null, '谁可能付（按扣钱的先后）'), h('ol', { class: 'payers' }, res.payers.map(function (p) {
+  var yes = res.payers.filter(function (p) { return p.may_pay === 'yes'; }).length;
+  return h('details', { class: 'payers-box' }, h('summary', null, '谁可能付（按扣钱的先后，' + res.payers.length + ' 方，' + yes + ' 方可以付）'), h('ol', { class: 'payers' }, res.payers.map(function (p) {
     var m = MAY[p.may_pay] || ['', p.may_pay];
     var why = payerWhy(res, p);
     return h('li', { class: 'may-' + p.may_pay, 'data-payer': p.payer },
