@@ -300,6 +300,11 @@ fn source_date(s: &str, what: &str) -> Result<(), String> {
     }
 }
 
+thread_local! {
+    /// Every distinct source, emitted once as a static (`SOURCE_n`) and referred to by address.
+    static SOURCES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 fn sources(list: &[Source], what: &str) -> Result<String, String> {
     if list.is_empty() {
         return Err(format!("{what}: needs at least one source (title, date, grade)"));
@@ -309,9 +314,10 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
         let w = format!("{what} source {i}");
         need_text(&x.title, &format!("{w} title"))?;
         source_date(&x.date, &format!("{w} date"))?;
+        let mut one = String::new();
         write!(
-            out,
-            "Source {{ title: {}, publisher: {}, date: {}, url: {}, grade: {}, read_at: {} }}, ",
+            one,
+            "Source {{ title: {}, publisher: {}, date: {}, url: {}, grade: {}, read_at: {} }}",
             lit(&x.title),
             opt_lit(&x.publisher),
             lit(&x.date),
@@ -320,6 +326,14 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
             opt_lit(&x.read_at)
         )
         .unwrap();
+        let n = SOURCES.with(|all| {
+            let mut all = all.borrow_mut();
+            all.iter().position(|s| *s == one).unwrap_or_else(|| {
+                all.push(one);
+                all.len() - 1
+            })
+        });
+        write!(out, "&SOURCE_{n}, ").unwrap();
     }
     out.push(']');
     Ok(out)
@@ -483,14 +497,31 @@ fn generate(dir: &Path) -> Result<String, String> {
         }
         c
     };
+    // Each place's own facts once, as statics; a place refers to the nearest along its chain.
+    type Pick = fn(&Facts) -> &Option<DateFact>;
+    let picks: [(Pick, &str); 5] = [
+        (|f| &f.sharing_from, "sharing_from"),
+        (|f| &f.cross_city_from, "cross_city_from"),
+        (|f| &f.close_relatives_from, "close_relatives_from"),
+        (|f| &f.resident_premium_from, "resident_premium_from"),
+        (|f| &f.cross_province_from, "cross_province_from"),
+    ];
+    for (j, q) in places.iter().enumerate() {
+        for (pick, name) in picks {
+            if let Some(f) = pick(&q.facts) {
+                let v = date_fact(f, &format!("data/places/{}.json facts.{name}", q.id), &q.id)?;
+                writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
+            }
+        }
+    }
     code.push_str("pub static PLACES: &[Place] = &[\n");
     for (i, p) in places.iter().enumerate() {
         let what = format!("data/places/{}.json", p.id);
         let chain = chain_of(i);
-        let fact = |pick: fn(&Facts) -> &Option<DateFact>, name: &str| -> Result<String, String> {
+        let fact = |pick: Pick, name: &str| -> Result<String, String> {
             for &j in &chain {
-                if let Some(f) = pick(&places[j].facts) {
-                    return date_fact(f, &format!("data/places/{}.json facts.{name}", places[j].id), &places[j].id);
+                if pick(&places[j].facts).is_some() {
+                    return Ok(format!("&FACT_{j}_{}", name.to_uppercase()));
                 }
             }
             Err(format!("data/places/national.json: facts.{name} is required"))
@@ -592,5 +623,10 @@ fn generate(dir: &Path) -> Result<String, String> {
         .unwrap();
     }
     code.push_str("];\n");
+    SOURCES.with(|all| {
+        for (n, src) in all.borrow().iter().enumerate() {
+            writeln!(code, "static SOURCE_{n}: Source = {src};").unwrap();
+        }
+    });
     Ok(code)
 }

@@ -155,7 +155,7 @@ pub struct Reason {
     pub rule: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Ineligible {
     /// The sharer (共济人) who cannot pay for this patient.
     pub member: String,

@@ -178,7 +178,7 @@ pub enum InForce {
 pub struct DateFact {
     pub not_before: Date,
     pub by: Date,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
     /// The place whose value this is (a city inherits its province's, a province national's).
     pub place: &'static str,
@@ -204,7 +204,7 @@ impl DateFact {
         if self.is_exact() {
             self.by.to_string()
         } else {
-            format!("{}至{}之间（具体日期未查到）", self.not_before, self.by)
+            format!("{}至{}之间的某一天", self.not_before, self.by)
         }
     }
 }
@@ -232,15 +232,15 @@ impl Serialize for DateFact {
 #[derive(Debug, Serialize)]
 pub struct Facts {
     /// 职工医保个人账户 may pay for spouse, parents and children (R-2021 or the local start).
-    pub sharing_from: DateFact,
+    pub sharing_from: &'static DateFact,
     /// Sharing between two 统筹区 of the same province.
-    pub cross_city_from: DateFact,
+    pub cross_city_from: &'static DateFact,
     /// All 近亲属 may share (R-2024 as implemented here).
-    pub close_relatives_from: DateFact,
+    pub close_relatives_from: &'static DateFact,
     /// 居民医保 contributions of spouse/parents/children before the widening (14号 "探索").
-    pub resident_premium_from: DateFact,
+    pub resident_premium_from: &'static DateFact,
     /// Cross-province sharing by quota (R-XPROV).
-    pub cross_province_from: DateFact,
+    pub cross_province_from: &'static DateFact,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -264,7 +264,7 @@ pub struct Shareable {
     pub account: &'static str,
     /// Whether a 顺位 applies among several sharers.
     pub ordered: bool,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
 }
 
@@ -285,14 +285,14 @@ pub struct ItemDecision {
     pub own: Option<Tri>,
     pub shared: Option<Tri>,
     pub from: Date,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Note {
     pub text: &'static str,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -311,8 +311,17 @@ pub struct CreditFact {
     pub rate: Option<&'static str>,
     pub basis: Option<&'static str>,
     pub amount: Option<&'static str>,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
+}
+
+/// A local fact shown by a questionnaire as that place's, with its sources.
+#[derive(Debug, Serialize)]
+pub struct LocalFact {
+    pub place: &'static str,
+    pub case: &'static str,
+    pub text: String,
+    pub sources: &'static [&'static Source],
 }
 
 /// A local case in which the account may be paid out (R-WITHDRAW).
@@ -321,7 +330,7 @@ pub struct WithdrawalFact {
     pub case: &'static str,
     pub text: &'static str,
     pub from: Option<Date>,
-    pub sources: &'static [Source],
+    pub sources: &'static [&'static Source],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -424,6 +433,43 @@ impl Place {
         self.shareable.iter().find(|m| m.applies(day))
     }
 
+    /// Local withdrawal cases along the chain (R-WITHDRAW), each as that place's, with sources.
+    pub fn local_withdrawal(&self) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| p.withdrawal.iter().map(move |w| LocalFact { place: p.name, case: w.case, text: w.text.to_string(), sources: w.sources }))
+            .collect()
+    }
+
+    /// Local credit facts along the chain (R-CREDIT) for employees or retirees.
+    pub fn local_credit(&self, who: CreditWho) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| {
+                p.credit.iter().filter(move |c| c.who == who).map(move |c| {
+                    let mut text = String::new();
+                    if let Some(r) = c.rule {
+                        text.push_str(r);
+                    }
+                    if let Some(r) = c.rate {
+                        text.push_str(&format!("；比例 {r}"));
+                    }
+                    if let Some(b) = c.basis {
+                        text.push_str(&format!("（基数：{b}）"));
+                    }
+                    if let Some(a) = c.amount {
+                        text.push_str(&format!("；每月{a}元"));
+                    }
+                    if let Some(f) = c.from {
+                        text.push_str(&format!("；{f}起"));
+                    }
+                    if let Some(n) = c.note {
+                        text.push_str(&format!("。{n}"));
+                    }
+                    LocalFact { place: p.name, case: if who == CreditWho::Retired { "retired" } else { "employee" }, text, sources: c.sources }
+                })
+            })
+            .collect()
+    }
+
     /// The place's own id when it is a known place, else "national".
     pub fn is_national(&self) -> bool {
         self.kind == PlaceKind::National
@@ -450,7 +496,7 @@ mod tests {
             assert!(rule(it.rule).is_some(), "{} cites unknown rule {}", it.id, it.rule);
             // Nothing outside medicine is ever payable by an account.
             if it.kind == ItemKind::NotMedical {
-                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, false), "{}", it.id);
+                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, QuotaScope::No), "{}", it.id);
             }
             // Premiums are never pooled and never the premium payer's own medical spending.
             if it.kind == ItemKind::Premium {
@@ -474,16 +520,21 @@ mod tests {
     }
 
     #[test]
-    fn national_region_has_the_spec_dates() {
-        let n = region("national").expect("national profile");
-        assert_eq!(n.sharing_from.value, Date::new(2021, 4, 22));
-        assert_eq!(n.close_relatives_from.value, Date::new(2024, 8, 1));
-        assert_eq!(n.cross_province_from.value, Date::new(2026, 1, 9));
-        assert!(n.depends.is_empty(), "the national default decides no 'depends' item");
-        for r in regions() {
-            for d in r.depends {
-                let it = item(d.item).expect("depends item exists");
-                assert!(it.own == Payability::Depends || it.shared == Payability::Depends);
+    fn national_place_has_the_spec_dates_and_every_place_resolves() {
+        let n = national();
+        assert_eq!(n.id, "national");
+        assert_eq!((n.facts.sharing_from.not_before, n.facts.sharing_from.by), (Date::new(2021, 4, 22), Date::new(2021, 4, 22)));
+        assert_eq!(n.facts.cross_province_from.by, Date::new(2026, 1, 9));
+        assert!(n.items.is_empty(), "the national default decides no 'depends' item");
+        for id in ["beijing", "tianjin", "hebei", "shanxi", "neimenggu", "liaoning", "jilin", "heilongjiang", "shanghai", "jiangsu",
+            "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei", "hunan", "guangdong", "guangxi", "hainan",
+            "chongqing", "sichuan", "guizhou", "yunnan", "xizang", "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang", "bingtuan",
+            "fuzhou", "shenzhen", "nanjing", "tongliao", "guangzhou", "ningbo"] {
+            let p = place(id).unwrap_or_else(|| panic!("missing place {id}"));
+            assert_eq!(p.chain().last().map(|q| q.id), Some("national"), "{id}");
+            for d in p.items {
+                let it = item(d.item).expect("decided item exists");
+                assert!(it.own == Payability::Depends || it.shared == Payability::Depends, "{id} decides {}", it.id);
             }
         }
     }

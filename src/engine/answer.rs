@@ -9,28 +9,7 @@ use crate::money::Money;
 use crate::output::{AnswerKind, Ineligible, MayPay, NextStep, Verdict};
 use crate::scenario::{Channel, Distance, Scenario, Sharing};
 
-/// One bound line's answer, without its reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineAnswer {
-    Yes,
-    No,
-    Depends,
-    NeedsVia,
-    /// Ineligible only because a cross-province quota is not set yet.
-    NeedsQuota,
-}
-
-impl LineAnswer {
-    pub fn of(c: &Check) -> LineAnswer {
-        match c {
-            Check::Eligible { .. } => LineAnswer::Yes,
-            Check::Ineligible(x) if x.code == "cross_province_needs_quota" => LineAnswer::NeedsQuota,
-            Check::Ineligible(_) => LineAnswer::No,
-            Check::Depends(_) => LineAnswer::Depends,
-            Check::NeedsVia(_) => LineAnswer::NeedsVia,
-        }
-    }
-}
+pub use super::eligibility::LineAnswer;
 
 /// A close relative with an account who has no line to the patient but could have one.
 #[derive(Clone, Debug)]
@@ -139,11 +118,15 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             }
         }
     };
-    let own_tail = match f.own {
-        Some(Tri::Yes) => format!("（先用{pn}自己的个人账户）"),
-        _ => String::new(),
-    };
-    let pool_tail = if f.pooled { "医保报销后剩下的部分" } else { "费用" };
+    // "（医保报销后剩下的部分；先用“妈妈”自己的个人账户）"
+    let mut notes: Vec<String> = Vec::new();
+    if f.pooled {
+        notes.push("医保报销后剩下的部分".into());
+    }
+    if f.own == Some(Tri::Yes) {
+        notes.push(format!("先用{pn}自己的个人账户"));
+    }
+    let tail = if notes.is_empty() { String::new() } else { format!("（{}）", notes.join("；")) };
 
     let (answer, headline) = match f.outcome {
         Outcome::Blocked => {
@@ -179,18 +162,25 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 if !premium {
                     step("keep_slip", "结算后保留结算单或发票，核对家人账户各扣了多少。".into());
                 }
+                if premium {
+                    let place = s.members[s.sharing[yes[0]].from].place;
+                    step(
+                        "pay_premium",
+                        format!("缴费时在{}选择用家庭共济（家人的个人账户）支付；额度或余额不够的部分自己补。", channels(place)),
+                    );
+                }
                 if quota {
                     step(
                         "check_wallet",
                         "跨省共济额度要双方所在统筹区都已开通；用之前在国家医保服务平台App的“医保钱包”里确认额度和余额。".into(),
                     );
                 }
-                let by = if quota && yes.len() == 1 { "给设的跨省共济额度" } else { "的医保个人账户" };
+                let by = if quota && yes.len() == 1 { format!("给{pn}设的跨省共济额度") } else { "的医保个人账户".to_string() };
                 let order = if yes.len() > 1 { "按顺位" } else { "" };
                 let head = if premium {
-                    format!("能：{}{by}可以替{pn}{}。", sharers(&yes), format_args!("交{}", item.name))
+                    format!("能：{}{by}可以替{pn}交“{}”。", sharers(&yes), item.name)
                 } else {
-                    format!("能：{}{by}可以{order}付{pn}{}{}{own_tail}。", sharers(&yes), format_args!("{}", item.name), pool_tail)
+                    format!("能：{}{by}可以{order}付{pn}“{}”的费用{tail}。", sharers(&yes), item.name)
                 };
                 (AnswerKind::Yes, head)
             } else if !dep.is_empty() {
@@ -221,7 +211,8 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 card_steps(&mut step);
                 let rel = kin.map(|k| format!("{wn}和{pn}是{}，", k.name_zh())).unwrap_or_default();
                 let how = if quota { "设置跨省共济额度" } else { "绑定家庭共济" };
-                (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能付{pn}{}{}。", item.name, if premium { "" } else { pool_tail }))
+                let pay = if premium { format!("替{pn}交“{}”", item.name) } else { format!("付{pn}“{}”的费用{tail}", item.name) };
+                (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
             } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
                 let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
                 let place = s.members[c].place;
@@ -231,7 +222,12 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             } else {
                 let why = match ineligible.first() {
                     Some(x) => {
-                        step("ask_close_relative", x.fix.clone());
+                        let code = match x.code {
+                            "not_close_relative" => "ask_close_relative",
+                            "rule_not_in_force" => "wait_for_rule",
+                            _ => "fix_sharing",
+                        };
+                        step(code, x.fix.clone());
                         x.message.clone()
                     }
                     None => {
@@ -245,8 +241,12 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 };
                 step("self_pay", format!("家人的账户付不了的部分由{pn}这边自己付（现金、微信、支付宝或银行卡）。"));
                 card_steps(&mut step);
-                let own = if f.own == Some(Tri::Yes) { format!("{pn}自己的个人账户可以付。") } else { String::new() };
-                (AnswerKind::No, format!("不能：{why}{own}"))
+                let head = match f.own {
+                    Some(Tri::Yes) => format!("{pn}用自己的医保个人账户付；家人的账户不能帮忙：{why}"),
+                    Some(Tri::Depends) => format!("家人的账户不能付：{why}{pn}自己的个人账户能不能付“{}”，要看当地规定。", item.name),
+                    _ => format!("不能：{why}"),
+                };
+                (AnswerKind::No, head)
             }
         }
     };

@@ -34,13 +34,25 @@ pub enum Check {
     NeedsVia(Vec<usize>),
 }
 
+/// One line's answer, without its reason (what `answer` is decided from, SPEC §9.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineAnswer {
+    Yes,
+    No,
+    Depends,
+    NeedsVia,
+    /// Ineligible only because a cross-province quota is not set yet.
+    NeedsQuota,
+}
+
 impl Check {
-    fn class(&self) -> u8 {
+    pub fn answer(&self) -> LineAnswer {
         match self {
-            Check::Eligible { .. } => 0,
-            Check::Ineligible(_) => 1,
-            Check::Depends(_) => 2,
-            Check::NeedsVia(_) => 3,
+            Check::Eligible { .. } => LineAnswer::Yes,
+            Check::Ineligible(x) if x.code == "cross_province_needs_quota" => LineAnswer::NeedsQuota,
+            Check::Ineligible(_) => LineAnswer::No,
+            Check::Depends(_) => LineAnswer::Depends,
+            Check::NeedsVia(_) => LineAnswer::NeedsVia,
         }
     }
 }
@@ -97,7 +109,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
     match start.on(s.as_of) {
         InForce::Yes => {}
         // Before the national start with no local date known: local pilots (福建 2020) existed.
-        InForce::No if start.place == "national" && place.is_national() => {
+        InForce::No if start.place == "national" => {
             return depends(
                 s, line, "R-2021", place,
                 format!(
@@ -142,9 +154,11 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
             let Some(first) = readings.next() else { return Check::NeedsVia(need) };
             let mut same = true;
             for other in readings {
+                // Readings agree when they give the same answer (and, to pay, the same source
+                // and rule); the reason may differ (e.g. "not a relative" vs "not yet in force").
                 let agree = match (&first, &other) {
                     (Check::Eligible { source: a, rule: x, .. }, Check::Eligible { source: b, rule: y, .. }) => a == b && x == y,
-                    (a, b) => a.class() == b.class() && a.class() != 0,
+                    (a, b) => a.answer() == b.answer(),
                 };
                 same &= agree;
             }
@@ -186,7 +200,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 s, line, "rule_not_in_force", "R-2024",
                 format!(
                     "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
-                    sharer.name, patient.name, kin.name_zh(), place.name, widening.describe(), s.as_of
+                    sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
                 ),
                 format!("{}以后的费用可以共济。", widening.describe()),
             )
@@ -196,7 +210,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 s, line, "R-2024", place,
                 format!(
                     "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                    sharer.name, patient.name, kin.name_zh(), place.name, widening.describe(), s.as_of
+                    sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
                 ),
             )
         }
@@ -254,7 +268,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                         s, line, "rule_not_in_force", "R-2021",
                         format!(
                             "“{}”和“{}”在同一个省的不同城市（统筹区）参保，{}省内跨统筹区共济从{}起才开通，{}时还不行。",
-                            sharer.name, patient.name, place.name, between.describe(), s.as_of
+                            sharer.name, patient.name, origin_name(between), between.describe(), s.as_of
                         ),
                         format!("{}以后可以共济。", between.describe()),
                     )
@@ -295,6 +309,13 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             }
         }
     }
+    if source == Source::Quota && item.quota == QuotaScope::No {
+        return no(
+            s, line, "quota_not_for_item", "R-XPROV",
+            format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
+            "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
+        );
+    }
     let mut decided_by = None;
     let quota_named = source == Source::Quota && item.quota == QuotaScope::Yes;
     if !quota_named {
@@ -312,8 +333,13 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 Some((d, by)) if d.shared == Some(Tri::No) => {
                     return no(
                         s, line, "region_rule", item.rule,
-                        format!("按{}的规定，“{}”不能用家人共济的钱付：{}", by.name, item.name, d.note.unwrap_or("")),
-                        "这笔费用只能自己付，或用患者本人的个人账户（如当地允许）。".into(),
+                        format!(
+                            "按{}的规定，“{}”不能用家人共济的钱付（依据：{}）。",
+                            by.name,
+                            item.name,
+                            d.sources.first().map_or("当地规定", |x| x.title)
+                        ),
+                        d.note.unwrap_or("这笔费用只能自己付。").to_string(),
                     )
                 }
                 _ => {
@@ -325,13 +351,6 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             },
         }
     }
-    if source == Source::Quota && item.quota == QuotaScope::No {
-        return no(
-            s, line, "quota_not_for_item", "R-XPROV",
-            format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
-            "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
-        );
-    }
     let rule = match source {
         Source::Quota => "R-XPROV",
         // A premium paid before the widening was paid under a local rule (国办发〔2021〕14号 "探索").
@@ -341,6 +360,11 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         Source::Balance => "R-2024",
     };
     Check::Eligible { source, rule, decided_by }
+}
+
+/// The name of the place a fact comes from (a city's cross-city date is its province's).
+fn origin_name(f: &crate::data::DateFact) -> &'static str {
+    crate::data::place(f.place).map_or("当地", |p| p.name)
 }
 
 fn province(p: Option<&str>) -> &str {

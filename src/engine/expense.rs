@@ -266,7 +266,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         };
         a.payer(payer_of(line), member, order_of(line), may, code, rule);
     }
-    facts.lines = checks.iter().map(|(li, c)| (*li, answer::LineAnswer::of(c))).collect();
+    facts.lines = checks.iter().map(|(li, c)| (*li, c.answer())).collect();
+    // Lines that cannot pay are listed with their reason whatever the amounts (SPEC §9.3).
+    for (_, check) in &checks {
+        if let Check::Ineligible(x) | Check::Depends(x) = check {
+            a.ineligible.push(x.clone());
+        }
+    }
     facts.own = Some(own);
     facts.pooled = pooled_applies;
     facts.candidates = answer::unbound_candidates(s, family, p, item);
@@ -438,11 +444,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 );
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
-            Check::Ineligible(x) => a.ineligible.push(x),
-            Check::Depends(x) => {
-                depends_reached |= !a.remaining.is_zero();
-                a.ineligible.push(x);
-            }
+            Check::Ineligible(_) => {}
+            Check::Depends(_) => depends_reached |= !a.remaining.is_zero(),
             Check::Eligible { source, rule, decided_by } => {
                 if let Some((d, by)) = decided_by {
                     a.reason(
