@@ -1,11 +1,18 @@
 // 医保家庭共济计算器 — page entry. All calculation happens in the wasm engine (./pkg).
-import init, { evaluate, catalogue, rules, regions, version, advise, withdrawal, credit } from './pkg/gongji.js';
+// The module is imported as a namespace so that an export a newer engine adds (relations) is
+// used when present without breaking an older build.
+import * as gongji from './pkg/gongji.js';
 import { h, clear, $ } from './js/dom.js';
-import { blankState, toScenario, encodeLink, decodeLink, loadStored, saveStored, forgetStored, newExpense } from './js/state.js';
+import { blankState, toScenario, encodeLink, decodeLink, loadStored, saveStored, forgetStored, setPlaces, loadBig, saveBig } from './js/state.js';
 import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
-import { renderResults } from './js/result.js';
+import { renderResults, renderAnswerBar } from './js/result.js';
 import { PRESETS } from './js/presets.js';
 import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
+import { renderQuick, syncQuick, applyQuick } from './js/quick.js';
+import { useRelations } from './js/labels.js';
+
+var init = gongji.default, evaluate = gongji.evaluate, catalogue = gongji.catalogue, rules = gongji.rules, regions = gongji.regions,
+  version = gongji.version, advise = gongji.advise, withdrawal = gongji.withdrawal, credit = gongji.credit;
 
 var root = document.documentElement;
 var params = new URLSearchParams(location.search);
@@ -42,10 +49,42 @@ if (embed) {
 }
 
 // ---- recompute ------------------------------------------------------------
+// The answer without money: when the full scenario has an input error, the field at fault is set
+// aside (an amount left out, a balance or quota not read) so the other answers stay. The amounts
+// of this second run are never shown; only answer, headline, payers and next steps are.
+function answerOnly(scen, err) {
+  var s = JSON.parse(JSON.stringify(scen));
+  for (var n = 0; n < 6 && err; n++) {
+    var f = err.field || '', m;
+    if ((m = /^members\[(\d+)\]\.balance/.exec(f)) && s.members[+m[1]]) s.members[+m[1]].balance = '0.00';
+    else if ((m = /^sharing\[(\d+)\]\.quota/.exec(f)) && s.sharing[+m[1]]) delete s.sharing[+m[1]].quota;
+    else if ((m = /^expenses\[(\d+)\]/.exec(f)) && s.expenses[+m[1]]) {
+      ['amount', 'personal_burden', 'out_of_catalogue', 'pooled'].forEach(function (k) { delete s.expenses[+m[1]][k]; });
+      if (/venue/.test(f)) return null;
+    } else return null;
+    var r = evaluate(s);
+    if (!r || !r.error) return r;
+    if (r.error.field === f) return null;
+    err = r.error;
+  }
+  return null;
+}
+// A balance not given yet is asked for only when an amount needs it.
+function anyAmount(st) {
+  return st.expenses.some(function (e) { return String((e.mode === 'burden' ? e.burden : e.amount) || '').trim() !== ''; });
+}
 function compute() {
   var st = ctx.state, scen = toScenario(st);
   var out = evaluate(scen);
-  renderResults(ctx, out);
+  var err = out && out.error ? out.error : null, ans = null;
+  ctx.quiet = false;
+  if (err) {
+    ans = answerOnly(scen, err);
+    var bm = /^members\[(\d+)\]\.balance$/.exec(err.field || '');
+    if (bm && st.members[+bm[1]] && !String(st.members[+bm[1]].balance || '').trim() && !anyAmount(st) && ans) ctx.quiet = true;
+  }
+  renderResults(ctx, out, ans, err);
+  renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
   showPairIssues(pairIssues(scen));
   var adv = $('#advice-out');
   if (adv && adv.firstChild && !adv.querySelector('.stale')) {
@@ -95,6 +134,7 @@ ctx.update = function (kind) {
   if (kind === 'all') renderFamily(ctx);
   if (kind === 'all' || kind === 'names') { renderSharing(ctx); renderExpenses(ctx); }
   syncTop();
+  syncQuick(ctx);
   compute();
   if (kind !== 'value') restoreFocus(k);
 };
@@ -120,7 +160,13 @@ function setState(st) { ctx.state = st; ctx.update('all'); }
 
 function syncTop() {
   $('#as-of').value = ctx.state.as_of;
-  $('#region').value = ctx.state.region;
+}
+function setBig(on) {
+  root.classList.toggle('big', on);
+  var big = $('#big-text');
+  big.setAttribute('aria-pressed', on ? 'true' : 'false');
+  big.querySelector('.big-state').textContent = on ? '：开' : '：关';
+  postHeight();
 }
 
 // ---- wiring of the static controls ----------------------------------------
@@ -128,20 +174,18 @@ function wire() {
   $('#as-of').addEventListener('change', function () {
     if (/^\d{4}-\d{2}-\d{2}$/.test(this.value)) { ctx.state.as_of = this.value; ctx.update('value'); }
   });
-  $('#region').addEventListener('change', function () { ctx.state.region = this.value; ctx.update('value'); });
   $('#add-member').addEventListener('click', function () {
     var st = ctx.state, id;
     do { st.seq = (st.seq || 1) + 1; id = 'm' + st.seq; } while (st.members.some(function (m) { return m.id === id; }));
-    st.members.push({ id: id, name: '', relation: 'mother', via: '', insurance: 'resident', province: st.members[0] ? st.members[0].province : '福建', balance: '' });
+    st.members.push({ id: id, name: '', relation: 'mother', via: '', insurance: 'resident', province: '', city: '', balance: '' });
     ctx.update('all');
     var inp = document.querySelector('[data-k="m-name-' + id + '"]'); if (inp) inp.focus();
   });
   var big = $('#big-text');
   big.addEventListener('click', function () {
     var on = !root.classList.contains('big');
-    root.classList.toggle('big', on);
-    big.setAttribute('aria-pressed', on ? 'true' : 'false');
-    postHeight();
+    setBig(on);
+    if (ctx.remember) saveBig(on);
   });
   $('#copy-link').addEventListener('click', function () {
     var url = location.href.split('#')[0] + encodeLink(ctx.state);
@@ -157,15 +201,18 @@ function wire() {
   var rem = $('#remember');
   rem.addEventListener('change', function () {
     ctx.remember = rem.checked;
-    if (rem.checked) { saveStored(ctx.state); $('#remember-msg').textContent = '已记住：以后在这台设备上打开会自动恢复。'; }
+    if (rem.checked) { saveStored(ctx.state); saveBig(root.classList.contains('big')); $('#remember-msg').textContent = '已记住：以后在这台设备上打开会自动恢复。'; }
     else { forgetStored(); $('#remember-msg').textContent = '已忘记：这台设备上不再保存任何内容。'; }
   });
-  $('#reset').addEventListener('click', function () { status(''); setState(blankState()); });
+  $('#reset').addEventListener('click', function () {
+    status('');
+    var st = blankState(); if (ctx.region) st.region = ctx.region;
+    ctx.state = st; applyQuick(ctx, FIRST_Q); ctx.update('all');
+  });
   var pbox = $('#presets');
   PRESETS.forEach(function (p) {
     pbox.appendChild(h('button', { type: 'button', class: 'chip preset', 'data-preset': p.id, onclick: function () {
-      setState(p.make()); status('已载入例子：' + p.title + '。可以随意修改。', 'info');
-      var r = $('#result-title'); if (r && !embed) r.scrollIntoView({ block: 'start' });
+      loadPreset(p);
     } }, p.title));
   });
   window.addEventListener('hashchange', function () { openLink(true); });
@@ -175,6 +222,17 @@ function wire() {
   // their first engine calls (and the module's lazy compilation of that code) do not delay it.
   setTimeout(function () { renderWithdraw(ctx, engine); renderCredit(ctx, engine); postHeight(); }, 0);
   Array.prototype.forEach.call(document.querySelectorAll('#app details'), function (d) { d.addEventListener('toggle', postHeight); });
+}
+
+// The first question, answered on arrival: my account, for my mother, at an outpatient visit.
+// Not bound yet: most people asking "can I?" have not bound; the answer then says how.
+var FIRST_Q = { owner: 'self', patient: 'mother', item: 'outpatient_visit', bound: false, ownerIns: 'employee', patientIns: 'resident', patientProv: '' };
+
+function loadPreset(p) {
+  var st = p.make();
+  if (ctx.region) st.region = ctx.region;
+  setState(st);
+  status('已载入例子：' + p.title + '。金额都是示例数字，可以改成你家的。', 'info');
 }
 
 function openLink(fromHash) {
@@ -197,15 +255,24 @@ function start() {
   ctx.catalogue = cat;
   cat.forEach(function (c) { ctx.catalogueById[c.id] = c; });
   rules().forEach(function (r) { ctx.rulesById[r.id] = r; });
-  var regSel = $('#region');
-  regions().forEach(function (r) { regSel.appendChild(h('option', { value: r.id }, r.name)); });
+  if (typeof gongji.relations === 'function') useRelations(gongji.relations());
+  var places = regions();
+  setPlaces(places);
+  var placeIds = {};
+  places.forEach(function (r) { placeIds[r.id] = true; });
+  var rq = params.get('region');
+  if (rq && placeIds[rq]) { ctx.region = rq; ctx.state.region = rq; }
+  ctx.q = FIRST_Q;
+  renderQuick(ctx, places);
   var v = version();
   $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;
   var stored = loadStored();
-  if (stored) { ctx.state = stored; ctx.remember = true; $('#remember').checked = true; }
-  if (!openLink(false) && !stored) {
-    // A sensible start: just 我, plus one empty expense for 我.
-    ctx.state.expenses.push(newExpense('me'));
+  if (stored) { ctx.state = stored; ctx.remember = true; $('#remember').checked = true; if (loadBig()) setBig(true); }
+  var pq = params.get('preset'), pre = PRESETS.filter(function (p) { return p.id === pq; })[0];
+  if (!openLink(false)) {
+    if (pre) { ctx.state = pre.make(); if (ctx.region) ctx.state.region = ctx.region; status('已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
+    else if (!stored) applyQuick(ctx, ctx.q); // a first question already answered: 我 → 妈妈 · 门诊看病
+    if (ctx.region) ctx.state.region = ctx.region;
   }
   wire();
   $('#loading').setAttribute('hidden', '');

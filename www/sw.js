@@ -1,8 +1,8 @@
 // Offline support: keeps the app shell and the engine in the Cache API.
 // Only this site's own files are cached; no visitor data goes in here.
-var CACHE = 'gongji-shell-v4';
+var CACHE = 'gongji-shell-v5';
 var SHELL = ['./', 'index.html', 'embed.html', 'style.css', 'app.js', 'js/dom.js', 'js/labels.js', 'js/state.js',
-  'js/forms.js', 'js/result.js', 'js/presets.js', 'js/extras.js', 'js/embed-demo.js', 'pkg/gongji.js', 'pkg/gongji_bg.wasm'];
+  'js/forms.js', 'js/result.js', 'js/presets.js', 'js/extras.js', 'js/quick.js', 'js/embed-demo.js', 'pkg/gongji.js', 'pkg/gongji_bg.wasm'];
 
 self.addEventListener('install', function (e) {
   e.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, loadPlaywright, axePath, CHROMIUM, CSP } from './server.mjs';
+import { Visitor } from './visitor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -88,10 +89,9 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   // 我: employee with 3200
   await page.fill('[data-k="m-name-me"]', '我（儿子）');
   await page.fill('[data-k="m-bal-me"]', '3200.00');
-  await page.click('#add-member');
-  const id = await page.$eval('#members fieldset:last-of-type', (f) => f.getAttribute('data-member'));
+  // The page opens on the quick question "我 → 妈妈" (issue 13), so 妈妈 is already a member.
+  const id = 'q-mother';
   await page.fill(`[data-k="m-name-${id}"]`, '妈妈');
-  await page.selectOption(`[data-k="m-rel-${id}"]`, 'mother');
   await page.selectOption(`[data-k="m-ins-${id}"]`, 'employee_retired');
   await page.fill(`[data-k="m-bal-${id}"]`, '150.00');
   await page.selectOption('[data-k="b-new-from"]', 'me');
@@ -113,10 +113,11 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   check(own && own[1] === '150.00' && own[2] === '150.00' && own[3] === '0.00', 'own account 150.00 → 0.00: ' + JSON.stringify(rows));
   const shared = row(rows, '我（儿子）的个人账户');
   check(shared && shared[1] === '150.00' && shared[2] === '3200.00' && shared[3] === '3050.00', 'son pays 150.00 (3200.00 → 3050.00): ' + JSON.stringify(rows));
-  check(row(rows, '自己掏钱')[1] === '0.00', 'self-pay 0.00');
+  check(row(rows, '还要付')[1] === '0.00', 'self-pay 0.00');
   check(await page.getAttribute('#results [data-result="0"]', 'data-verdict') === 'covered', 'verdict covered');
-  const svgTitle = await page.textContent('#results [data-result="0"] svg title');
-  check(svgTitle.includes('300.00') && svgTitle.includes('150.00'), 'waterfall is labelled with the amounts');
+  // The chart is HTML now (issue 13: its SVG labels were cut off in large text): each bar has its words.
+  const wf = await page.textContent('#results [data-result="0"] .wf');
+  check(wf.includes('300.00') && wf.includes('150.00'), 'waterfall is labelled with the amounts');
   await noHScroll(page);
   await shot(page, 'mobile-dental-by-hand');
   // then 美白 as a second expense, by chip
@@ -126,8 +127,8 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   await page.fill('[data-k="e1-amount"]', '1200.00');
   await page.waitForSelector('#results [data-result="1"][data-verdict="self_pay"]');
   const r1 = await stepRows(page, 1);
-  check(row(r1, '自己掏钱')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
-  check(r1.every((r) => r[0].startsWith('自己掏钱') || r[1] === '0.00'), 'no account pays for 美白');
+  check(row(r1, '还要付')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
+  check(r1.every((r) => r[0].includes('还要付') || r[1] === '0.00'), 'no account pays for 美白');
   check(await page.locator('#results [data-result="1"] .reasons li').count() > 0, '美白 has a reason');
   check(await page.locator('#results .year').count() === 1, 'year table shown for two expenses');
   await shot(page, 'mobile-dental-and-whitening');
@@ -145,6 +146,8 @@ test('mobile: preset 补牙 vs 美白 — amounts and the cosmetic reason with i
   check(await page.getAttribute('#results [data-result="1"]', 'data-verdict') === 'self_pay', '美白 verdict self_pay');
   const t1 = await resultText(page, 1);
   check(t1.includes('1200.00'), '美白 shows 1200.00');
+  // Reasons sit under "为什么" now; a rule shows as its document's name, a tap opens it (issue 13).
+  await page.click('#results [data-result="1"] .why-box > summary');
   await page.click('#results [data-result="1"] .reasons details summary');
   const rtext = await page.innerText('#results [data-result="1"] .reasons');
   check(/R-DENTAL|美容/.test(rtext), 'reason cites the dental rule: ' + rtext);
@@ -163,7 +166,7 @@ test('mobile: 儿媳 → 婆婆 refused as not close relatives', async () => {
   check(t.includes('近亲属'), 'result lists the refused sharer');
   const rows = await stepRows(page, 0);
   check(!row(rows, '我（儿媳）的个人账户') || row(rows, '我（儿媳）的个人账户')[1] === '0.00', 'daughter-in-law pays nothing');
-  check(row(rows, '自己掏钱')[1] === '260.00', 'all 260.00 paid by the patient');
+  check(row(rows, '还要付')[1] === '260.00', 'all 260.00 paid by the patient');
   await shot(page, 'mobile-inlaw');
   await context.close();
 });
@@ -178,12 +181,13 @@ test('mobile: cross-province student with a 共济额度', async () => {
   check(q0 && q0[1] === '180.00' && q0[2] === '500.00' && q0[3] === '320.00', 'first visit from quota 500 → 320: ' + JSON.stringify(r0));
   const q1 = row(r1, '额度');
   check(q1 && q1[1] === '320.00' && q1[3] === '0.00', 'second uses the remaining 320: ' + JSON.stringify(r1));
-  check(row(r1, '自己掏钱')[1] === '100.00', 'rest 100.00 self-pay');
+  check(row(r1, '还要付')[1] === '100.00', 'rest 100.00 self-pay');
   const year = await page.innerText('#results .year');
   check(year.includes('320.00'), 'year table shows the quota going down');
   // change the quota: live recompute
   await page.fill('[data-k="b-quota-me->kid"]', '1000.00');
-  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').innerText));
+  // textContent: the steps table is folded under "付款明细" now (issue 13: shorter page).
+  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').textContent));
   await shot(page, 'mobile-student-quota');
   await context.close();
 });
@@ -194,10 +198,10 @@ test('mobile: 兄弟姐妹 before (2023) and after the 近亲属 widening', asyn
   await preset(page, 'sibling2023');
   check(await page.inputValue('#as-of') === '2023-06-01', 'as_of 2023-06-01');
   const before = await stepRows(page, 0);
-  check(row(before, '自己掏钱')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
+  check(row(before, '还要付')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
   await page.fill('#as-of', '2026-03-01');
   await page.dispatchEvent('#as-of', 'change');
-  await page.waitForFunction(() => !/自己掏钱[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
+  await page.waitForFunction(() => !/还要付[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
   const after = await stepRows(page, 0);
   const sh = row(after, '我的个人账户');
   check(sh && sh[1] === '300.00', 'in 2026 the brother/sister pays: ' + JSON.stringify(after));
@@ -403,7 +407,7 @@ test('desktop: 顺位 — moving a sharer up changes who pays first', async () =
     return id;
   }
   const bro = await addMember('哥哥', 'brother', 'employee', '1000.00');
-  const mom = await addMember('妈妈', 'mother', 'resident');
+  const mom = 'q-mother'; // already there: the page opens on the quick question "我 → 妈妈" (issue 13)
   for (const from of ['me', bro]) {
     await page.selectOption('[data-k="b-new-from"]', from);
     await page.selectOption('[data-k="b-new-to"]', mom);
@@ -500,11 +504,13 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   check(s0.local === 0 && s0.session === 0 && s0.cookie === '' && s0.idb === 0, 'no storage before opt-in: ' + JSON.stringify(s0));
   check((await context.cookies()).length === 0, 'no cookies');
   await page.check('#remember');
-  check((await storageState(page)).local === 1, 'stored after opt-in');
+  // Two keys after opt-in: the family, and large text (turned on above), remembered only now.
+  check((await storageState(page)).local === 2, 'stored after opt-in');
   await page.goto(BASE + 'index.html');
   await page.waitForSelector('html.ready');
   check(await page.inputValue('[data-k="m-name-mom"]') === '母亲', 'restored on the next visit');
   check(await page.isChecked('#remember'), 'remember stays on');
+  check(await page.getAttribute('#big-text', 'aria-pressed') === 'true', 'large text remembered after opt-in');
   await page.uncheck('#remember');
   check((await storageState(page)).local === 0, 'forgotten after opt-out');
   await context.close();
@@ -550,6 +556,242 @@ test('no WebAssembly: says so plainly', async () => {
   check(t.includes('WebAssembly') && t.includes('锁定模式'), 'plain message: ' + t);
   await shot(page, 'mobile-no-wasm');
   await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// Issue 13: the answer first. Each visitor of the issue, on a 360×740 phone: taps and pixels
+// scrolled to the yes/no, and the answer it shows (the engine's headline; colour from `answer`).
+// BEFORE figures (the page without the quick check): tests/browser/visitors-before.txt.
+const figures = [];
+const bare = (t) => t.replace(/[\u2068\u2069]/g, '');
+async function answerNow(page) {
+  const a = await page.evaluate(() => {
+    const el = document.querySelector('[data-answer][role=status]');
+    const r = el.getBoundingClientRect();
+    return { answer: el.getAttribute('data-answer'), text: el.innerText, top: r.top, bottom: r.bottom, vh: window.innerHeight };
+  });
+  a.text = bare(a.text);
+  a.inView = a.top >= 0 && a.top < a.vh - 40;
+  return a;
+}
+async function visitor(name, q, flow) {
+  const { context, page } = await newPage();
+  await open(page, q);
+  const v = new Visitor(page);
+  const seen = await flow(v, page);
+  const h = await page.evaluate(() => document.documentElement.scrollHeight);
+  figures.push({ visitor: name, ...v.figures(), pageHeight: h, answers: seen });
+  await shot(page, 'visitor-' + name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase());
+  await page.screenshot({ path: path.join(ART, 'visitor-' + name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() + '-screen.png') });
+  await context.close();
+  return v;
+}
+async function expectAnswer(page, answer, words, label) {
+  await page.waitForFunction((a) => document.querySelector('[data-answer][role=status]').getAttribute('data-answer') === a, answer, { timeout: 5000 })
+    .catch(() => {});
+  const a = await answerNow(page);
+  check(a.answer === answer, `${label}: answer ${a.answer}, expected ${answer}: ${a.text}`);
+  for (const w of words) check(a.text.includes(w), `${label}: "${w}" not in "${a.text}"`);
+  check(a.inView, `${label}: the answer is not in view (top ${a.top})`);
+  return a.text.split('\n')[0];
+}
+
+test('visitor: a retired mother in 福州 — her son\'s account for 补牙, 洗牙, 种植牙', async () => {
+  const v = await visitor('fuzhou mother', '', async (v, page) => {
+    const a = [];
+    await v.tap('[data-q="owner:son"]');
+    await v.tap('[data-q="patient:self"]');
+    await v.tap('[data-q="item:dental_filling"]');
+    a.push(await expectAnswer(page, 'not_bound', ['还差一步', '儿子', '补牙', '绑定'], '补牙'));
+    check(v.taps <= 3 && v.scrolled === 0, '补牙 in ≤ 3 taps, no scrolling: ' + JSON.stringify(v.figures()));
+    await v.choose('#region', 'fuzhou');
+    await v.tap('[data-q="item:dental_scaling"]');
+    a.push(await expectAnswer(page, 'depends', ['要看当地规定', '洗牙', '福州'], '洗牙'));
+    await v.tap('[data-q="item:dental_implant"]');
+    a.push(await expectAnswer(page, 'depends', ['要看当地规定', '种植牙'], '种植牙'));
+    await v.tap('[data-q="bound"]');
+    await v.tap('[data-q="item:dental_filling"]');
+    a.push(await expectAnswer(page, 'yes', ['能', '儿子', '补牙'], '补牙, bound'));
+    return a;
+  });
+  check(v.scrolled === 0, 'no scrolling at all: ' + v.scrolled);
+});
+
+test('visitor: a father in 深圳, his daughter on 居民医保 in 北京', async () => {
+  const v = await visitor('shenzhen father', '', async (v, page) => {
+    const a = [];
+    await v.choose('#region', 'shenzhen');
+    await v.tap('[data-q="patient:daughter"]');
+    a.push(await expectAnswer(page, 'not_bound', ['女儿'], 'same place'));
+    check(v.taps <= 3 && v.scrolled === 0, 'in ≤ 3 taps, no scrolling: ' + JSON.stringify(v.figures()));
+    await v.tap('[data-q="assume"]');
+    await v.choose('[data-q="patient-prov"]', '北京');
+    a.push(await expectAnswer(page, 'not_bound', ['女儿', '跨省共济额度'], 'daughter in 北京'));
+    return a;
+  });
+  check(v.taps <= 6, 'six taps at most: ' + v.taps);
+});
+
+test('visitor: a man who wants to pay for his wife\'s mother (岳母)', async () => {
+  const v = await visitor('mother-in-law', '', async (v, page) => {
+    const a = [];
+    await v.choose('[data-q="patient-more"]', 'mother_in_law');
+    a.push(await expectAnswer(page, 'no', ['不能', '近亲属'], '岳母'));
+    await v.tap('[data-q="bound"]');
+    a.push(await expectAnswer(page, 'no', ['不能'], '岳母, even if bound'));
+    return a;
+  });
+  check(v.taps <= 4 && v.scrolled === 0, JSON.stringify(v.figures()));
+});
+
+test('visitor: a reader inside a WeChat article about 福州 (?embed=1&region=fuzhou)', async () => {
+  const v = await visitor('wechat article reader', '?embed=1&region=fuzhou', async (v, page) => {
+    check(await page.inputValue('#region') === 'fuzhou', 'place from ?region');
+    await v.tap('[data-q="patient:father"]');
+    await v.tap('[data-q="item:inpatient_stay"]');
+    return [await expectAnswer(page, 'not_bound', ['爸爸', '住院'], '爸爸住院')];
+  });
+  check(v.taps <= 3 && v.scrolled === 0, JSON.stringify(v.figures()));
+});
+
+test('visitor: a grandmother helping her grandson', async () => {
+  const v = await visitor('grandmother', '', async (v, page) => {
+    await v.choose('[data-q="patient-more"]', 'grandson');
+    await v.tap('[data-q="item:catalogue_drug"]');
+    return [await expectAnswer(page, 'not_bound', ['孙子', '祖孙'], '孙子')];
+  });
+  check(v.taps <= 3 && v.scrolled === 0, JSON.stringify(v.figures()));
+});
+
+test('the answer stays in view: after a preset, after typing an amount far below, and 冒名就医 in its colour', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.locator('[data-preset="impostor"]').scrollIntoViewIfNeeded();
+  await page.click('[data-preset="impostor"]');
+  let a = await answerNow(page);
+  check(a.answer === 'blocked' && a.text.includes('违法') && a.inView, 'impostor preset: ' + JSON.stringify(a));
+  check(await page.$eval('#answer', (el) => getComputedStyle(el).borderLeftColor) === 'rgb(163, 21, 21)', 'blocked is red');
+  await page.click('[data-preset="dental"]');
+  a = await answerNow(page);
+  check(a.answer === 'yes' && a.inView, 'dental preset answered in view: ' + JSON.stringify(a));
+  await page.locator('[data-k="e0-amount"]').scrollIntoViewIfNeeded();
+  await page.fill('[data-k="e0-amount"]', '800');
+  await page.waitForFunction(() => /800\.00/.test(document.querySelector('#results [data-result="0"] h3').textContent));
+  a = await answerNow(page);
+  check(a.inView && a.answer === 'yes', 'after typing far below the answer is still in view: ' + JSON.stringify(a));
+  await shot(page, 'mobile-sticky-answer');
+  await page.screenshot({ path: path.join(ART, 'mobile-sticky-answer-screen.png') });
+  // tap the bar: jump to the details of the first expense
+  await page.click('#answer .ab-more');
+  await page.waitForFunction(() => { const r = document.getElementById('result-0').getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; });
+  await context.close();
+});
+
+test('?region=ID and ?preset=ID open the page set up; unknown ids are ignored', async () => {
+  const { context, page } = await newPage();
+  await open(page, '?region=fuzhou&preset=dental');
+  check(await page.inputValue('#region') === 'fuzhou', 'region fuzhou');
+  check(await page.inputValue('[data-k="m-name-mom"]') === '妈妈', 'preset loaded');
+  check((await answerNow(page)).answer === 'yes', 'answered');
+  check((await page.innerText('#status')).includes('示例'), 'example numbers are called 示例');
+  await open(page, '?region=atlantis&preset=nope');
+  check(await page.inputValue('#region') === 'national', 'unknown region ignored');
+  check((await answerNow(page)).answer === 'not_bound', 'the first question answered');
+  await context.close();
+});
+
+test('forgiving amounts: "600元", "1,200", full-width "１２００", spaces; an error stays at its field', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.click('[data-preset="dental"]');
+  for (const [typed, total] of [['600元', '600.00'], ['1,200', '1200.00'], ['１２００', '1200.00'], [' 6 0 0 ', '600.00'], ['￥1,500.5', '1500.50']]) {
+    await page.fill('[data-k="e0-amount"]', typed);
+    await page.waitForFunction((t) => document.querySelector('#results [data-result="0"] h3').textContent.includes(t + ' 元'), total, { timeout: 5000 })
+      .catch(async () => { throw new Error(`"${typed}" not read as ${total}: ` + await page.innerText('#results [data-result="0"] h3')); });
+  }
+  await page.fill('[data-k="e0-amount"]', '６００');
+  await page.fill('[data-k="e0-ratio"]', '５０％');
+  await page.waitForFunction(() => /300\.00/.test(document.querySelector('#results [data-result="0"]').textContent));
+  // a real mistake: shown at the field, in words; the answers stay
+  await page.fill('[data-k="e0-amount"]', '12.345');
+  await page.waitForSelector('[data-k="e0-amount"][aria-invalid=true]');
+  const msg = await page.innerText('[data-expense="0"] .field-error');
+  check(msg.length > 4 && !/expenses\[/.test(msg), 'error in words at the field: ' + msg);
+  check(await page.locator('#results [data-result="1"] .answer').count() === 1, 'the other result stays');
+  const a = await answerNow(page);
+  check(a.answer === 'yes', 'the answer stays: ' + JSON.stringify(a));
+  await shot(page, 'mobile-error-at-field');
+  await context.close();
+});
+
+test('defaults: no balance asked for until an amount needs it; bindings go from the 职工医保 member to the patient; premiums ask no 结算单', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  check(await page.locator('#results .card.error, .field-error:not(.quiet)').count() === 0, 'no error on arrival');
+  check((await answerNow(page)).answer === 'not_bound', 'answered on arrival');
+  check(await page.inputValue('[data-k="b-new-from"]') === 'me' && await page.inputValue('[data-k="b-new-to"]') === 'q-mother', 'binding me → 妈妈');
+  await page.click('[data-q="bound"]');
+  await page.fill('[data-k="e0-burden"]', '200');
+  await page.waitForSelector('[data-k="m-bal-me"][aria-invalid=true]');
+  check((await page.innerText('[data-member="me"] .field-error')).includes('余额'), 'the balance is asked for at its field');
+  check((await answerNow(page)).answer === 'yes', 'the answer stays while the balance is missing');
+  await page.fill('[data-k="m-bal-me"]', '1,000元');
+  await page.waitForFunction(() => /200\.00/.test(document.querySelector('#results [data-result="0"] .money').textContent));
+  await page.click('[data-q="item:resident_premium"]');
+  await page.waitForSelector('[data-k="e0-amount"]');
+  check(await page.locator('[data-k="e0-mode-burden"]').count() === 0, 'no 结算单 for a premium');
+  check(await page.locator('[data-k="e0-card-own"]').count() === 0, 'no card question for a premium');
+  await context.close();
+});
+
+test('uncle/aunt: the page asks 经由谁 (the engine needs it)', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.selectOption('[data-k="m-rel-q-mother"]', 'uncle');
+  check(await page.isVisible('[data-k="m-via-q-mother"]'), '经由谁 shown for 叔伯/舅舅');
+  await context.close();
+});
+
+test('large text: shows it is on, nothing cut off (also at 200% zoom), axe clean in both sizes on the first screen', async () => {
+  for (const opts of [MOBILE, { ...MOBILE, viewport: { width: 640, height: 450 }, isMobile: false, hasTouch: false }]) {
+    const { context, page } = await newPage({ ...opts, bypassCSP: true });
+    await open(page, '?preset=student');
+    for (const big of [false, true]) {
+      if (big) {
+        await page.click('#big-text');
+        check(await page.getAttribute('#big-text', 'aria-pressed') === 'true', 'aria-pressed');
+        check((await page.innerText('#big-text')).includes('开'), 'visible "on" state');
+      }
+      await noHScroll(page);
+      // Block boxes whose content is wider than the box (inline boxes have no clientWidth;
+      // visually hidden text for screen readers is 1px wide on purpose).
+      const cut = await page.$$eval('#app *', (els) => els.filter((e) => e.offsetParent !== null && e.children.length === 0 &&
+        getComputedStyle(e).display !== 'inline' && e.getBoundingClientRect().width > 2 &&
+        !(function hidden(x) { for (; x; x = x.parentElement) if (x.getBoundingClientRect().width <= 2) return true; return false; })(e.parentElement) &&
+        e.scrollWidth > e.clientWidth + 2 && getComputedStyle(e).overflowX !== 'auto' && !/^(SELECT|INPUT|OPTION)$/.test(e.tagName))
+        .map((e) => e.tagName + ' ' + e.textContent.slice(0, 20)));
+      check(cut.length === 0, 'cut off: ' + cut.slice(0, 5).join(' | '));
+      await page.addScriptTag({ path: axePath() });
+      const res = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+      const bad = res.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+      check(bad.length === 0, (big ? 'large: ' : 'normal: ') + bad.map((x) => x.id + ' ' + x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')).join('; '));
+      await shot(page, `w${opts.viewport.width}-${big ? 'large' : 'normal'}-text`);
+    }
+    await context.close();
+  }
+});
+
+test('first screen at 360×740: the whole quick check and the answer, no scrolling', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  const b = await page.$eval('#answer', (el) => el.getBoundingClientRect().bottom);
+  check(b <= 740, 'answer bar ends at ' + b);
+  await page.screenshot({ path: path.join(ART, 'mobile-first-screen.png') });
+  await page.click('#big-text');
+  await page.screenshot({ path: path.join(ART, 'mobile-first-screen-large.png') });
+  await context.close();
+  fs.writeFileSync(path.join(ART, 'visitors-after.json'), JSON.stringify(figures, null, 1));
+  for (const f of figures) console.log('     ' + JSON.stringify({ visitor: f.visitor, taps: f.taps, scrolled: f.scrolled, pageHeight: f.pageHeight }));
 });
 
 test('privacy over every flow: no request left the page origin, no storage written before opt-in, no page errors', async () => {

@@ -1,6 +1,6 @@
 // The three input sections: family members, sharing bindings, expenses.
 import { h, clear, select, field, $ } from './dom.js';
-import { RELATIONS, VIA, INSURANCE, PROVINCES, VENUES, COMMON_ITEMS, label, isEmployee } from './labels.js';
+import { RELATIONS, VIA, INSURANCE, PROVINCES, VENUES, COMMON_ITEMS, PREMIUMS, isEmployee } from './labels.js';
 import { memberById, crossProvince, newExpense } from './state.js';
 
 function nameOf(m) { return m ? (m.name || '（未填称呼）') : '（已删除的成员）'; }
@@ -28,18 +28,20 @@ export function renderFamily(ctx) {
     var viaField = field('经由谁（这层亲戚是通过哪位家人算的）', via, '例如孙子是哪个儿子的孩子。家里只有一个可能的人时可以不填。');
     show(viaField, !!VIA[m.relation]);
     var ins = select({ 'data-k': 'm-ins-' + m.id }, INSURANCE, m.insurance);
-    var prov = select({ 'data-k': 'm-prov-' + m.id }, PROVINCES.map(function (p) { return [p, p]; }), m.province);
-    var bal = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.balance, placeholder: '例如 1500.00',
+    var provOpts = [['', '和上面选的地方一样']].concat(PROVINCES.map(function (p) { return [p, p]; }));
+    if (m.province && PROVINCES.indexOf(m.province) < 0) provOpts.push([m.province, m.province]);
+    var prov = select({ 'data-k': 'm-prov-' + m.id }, provOpts, m.province || '');
+    var bal = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.balance,
       'data-k': 'm-bal-' + m.id, 'data-field': 'members[' + i + '].balance',
       oninput: function () { m.balance = bal.value; ctx.update('value'); } });
-    var balField = field('个人账户余额（元）', bal, '医保卡里能花的钱。不知道就先填 0，查询方法见下方指南。');
+    var balField = field('个人账户余额（元）', bal, '医保卡里能花的钱，可以写“1500”“1,500元”。不知道可以先空着：能不能付不受影响，只是算不出金额。查询方法见下方指南。');
     show(balField, isEmployee(m.insurance));
     rel.addEventListener('change', function () {
       m.relation = rel.value; if (!VIA[m.relation]) m.via = ''; show(viaField, !!VIA[m.relation]); ctx.update('names');
     });
     via.addEventListener('change', function () { m.via = via.value; ctx.update('value'); });
     ins.addEventListener('change', function () { m.insurance = ins.value; show(balField, isEmployee(m.insurance)); ctx.update('names'); });
-    prov.addEventListener('change', function () { m.province = prov.value; ctx.update('names'); });
+    prov.addEventListener('change', function () { m.province = prov.value; m.city = ''; ctx.update('names'); });
     var del = st.members.length > 1 ? h('button', { type: 'button', class: 'btn ghost', 'data-k': 'm-del-' + m.id,
       onclick: function () { ctx.removeMember(m.id); } }, '删除', h('span', { class: 'sr' }, nameOf(m))) : null;
     box.appendChild(h('fieldset', { class: 'card member', 'data-member': m.id }, legend,
@@ -60,8 +62,8 @@ export function renderSharing(ctx) {
     var row = h('li', { class: 'card binding', 'data-pair': key },
       h('p', { class: 'pair' }, h('span', { class: 'who' }, nameOf(from)), ' 的个人账户 → 给 ', h('span', { class: 'who' }, nameOf(to)), ' 用'));
     if (cross) {
-      var q = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: b.quota, placeholder: '例如 500.00',
-        'data-k': 'b-quota-' + key, oninput: function () { b.quota = q.value; ctx.update('value'); } });
+      var q = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: b.quota,
+        'data-k': 'b-quota-' + key, 'data-field': 'sharing[' + i + '].quota', oninput: function () { b.quota = q.value; ctx.update('value'); } });
       row.appendChild(field('跨省共济额度（元）', q, '两人不在同一省：先从账户里划出一笔额度，只能用这笔额度。'));
     } else {
       row.appendChild(h('p', { class: 'order' }, '顺位：第 ' + (pos + 1) + ' 位（' + nameOf(to) + '看病时，排在前面的先付）'));
@@ -82,8 +84,14 @@ export function renderSharing(ctx) {
   box.appendChild(list);
   // add form
   var opts = memberOptions(st);
-  var fromSel = select({ 'data-k': 'b-new-from' }, opts, (st.members.filter(function (m) { return isEmployee(m.insurance); })[0] || st.members[0]).id);
-  var toSel = select({ 'data-k': 'b-new-to' }, opts, (st.members[1] || st.members[0]).id);
+  // Default direction: from a 职工医保 member (who has an account) to the patient of the first
+  // expense — never from the patient to the employee.
+  var patient = st.expenses[0] ? st.expenses[0].patient : '';
+  var giver = st.members.filter(function (m) { return isEmployee(m.insurance) && m.id !== patient; })[0] ||
+    st.members.filter(function (m) { return isEmployee(m.insurance); })[0] || st.members[0];
+  var taker = (patient && patient !== giver.id && memberById(st, patient)) || st.members.filter(function (m) { return m.id !== giver.id; })[0] || giver;
+  var fromSel = select({ 'data-k': 'b-new-from' }, opts, giver.id);
+  var toSel = select({ 'data-k': 'b-new-to' }, opts, taker.id);
   var msg = h('p', { class: 'hint', role: 'status' });
   box.appendChild(h('div', { class: 'card add' }, h('h3', null, '添加一条绑定'),
     field('谁的账户出钱（共济人，需是职工医保）', fromSel), field('给谁用（被共济人）', toSel),
@@ -128,6 +136,7 @@ export function renderExpenses(ctx) {
       e.item = id;
       var it = cat.filter(function (c) { return c.id === id; })[0];
       if (it && it.venues && it.venues.length && it.venues.indexOf(e.venue) < 0) e.venue = it.venues[0];
+      if (PREMIUMS[id]) e.mode = 'amount';
       ctx.update('all');
     }
     itemSel.addEventListener('change', function () { choose(itemSel.value); });
@@ -152,30 +161,33 @@ export function renderExpenses(ctx) {
         return h('label', { class: 'radio' }, r, h('span', null, o[1]));
       }));
     }
-    var amount = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e.amount, placeholder: '例如 600.00',
+    var premium = !!PREMIUMS[e.item];
+    var amount = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e.amount,
       'data-k': k + 'amount', 'data-field': 'expenses[' + i + '].amount', oninput: function () { e.amount = amount.value; ctx.update('value'); } });
-    var burden = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e.burden, placeholder: '例如 120.00',
+    var burden = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e.burden,
       'data-k': k + 'burden', 'data-field': 'expenses[' + i + '].personal_burden', oninput: function () { e.burden = burden.value; ctx.update('value'); } });
     function num(key, ph, fld) {
-      var x = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e[key], placeholder: ph, 'data-k': k + key,
+      var x = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: e[key], 'data-k': k + key,
         'data-field': 'expenses[' + i + ']' + (fld === 'out_of_catalogue' ? '.' : '.pooled.') + fld, oninput: function () { e[key] = x.value; ctx.update('value'); } });
       return x;
     }
-    var amountField = field('总费用（元）', amount, '医院或药店收费单上的总金额。');
+    var amountField = premium ? field('缴费金额（元）', amount, '要交的钱，例如居民医保一年的个人缴费。可以写“380”“380元”。')
+      : field('总费用（元）', amount, '医院或药店收费单上的总金额，可以写“600”“1,200元”。');
     var pooled = h('fieldset', { class: 'pooled radios' },
       h('legend', null, '统筹基金报销参数'),
-      h('p', { class: 'hint' }, '各地的起付线和报销比例不同，本页不替你猜。请看结算单或问当地医保后填写；不清楚的话，改选上面的“填结算单上的个人负担”更简单。'),
-      field('今年起付线还差（元）', num('ded', '例如 0', 'deductible_left')),
-      field('报销比例（%）', num('ratio', '例如 50', 'ratio')),
-      field('今年封顶线还剩（元）', num('cap', '例如 2000', 'cap_left')),
-      field('其中医保目录外的自费部分（元，可不填）', num('ooc', '例如 0', 'out_of_catalogue'), '目录外的部分统筹不报销。'));
+      h('p', { class: 'hint' }, '各地的起付线和报销比例不同，本页不替你猜。不知道可以不填：能不能付照样回答，只是统筹报销多少算不出来。请看结算单或问当地医保；有结算单的话，改选上面的“填结算单上的个人负担”更简单。'),
+      field('今年起付线还差（元）', num('ded', '', 'deductible_left')),
+      field('报销比例（%）', num('ratio', '', 'ratio'), '例如报销一半就写 50。'),
+      field('今年封顶线还剩（元）', num('cap', '', 'cap_left')),
+      field('其中医保目录外的自费部分（元，可不填）', num('ooc', '', 'out_of_catalogue'), '目录外的部分统筹不报销。'));
     var burdenField = field('个人负担（元）', burden, '结算单上“个人自付＋个人自费”，也就是统筹报销以后要自己付的钱。');
-    var amountBox = h('div', null, amountField, pooled);
+    var amountBox = h('div', null, amountField, premium ? null : pooled);
     show(amountBox, e.mode !== 'burden'); show(burdenField, e.mode === 'burden');
     var mode = radios('金额怎么填', [['amount', '填总费用'], ['burden', '填结算单上的个人负担']], e.mode, function (v) {
       e.mode = v; show(amountBox, v !== 'burden'); show(burdenField, v === 'burden'); ctx.update('value');
     }, 'mode');
     var card = radios('看病/买药时用的是谁的医保卡（医保码）', [['own', '患者本人的'], ['other', '别人的']], e.card, function (v) { e.card = v; ctx.update('value'); }, 'card');
+    if (premium) { mode = null; card = null; }
     box.appendChild(h('fieldset', { class: 'card expense', 'data-expense': i },
       h('legend', null, '第 ' + (i + 1) + ' 笔：', item ? item.name : e.item),
       field('谁看病/买药（患者）', pat),

@@ -1,6 +1,7 @@
-// Renders the engine's output (SPEC §7): verdict, waterfall, steps, reasons, sharers, year table.
+// Renders the engine's output (SPEC §7, §9.3): the answer first (answer, headline, payers,
+// next steps), then the money (waterfall, steps, reasons, sharers, year table). Decides nothing.
 import { h, clear, $ } from './dom.js';
-import { PAYERS, VERDICTS, SEVERITY } from './labels.js';
+import { VERDICTS, ANSWERS, SEVERITY } from './labels.js';
 import { memberById } from './state.js';
 
 var COLORS = { pooled_fund: '#1f5fa8', own_account: '#2e7d32', shared_account: '#8a4baf', shared_quota: '#b35900', self_pay: '#5f6368' };
@@ -10,73 +11,87 @@ var COLORS = { pooled_fund: '#1f5fa8', own_account: '#2e7d32', shared_account: '
 function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : (id || '')) + '\u2069'; }
 function yuan(s) { return s + ' 元'; }
 
-function payerText(st, step) {
-  if (step.payer === 'self_pay') return '自己掏钱（现金/微信/支付宝/银行卡）';
-  if (step.payer === 'pooled_fund') return '统筹基金报销';
+function patientName(st, res) {
+  var e = st.expenses[res.expense !== undefined ? res.expense : 0];
+  var m = e ? memberById(st, e.patient) : null;
+  return m && m.relation === 'self' ? '我自己' : nm(st, e ? e.patient : '') + '这边';
+}
+function payerText(st, step, res) {
+  if (step.payer === 'self_pay') return patientName(st, res) + '还要付（现金/微信/支付宝/银行卡）';
+  if (step.payer === 'pooled_fund') return '医保报销（统筹基金）';
   if (step.payer === 'own_account') return nm(st, step.member) + '自己的个人账户';
   if (step.payer === 'shared_quota') return nm(st, step.member) + '给的跨省共济额度';
   return nm(st, step.member) + '的个人账户（家庭共济' + (step.order ? '，第 ' + step.order + ' 位' : '') + '）';
 }
-
-function short(st, id) { var m = memberById(st, id), n = m ? (m.name || '（未填称呼）') : (id || ''); return '\u2068' + (n.length > 10 ? n.slice(0, 9) + '…' : n) + '\u2069'; }
-function payerShort(st, s) {
-  if (s.payer === 'self_pay') return '自己掏钱';
-  if (s.payer === 'pooled_fund') return '统筹基金';
-  if (s.payer === 'own_account') return short(st, s.member) + '自己的账户';
-  if (s.payer === 'shared_quota') return short(st, s.member) + '的共济额度';
-  return short(st, s.member) + '的账户（共济）';
+function payerShort(st, s, res) {
+  if (s.payer === 'self_pay') return patientName(st, res) + '还要付';
+  if (s.payer === 'pooled_fund') return '医保报销（统筹基金）';
+  if (s.payer === 'own_account') return nm(st, s.member) + '自己的账户';
+  if (s.payer === 'shared_quota') return nm(st, s.member) + '的共济额度';
+  return nm(st, s.member) + '的账户（共济）';
 }
 
+// A rule is shown by its document's short name; a tap shows it in plain Chinese with its source.
+export function docName(r) {
+  if (!r) return '';
+  var m = /（([^（）]*〔[^（）]*号)）\s*$/.exec(r.document || '') || /(国办发〔\d+〕\d+号|国务院令第\d+号|医保办发〔\d+〕\d+号)/.exec(r.document || '');
+  if (m) return m[1];
+  var d = r.document || r.title || r.id;
+  return d.length > 24 ? d.slice(0, 23) + '…' : d;
+}
+export function ruleTap(ctx, id, lead) {
+  var r = ctx.rulesById[id];
+  if (!id) return null;
+  if (!r) return h('span', { class: 'hint' }, '依据：' + id);
+  return h('details', { class: 'ruletap' }, h('summary', null, (lead || '依据：') + docName(r)), ruleBox(ctx, id));
+}
 function ruleBox(ctx, id) {
   var r = ctx.rulesById[id];
   if (!r) return id ? h('p', { class: 'rule' }, '依据：' + id) : null;
-  return h('div', { class: 'rule' }, h('p', null, '依据 ', h('strong', null, r.id), '：' + r.title),
-    h('p', null, '文件：' + r.document + (r.effective ? '（' + r.effective + ' 起）' : '')),
-    h('p', null, r.summary));
+  return h('div', { class: 'rule' }, h('p', null, h('strong', null, r.title)),
+    h('p', null, r.summary),
+    h('p', null, '出处：' + r.document + (r.effective ? '（' + r.effective + ' 起）' : '')));
 }
 
-function sentence(st, res, item) {
+function sentence(st, res) {
   var v = VERDICTS[res.verdict] || ['', res.verdict];
   var parts = res.steps.filter(function (s) { return s.payer !== 'self_pay' && Number(s.amount) > 0; })
-    .map(function (s) { return payerText(st, s) + '付 ' + yuan(s.amount); });
+    .map(function (s) { return payerText(st, s, res) + '付 ' + yuan(s.amount); });
   var self = res.steps.filter(function (s) { return s.payer === 'self_pay'; }).map(function (s) { return s.amount; });
-  var selfText = self.length ? '自己要付 ' + yuan(self.join(' + ')) : '';
+  var selfText = self.length ? patientName(st, res) + '还要付 ' + yuan(self.join(' + ')) : '';
   var body;
   if (res.verdict === 'blocked') body = '这样做不合规，医保一分不付' + (selfText ? '，' + selfText : '') + '。';
-  else if (res.verdict === 'needs_input') body = '还需要补充信息才能算清楚，见下面的说明。';
   else if (parts.length) body = parts.join('，') + (selfText ? '；' + selfText : '') + '。';
-  else if (res.verdict === 'self_pay') body = '按规定医保和个人账户都不能付，' + (selfText || '全部自己付') + '。';
-  else body = '这笔费用可以走医保，但这次没有哪个账户能付（余额不够，或家人不符合条件、没有绑定），' + (selfText || '全部自己付') + '。';
-  return h('p', { class: 'verdict v-' + res.verdict },
-    h('span', { class: 'badge' }, v[0] + ' ' + v[1]), ' ', body);
+  else body = (selfText || '全部自己付') + '。';
+  return h('p', { class: 'money v-' + res.verdict }, h('strong', null, '金额：'), body, h('span', { class: 'sr' }, '（' + v[1] + '）'));
 }
 
+// One row per payer: its words above, a bar below (HTML, so large text wraps instead of being cut).
 function waterfall(st, res, idx) {
   var total = Number(res.total) || 0;
   var steps = res.steps.filter(function (s) { return Number(s.amount) > 0; });
   if (!steps.length || !(total > 0)) return null;
-  var rowH = 52, H = steps.length * rowH, acc = 0;
-  var tid = 'wf-t-' + idx;
-  var svg = h('svg:svg', { class: 'waterfall', width: '100%', height: String(H), role: 'img', 'aria-labelledby': tid });
-  svg.appendChild(h('svg:title', { id: tid }, '第 ' + (idx + 1) + ' 笔费用 ' + res.total + ' 元由谁付：' +
-    steps.map(function (s) { return payerText(st, s) + ' ' + s.amount + ' 元'; }).join('；')));
-  steps.forEach(function (s, i) {
-    var w = Number(s.amount) / total * 100, x = acc / total * 100;
+  var acc = 0;
+  var list = h('ol', { class: 'wf', 'aria-label': '第 ' + (idx + 1) + ' 笔费用 ' + res.total + ' 元由谁付' });
+  steps.forEach(function (s) {
+    var bar = h('span', { class: 'wf-bar p-' + s.payer });
+    // Widths are presentation only (never shown as money); set through the CSSOM (CSP-safe).
+    bar.style.marginLeft = (acc / total * 100).toFixed(2) + '%';
+    bar.style.width = Math.max(Number(s.amount) / total * 100, 0.8).toFixed(2) + '%';
+    bar.style.background = COLORS[s.payer] || '#555';
     acc += Number(s.amount);
-    var y = i * rowH;
-    svg.appendChild(h('svg:text', { x: '0', y: String(y + 18), class: 'wf-label' }, (i + 1) + '. ' + payerShort(st, s) + '：' + s.amount + ' 元'));
-    svg.appendChild(h('svg:rect', { x: '0', y: String(y + 26), width: '100%', height: '18', class: 'wf-track' }));
-    svg.appendChild(h('svg:rect', { x: x.toFixed(2) + '%', y: String(y + 26), width: Math.max(w, 0.8).toFixed(2) + '%', height: '18',
-      fill: COLORS[s.payer] || '#555', class: 'wf-bar p-' + s.payer }));
+    list.appendChild(h('li', null, h('span', { class: 'wf-label' }, payerShort(st, s, res) + '：' + s.amount + ' 元'),
+      h('span', { class: 'wf-track', 'aria-hidden': 'true' }, bar)));
   });
-  return h('figure', { class: 'wf' }, svg, h('figcaption', { class: 'hint' }, '每一行是一个付款方，灰条是整笔 ' + res.total + ' 元，彩色段是这一方付的部分，从左到右按付款先后排列。'));
+  return list;
 }
 
-function stepsTable(st, res) {
+function stepsTable(ctx, st, res) {
   var rows = res.steps.map(function (s) {
-    return h('tr', null, h('th', { scope: 'row' }, payerText(st, s)), h('td', { class: 'num', 'data-label': '金额' }, s.amount),
+    var r = ctx.rulesById[s.rule];
+    return h('tr', null, h('th', { scope: 'row' }, payerText(st, s, res)), h('td', { class: 'num', 'data-label': '金额' }, s.amount),
       h('td', { class: 'num', 'data-label': '付前余额' }, s.balance_before || '—'), h('td', { class: 'num', 'data-label': '付后余额' }, s.balance_after || '—'),
-      h('td', { 'data-label': '依据' }, s.rule || ''));
+      h('td', { 'data-label': '依据' }, r ? docName(r) : (s.rule || '')));
   });
   return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': '付款明细表' },
     h('table', { class: 'steps' }, h('caption', { class: 'sr' }, '付款明细'),
@@ -84,65 +99,148 @@ function stepsTable(st, res) {
       h('tbody', null, rows)));
 }
 
-export function renderResults(ctx, out) {
-  var st = ctx.state, box = clear($('#results')), summary = $('#summary');
-  if (!out) return;
-  if (out.error) {
-    var e = out.error;
-    summary.textContent = '输入有误：' + e.message;
-    box.appendChild(h('div', { class: 'card error', role: 'alert' }, h('p', null, h('strong', null, '⚠ 输入有误：'), e.message),
-      e.field ? h('p', { class: 'hint' }, '位置：' + fieldText(st, e.field)) : null));
-    markField(e.field);
+// ---- the answer (SPEC §9.3): the engine's answer, headline, payers and next steps ------------
+export function answerOf(res) {
+  if (res && res.answer) return { answer: res.answer, headline: res.headline || '' };
+  // An engine without the answer fields: say what the money verdict says, nothing more.
+  var v = res ? (VERDICTS[res.verdict] || ['', res.verdict]) : ['', ''];
+  return { answer: res && (res.verdict === 'blocked' || res.verdict === 'needs_input') ? res.verdict : 'unknown', headline: v[1] };
+}
+// The engine's headline starts with the answer in words ("能：", "还差一步：" …): that part is
+// set in bold in the answer's colour; a headline without it gets the answer's words in front.
+function headlineParts(a) {
+  var w = ANSWERS[a.answer] || ['', 'a-unknown'];
+  var m = /^([^：]{1,8})：([\s\S]*)$/.exec(a.headline || '');
+  if (m) return [m[1] + '：', m[2]];
+  return [w[0] ? w[0] + '：' : '', a.headline || ''];
+}
+function answerLine(res) {
+  var a = answerOf(res), w = ANSWERS[a.answer] || ['', 'a-unknown'], p = headlineParts(a);
+  return h('p', { class: 'answer ' + w[1] }, p[0] ? h('strong', { class: 'badge' }, p[0]) : null, p[1]);
+}
+var MAY = { yes: ['✓', '可以付'], no: ['✗', '不能付'], depends: ['？', '要看当地规定'] };
+function payerWho(st, p, res) {
+  if (p.payer === 'self_pay') return patientName(st, res) + '自己付';
+  if (p.payer === 'pooled_fund') return '医保报销（统筹基金）';
+  if (p.payer === 'own_account') return nm(st, p.member) + '自己的个人账户';
+  if (p.payer === 'shared_quota') return nm(st, p.member) + '给的跨省共济额度';
+  return nm(st, p.member) + '的个人账户（家庭共济' + (p.order ? '，第 ' + p.order + ' 位' : '') + '）';
+}
+function payerWhy(res, p) {
+  if (!p.code) return '';
+  var x = (res.ineligible_sharers || []).filter(function (s) { return s.member === p.member && s.code === p.code; })[0] ||
+    (res.reasons || []).filter(function (r) { return r.code === p.code; })[0];
+  return x ? x.message : '';
+}
+function payersList(ctx, st, res) {
+  if (!res.payers || !res.payers.length) return null;
+  var yes = res.payers.filter(function (p) { return p.may_pay === 'yes'; }).length;
+  return h('details', { class: 'payers-box' }, h('summary', null, '谁可能付（按扣钱的先后，' + res.payers.length + ' 方，' + yes + ' 方可以付）'), h('ol', { class: 'payers' }, res.payers.map(function (p) {
+    var m = MAY[p.may_pay] || ['', p.may_pay];
+    var why = payerWhy(res, p);
+    return h('li', { class: 'may-' + p.may_pay, 'data-payer': p.payer },
+      h('span', { class: 'mark', 'aria-hidden': 'true' }, m[0]), ' ', payerWho(st, p, res), '：', h('strong', null, m[1]),
+      why ? h('span', { class: 'why' }, '。' + why) : null, ' ', ruleTap(ctx, p.rule));
+  })));
+}
+function nextSteps(res) {
+  if (!res.next_steps || !res.next_steps.length) return null;
+  return h('div', { class: 'next' }, h('h4', null, '下一步怎么做'),
+    h('ol', null, res.next_steps.map(function (n) { return h('li', { 'data-code': n.code }, n.message); })));
+}
+
+// The answer bar: one element with data-answer and role=status, always in view (SPEC §9.4).
+export function renderAnswerBar(ctx, out, err) {
+  var bar = $('#answer'), st = ctx.state;
+  var res = out && out.results && out.results[0];
+  clear(bar);
+  var more = h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付、下一步 ›');
+  if (!res) {
+    bar.setAttribute('data-answer', err ? 'error' : 'none');
+    bar.className = 'answerbar ' + (err ? 'a-error' : 'a-none');
+    bar.appendChild(h('p', { class: 'ab-text' }, err ? h('strong', { class: 'ab-label' }, '有一处要改：') : null,
+      err ? err.message : (st.expenses.length ? '正在计算……' : '选一选上面的问题，这里就显示答案。')));
     return;
   }
-  markField(null);
-  if (!out.results || !out.results.length) { summary.textContent = '添加一笔费用后，这里会显示谁付多少。'; return; }
+  var a = answerOf(res), w = ANSWERS[a.answer] || ['', 'a-unknown'];
+  bar.setAttribute('data-answer', a.answer);
+  bar.className = 'answerbar ' + w[1];
+  var n = out.results.length;
+  var p = headlineParts(a);
+  bar.appendChild(h('p', { class: 'ab-text' }, p[0] ? h('strong', { class: 'ab-label' }, p[0]) : null, p[1],
+    n > 1 ? h('span', { class: 'ab-n' }, '（第 1 笔，共 ' + n + ' 笔）') : null));
+  bar.appendChild(more);
+}
+
+// out: the full answer (or {error}); ans: the answer without money when out is an error.
+export function renderResults(ctx, out, ans, err) {
+  var st = ctx.state, box = clear($('#results')), summary = $('#summary');
+  if (!out) return;
+  markField(st, err, ctx.quiet);
+  var data = err ? ans : out;
+  if (err && !ctx.quiet) {
+    box.appendChild(h('div', { class: 'card error' }, h('p', null, h('strong', null, '⚠ 有一处要改：'), err.message),
+      h('p', { class: 'hint' }, '位置：' + fieldText(st, err.field) + (data ? '。下面先只回答能不能付，改好以后再算金额。' : ''))));
+  }
+  if (!data || !data.results || !data.results.length) {
+    summary.textContent = err ? '' : '添加一笔费用后，这里会显示谁付多少。';
+    return;
+  }
   var short = [];
-  out.results.forEach(function (res, i) {
+  data.results.forEach(function (res, i) {
     var ex = st.expenses[res.expense !== undefined ? res.expense : i] || {};
     var item = ctx.catalogueById[ex.item];
-    if (!String((ex.mode === 'burden' ? ex.burden : ex.amount) || '').trim()) {
-      short.push('第' + (i + 1) + '笔还没填金额');
-      box.appendChild(h('article', { class: 'card result', 'data-result': i, 'data-verdict': 'empty' },
-        h('h3', null, '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item)),
-        h('p', null, '填上金额后，这里会显示谁付多少、按什么顺序扣钱。')));
-      return;
-    }
-    var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + ' · ' + res.total + ' 元';
-    var v = VERDICTS[res.verdict] || ['', res.verdict];
-    short.push('第' + (i + 1) + '笔' + v[1]);
+    var a = answerOf(res), w = ANSWERS[a.answer] || ['', ''];
+    short.push('第' + (i + 1) + '笔：' + (w[0] || a.headline));
+    var hasMoney = !err && res.verdict !== 'needs_input' && res.steps && res.steps.length;
+    var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + (hasMoney ? ' · ' + res.total + ' 元' : '');
     var reasons = (res.reasons || []).map(function (r) {
-      return h('li', null, h('details', null, h('summary', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message),
-        ruleBox(ctx, r.rule)));
+      return h('li', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message, ' ', ruleTap(ctx, r.rule));
     });
     var inel = (res.ineligible_sharers || []).map(function (x) {
       return h('li', null, h('p', null, h('strong', null, '✗ ' + nm(st, x.member) + '：'), x.message),
-        x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, h('details', null, h('summary', null, '依据'), ruleBox(ctx, x.rule)));
+        x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, ruleTap(ctx, x.rule));
     });
-    box.appendChild(h('article', { class: 'card result', 'data-result': i, 'data-verdict': res.verdict },
-      h('h3', null, title), sentence(st, res, item), waterfall(st, res, i),
-      h('details', { class: 'steps-box', open: true }, h('summary', null, '付款明细（含余额变化）'), stepsTable(st, res)),
-      reasons.length ? h('div', null, h('h4', null, '为什么'), h('ul', { class: 'reasons' }, reasons)) : null,
-      inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null));
+    var k = 'e' + i + '-' + (ex.mode === 'burden' ? 'burden' : 'amount');
+    var money = hasMoney
+      ? [sentence(st, res), waterfall(st, res, i), h('details', { class: 'steps-box' }, h('summary', null, '付款明细（含余额变化）'), stepsTable(ctx, st, res))]
+      : h('p', { class: 'money' }, h('a', { href: '#', 'data-k': 'calc-' + i, class: 'calc', onclick: function (ev) {
+        ev.preventDefault(); var f = document.querySelector('[data-k="' + k + '"]'); if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
+      } }, '算一算要付多少：填上金额 ›'));
+    box.appendChild(h('article', { class: 'card result', id: 'result-' + i, 'data-result': i, 'data-verdict': res.verdict, 'data-answer': a.answer },
+      h('h3', null, title), answerLine(res), nextSteps(res), payersList(ctx, st, res), money,
+      reasons.length || inel.length ? h('details', { class: 'why-box' }, h('summary', null, '为什么（' + (reasons.length + inel.length) + ' 条说明）'),
+        reasons.length ? h('ul', { class: 'reasons' }, reasons) : null,
+        inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null) : null));
   });
-  if (out.results.length > 1) box.appendChild(yearTable(st, out));
-  summary.textContent = short.join('，') + '。';
+  if (!err && data.results.length > 1) box.appendChild(yearTable(st, data));
+  summary.textContent = short.join('；') + '。';
 }
 
 function fieldText(st, f) {
-  var m = /^members\[(\d+)\]/.exec(f);
-  if (m && st.members[+m[1]]) return '成员“' + (st.members[+m[1]].name || '') + '”（' + f + '）';
-  m = /^expenses\[(\d+)\]/.exec(f);
-  if (m) return '第 ' + (+m[1] + 1) + ' 笔费用（' + f + '）';
-  m = /^sharing\[(\d+)\]/.exec(f);
-  if (m) return '第 ' + (+m[1] + 1) + ' 条绑定（' + f + '）';
-  return f;
+  var m = /^members\[(\d+)\]/.exec(f || '');
+  if (m && st.members[+m[1]]) return '家人“' + (st.members[+m[1]].name || '') + '”那一栏';
+  m = /^expenses\[(\d+)\]/.exec(f || '');
+  if (m) return '第 ' + (+m[1] + 1) + ' 笔费用';
+  m = /^sharing\[(\d+)\]/.exec(f || '');
+  if (m) return '第 ' + (+m[1] + 1) + ' 条绑定';
+  return '整个填写内容';
 }
-function markField(f) {
+// The error is shown at its field, in words; quiet: only a hint (a balance not needed yet).
+function markField(st, err, quiet) {
   Array.prototype.forEach.call(document.querySelectorAll('[aria-invalid]'), function (el) { el.removeAttribute('aria-invalid'); });
-  if (!f) return;
-  var el = document.querySelector('[data-field="' + f.replace(/"/g, '') + '"]');
-  if (el) el.setAttribute('aria-invalid', 'true');
+  Array.prototype.forEach.call(document.querySelectorAll('.field-error'), function (el) { el.parentNode.removeChild(el); });
+  if (!err || !err.field) return;
+  var el = document.querySelector('[data-field="' + err.field.replace(/"/g, '') + '"]');
+  if (!el) return;
+  var id = 'err-' + err.field.replace(/[^a-z0-9]/gi, '-');
+  var p = h('p', { class: quiet ? 'field-error quiet hint' : 'field-error', id: id, role: quiet ? null : 'alert' },
+    quiet ? '要算金额时再填这里。是否能付不受影响。' : '⚠ ' + err.message);
+  if (!quiet) el.setAttribute('aria-invalid', 'true');
+  var wrap = el.closest ? el.closest('.field') : null;
+  (wrap || el.parentNode).appendChild(p);
+  var d = (el.getAttribute('aria-describedby') || '').split(' ').filter(function (x) { return x && x.indexOf('err-') !== 0; });
+  d.push(id); el.setAttribute('aria-describedby', d.join(' '));
 }
 
 // Balance of every account after each expense, read from the steps (no arithmetic).
