@@ -78,6 +78,9 @@ pub struct Member {
     pub pool_key: Option<String>,
     /// Personal-account balance; zero for members without an account.
     pub balance: Money,
+    /// Whether the balance was given: an employee-insured member without one is answered (who
+    /// may pay) and the money becomes `needs_input` only where that account would pay.
+    pub balance_known: bool,
     /// The part of the balance that may be shared, when the visitor gave it (SPEC §9.2).
     pub shareable_balance: Option<Money>,
 }
@@ -398,14 +401,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
         let balance = match (&m.balance, insurance.has_account()) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
-            (None, true) => {
-                return Err(err(
-                    ErrorCode::InvalidBalance,
-                    f("balance"),
-                    format!("“{name}”参加职工医保，有个人账户，请填写余额（不知道就填0，可在医保App查询）。"),
-                    "employee-insured members need a balance",
-                ))
-            }
+            (None, true) => Money::ZERO,
             (Some(raw), false) => {
                 let b = money(raw, f("balance"), "个人账户余额")?;
                 if !b.is_zero() {
@@ -432,7 +428,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
                         "only employee-insured members have a personal account",
                     ));
                 }
-                if v > balance {
+                if m.balance.is_some() && v > balance {
                     return Err(err(
                         ErrorCode::InvalidBalance,
                         f("shareable_balance"),
@@ -455,6 +451,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             province_key,
             pool_key,
             balance,
+            balance_known: m.balance.is_some() || !insurance.has_account(),
             shareable_balance,
         });
     }
@@ -566,6 +563,15 @@ fn sharing(input: &[SharingInput], members: &[Member]) -> Result<Vec<Sharing>, I
             Channel::Quota(q) => acc.plus(q),
             _ => acc,
         });
+        if !total.is_zero() && !member.balance_known {
+            let i = out.iter().rposition(|s| s.from == m && matches!(s.channel, Channel::Quota(_))).unwrap_or(0);
+            return Err(err(
+                ErrorCode::InvalidBalance,
+                format!("sharing[{i}].quota"),
+                format!("“{}”设置了共济额度，请先填写“{}”的个人账户余额（可在医保App查询）。", member.name, member.name),
+                "a sharer with a quota needs a balance",
+            ));
+        }
         if total > member.balance {
             let i = out.iter().rposition(|s| s.from == m && matches!(s.channel, Channel::Quota(_))).unwrap_or(0);
             return Err(err(

@@ -392,6 +392,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let mut depends_reached = false;
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         match own {
+            Tri::Yes if !patient.balance_known && !a.remaining.is_zero() => {
+                a.reason("needs_input", Severity::Warning, "R-ORDER", balance_missing(patient));
+                facts.needs_money = true;
+                facts.needs = Some(("balance", p));
+                return a.finish(Verdict::NeedsInput, facts, s, index);
+            }
             Tri::Yes => {
                 let before = ledger.balances[p];
                 let pay = a.remaining.min(before);
@@ -465,6 +471,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
+                if source == Source::Balance && !sharer.balance_known {
+                    a.reason("needs_input", Severity::Warning, "R-ORDER", balance_missing(sharer));
+                    facts.needs_money = true;
+                    facts.needs = Some(("balance", line.from));
+                    return a.finish(Verdict::NeedsInput, facts, s, index);
+                }
                 someone_shared = true;
                 let (before, payer, order) = match source {
                     Source::Balance => (ledger.balances[line.from], Payer::SharedAccount, order_of(line)),
@@ -477,6 +489,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 };
                 let Some(available) = available else {
                     facts.needs_money = true;
+                    facts.needs = Some(("shareable", line.from));
                     return a.finish(Verdict::NeedsInput, facts, s, index);
                 };
                 let pay = a.remaining.min(available);
@@ -606,6 +619,10 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             }
         },
     }
+}
+
+fn balance_missing(m: &crate::scenario::Member) -> String {
+    format!("要算出各付多少，请填写“{}”的个人账户余额（可在国家医保服务平台App、微信或支付宝的医保服务里查询）。谁能付已经在上面说明。", m.name)
 }
 
 fn payer_of(line: &Sharing) -> Payer {
