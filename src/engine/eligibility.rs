@@ -39,11 +39,19 @@ pub fn same_province(s: &Scenario, a: usize, b: usize) -> bool {
     }
 }
 
-/// The kinship of a pair, or the members whose `via` would decide it.
+/// The kinship of a pair, or the members whose `via` would decide it. Readings that agree on
+/// what matters here (close or not; spouse/parents/children or not) count as known; the first
+/// possible kinship names it.
 pub fn kinship(family: &Family, a: usize, b: usize) -> Result<Kin, Vec<usize>> {
     match family.kinship(a, b) {
         Answer::Known(k) => Ok(k),
-        Answer::Ambiguous(m) => Err(m),
+        Answer::Ambiguous { need, possible } => {
+            let class = |k: &Kin| (k.is_close(), k.is_core_family());
+            match possible.split_first() {
+                Some((first, rest)) if rest.iter().all(|k| class(k) == class(first)) => Ok(*first),
+                _ => Err(need),
+            }
+        }
     }
 }
 

@@ -302,14 +302,45 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         continue;
                     }
                     let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
+                    let names = names.join("、");
+                    // Whom they run through, where the family lists nobody who fits (a grandchild
+                    // whose parent is not listed): that person must be added first.
+                    let mut missing: Vec<String> = Vec::new();
+                    for &m in &members {
+                        if family.can_name_via(m) {
+                            continue;
+                        }
+                        let fits = s.members[m].relation.via_relations().unwrap_or(&[]);
+                        let what = fits.iter().map(|r| r.name_zh()).collect::<Vec<_>>().join("或");
+                        if !what.is_empty() && !missing.contains(&what) {
+                            missing.push(what);
+                        }
+                    }
+                    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places:
+                    // the one who is the listed person's spouse names them.
+                    let spouses: Vec<String> = members
+                        .iter()
+                        .filter(|&&m| s.members[m].relation.is_spouse_of_via())
+                        .map(|&m| {
+                            let fits = s.members[m].relation.via_relations().unwrap_or(&[]);
+                            fits.iter().map(|r| r.name_zh()).collect::<Vec<_>>().join("或")
+                        })
+                        .collect();
+                    let how = if missing.is_empty() && members.len() > 1 && spouses.len() == members.len() {
+                        let whom = spouses.first().map_or("家人", String::as_str);
+                        format!(
+                            "他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。"
+                        )
+                    } else if missing.is_empty() {
+                        format!("请在家庭成员里为{names}选择“经由谁”。")
+                    } else {
+                        format!("家里还没有列出他们经由的{}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。", missing.join("、"))
+                    };
                     a.reason(
                         "needs_input",
                         Severity::Warning,
                         "R-KIN",
-                        format!(
-                            "算不出“{}”和“{}”是不是近亲属：{}是经由家里哪一位算的？请在家庭成员里为{}选择“经由谁”。",
-                            sharer.name, patient.name, names.join("、"), names.join("、")
-                        ),
+                        format!("算不出“{}”和“{}”是不是近亲属：{names}是经由家里哪一位算的？{how}", sharer.name, patient.name),
                     );
                     return a.finish(Verdict::NeedsInput);
                 }
