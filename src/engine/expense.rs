@@ -326,8 +326,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                             fits.iter().map(|r| r.name_zh()).collect::<Vec<_>>().join("或")
                         })
                         .collect();
+                    missing.sort_unstable();
                     let how = if missing.is_empty() && members.len() > 1 && spouses.len() == members.len() {
-                        let whom = spouses.first().map_or("家人", String::as_str);
+                        let mut kinds = spouses.clone();
+                        kinds.sort_unstable();
+                        kinds.dedup();
+                        let whom = kinds.join("、");
                         format!(
                             "他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。"
                         )
