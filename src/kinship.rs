@@ -8,10 +8,11 @@
 //! How: every member is placed in a small family graph (people, marriages, parent couples).
 //! Relations that run through another person (a grandson through one of my sons, a nephew
 //! through one of my siblings, an uncle through one of my parents) are placed on an *anchor*:
-//! the member named by `via`; else the only member who fits; else, when none is listed, an
-//! unlisted person. When several members fit and `via` is missing, every placement is tried;
-//! if the answer (close or not, spouse/parent/child or not) differs between placements, the
-//! answer is [`Answer::Ambiguous`] and the engine asks for `via` instead of guessing.
+//! the member named by `via`; else a member who fits (see [`Family`] for spouses, one each);
+//! else, when none is listed, an unlisted person. Where several placements fit, they are tried;
+//! if the kinship differs between them, the answer is [`Answer::Ambiguous`] with every possible
+//! kinship, and the engine decides whether that matters and asks for `via` instead of guessing.
+//! Member order never changes an answer.
 //!
 //! Assumptions, the simplest family (recorded in ARCHITECTURE.md): my father and mother are a
 //! couple; my siblings are full siblings; my children are my spouse's children; a child's
@@ -495,27 +496,34 @@ impl Family {
 
     /// The members whose `via` would decide the pair.
     fn need(&self, a: usize, b: usize) -> Vec<usize> {
-        let mut need = Vec::new();
+        let n = self.people.len();
+        let mut need = vec![false; n];
+        let mut mark = |j: usize| {
+            if let Some(x) = need.get_mut(j) {
+                *x = true;
+            }
+        };
         for m in [a, b] {
             let (Some(p), Some(c)) = (self.person(m), self.anchors.get(m)) else { continue };
             if !(c.len() > 1 || c == &[Anchor::Unlisted]) {
                 continue;
             }
-            need.push(m);
+            mark(m);
             // Spouses competing for too few places: naming one of them settles the others.
             if let (Some((pool, _)), true) = (anchored(p.relation), self.free_spouse.get(m) == Some(&true)) {
                 let (k, open) = self.competition(pool);
                 if k > open {
-                    need.extend((0..self.people.len()).filter(|&j| {
-                        self.free_spouse.get(j) == Some(&true)
+                    for j in 0..n {
+                        if self.free_spouse.get(j) == Some(&true)
                             && self.person(j).and_then(|q| anchored(q.relation)).is_some_and(|(p, _)| p == pool)
-                    }));
+                        {
+                            mark(j);
+                        }
+                    }
                 }
             }
         }
-        need.sort_unstable();
-        need.dedup();
-        need
+        (0..n).filter(|&j| need.get(j) == Some(&true)).collect()
     }
 
     fn person(&self, m: usize) -> Option<&Person> {

@@ -4,7 +4,7 @@ use super::eligibility::{self, Check, Source};
 use super::payability::resolve;
 use super::{Ledger, PooledRoom};
 use crate::data::{ItemKind, PooledCover, Requirement, Tri};
-use crate::kinship::Family;
+use crate::kinship::{Family, Relation};
 use crate::money::Money;
 use crate::output::{ExpenseResult, Ineligible, Payer, Reason, Severity, Step, Verdict};
 use crate::scenario::{Card, Channel, Charge, Insurance, Scenario};
@@ -305,40 +305,19 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     let names = names.join("、");
                     // Whom they run through, where the family lists nobody who fits (a grandchild
                     // whose parent is not listed): that person must be added first.
-                    let mut missing: Vec<String> = Vec::new();
-                    for &m in &members {
-                        if family.can_name_via(m) {
-                            continue;
-                        }
-                        let fits = s.members[m].relation.via_relations().unwrap_or(&[]);
-                        let what = fits.iter().map(|r| r.name_zh()).collect::<Vec<_>>().join("或");
-                        if !what.is_empty() && !missing.contains(&what) {
-                            missing.push(what);
-                        }
-                    }
+                    let missing = run_through(s, &members, |m| !family.can_name_via(m));
                     // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places:
                     // the one who is the listed person's spouse names them.
-                    let spouses: Vec<String> = members
-                        .iter()
-                        .filter(|&&m| s.members[m].relation.is_spouse_of_via())
-                        .map(|&m| {
-                            let fits = s.members[m].relation.via_relations().unwrap_or(&[]);
-                            fits.iter().map(|r| r.name_zh()).collect::<Vec<_>>().join("或")
-                        })
-                        .collect();
-                    missing.sort_unstable();
-                    let how = if missing.is_empty() && members.len() > 1 && spouses.len() == members.len() {
-                        let mut kinds = spouses.clone();
-                        kinds.sort_unstable();
-                        kinds.dedup();
-                        let whom = kinds.join("、");
+                    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
+                    let how = if missing.is_empty() && members.len() > 1 && spouses {
+                        let whom = run_through(s, &members, |_| true);
                         format!(
                             "他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。"
                         )
                     } else if missing.is_empty() {
                         format!("请在家庭成员里为{names}选择“经由谁”。")
                     } else {
-                        format!("家里还没有列出他们经由的{}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。", missing.join("、"))
+                        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
                     };
                     a.reason(
                         "needs_input",
@@ -416,6 +395,28 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         );
     }
     a.finish(Verdict::Covered)
+}
+
+/// Whom these members' relations run through ("儿子", "兄弟或姐妹"), for those that `keep`;
+/// each once, in the order of [`Relation::ALL`] (not of the members).
+fn run_through(s: &Scenario, members: &[usize], keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::new();
+    for (r, _, _) in Relation::ALL {
+        let Some(fits) = r.via_relations() else { continue };
+        if !members.iter().any(|&m| s.members[m].relation == r && keep(m)) {
+            continue;
+        }
+        let mut what = String::new();
+        for (i, f) in fits.iter().enumerate() {
+            what.push_str(if i == 0 { "" } else { "或" });
+            what.push_str(f.name_zh());
+        }
+        if !out.split('、').any(|x| x == what) {
+            out.push_str(if out.is_empty() { "" } else { "、" });
+            out.push_str(&what);
+        }
+    }
+    out
 }
 
 /// Close relatives with money who could share with the patient but have not bound it.
