@@ -51,46 +51,151 @@ struct Item {
     pooled: String,
     own: String,
     shared: String,
-    quota: bool,
+    quota: String,
+    #[serde(default)]
+    gate: Option<String>,
     rule: String,
     note: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-struct Sourced {
-    value: String,
-    source: String,
-    effective: String,
+struct Source {
+    title: String,
+    #[serde(default)]
+    publisher: Option<String>,
+    date: String,
+    #[serde(default)]
+    url: Option<String>,
+    grade: String,
+    #[serde(default)]
+    read_at: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-struct Region {
-    id: String,
-    name: String,
-    province: Option<String>,
-    note: String,
-    sharing_from: Sourced,
-    close_relatives_from: Sourced,
-    cross_province_from: Sourced,
-    ltc: Sourced,
-    depends: Vec<DependsRule>,
+struct DateFact {
+    #[serde(default)]
+    on: Option<String>,
+    #[serde(default)]
+    not_before: Option<String>,
+    #[serde(default)]
+    by: Option<String>,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone, Default)]
 #[serde(deny_unknown_fields)]
-struct DependsRule {
+struct Facts {
+    #[serde(default)]
+    sharing_from: Option<DateFact>,
+    #[serde(default)]
+    cross_city_from: Option<DateFact>,
+    #[serde(default)]
+    close_relatives_from: Option<DateFact>,
+    #[serde(default)]
+    resident_premium_from: Option<DateFact>,
+    #[serde(default)]
+    cross_province_from: Option<DateFact>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Shareable {
+    model: String,
+    #[serde(default)]
+    floor: Option<String>,
+    from: String,
+    #[serde(default)]
+    until: Option<String>,
+    account: String,
+    ordered: bool,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ItemDecision {
     item: String,
-    own: bool,
-    shared: bool,
-    source: String,
-    effective: String,
-    note: String,
+    #[serde(default)]
+    own: Option<String>,
+    #[serde(default)]
+    shared: Option<String>,
+    from: String,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Note {
+    text: String,
+    sources: Vec<Source>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Credit {
+    who: String,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    rule: Option<String>,
+    #[serde(default)]
+    rate: Option<String>,
+    #[serde(default)]
+    basis: Option<String>,
+    #[serde(default)]
+    amount: Option<String>,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Withdrawal {
+    case: String,
+    text: String,
+    #[serde(default)]
+    from: Option<String>,
+    sources: Vec<Source>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Place {
+    id: String,
+    kind: String,
+    name: String,
+    names: Vec<String>,
+    parent: Option<String>,
+    checked: String,
+    summary: String,
+    #[serde(default)]
+    channels: Vec<String>,
+    #[serde(default)]
+    facts: Facts,
+    #[serde(default)]
+    shareable: Vec<Shareable>,
+    #[serde(default)]
+    items: Vec<ItemDecision>,
+    #[serde(default)]
+    notes: Vec<Note>,
+    #[serde(default)]
+    credit: Vec<Credit>,
+    #[serde(default)]
+    withdrawal: Vec<Withdrawal>,
 }
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=data/places");
     println!("cargo:rerun-if-changed=build.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let code = generate(Path::new("data")).unwrap_or_else(|e| panic!("data/ is invalid: {e}"));
@@ -163,16 +268,103 @@ const VENUE: &[(&str, &str)] = &[
 ];
 const REQUIRES: &[(&str, &str)] = &[
     ("resident_enrollee", "Requirement::ResidentEnrollee"),
-    ("ltc_region", "Requirement::LtcRegion"),
+    ("employee_enrollee", "Requirement::EmployeeEnrollee"),
 ];
-const TRI: &[(&str, &str)] = &[("yes", "Tri::Yes"), ("no", "Tri::No"), ("unknown", "Tri::Unknown")];
+const QUOTA: &[(&str, &str)] = &[("no", "QuotaScope::No"), ("as_shared", "QuotaScope::AsShared"), ("yes", "QuotaScope::Yes")];
+const GATE: &[(&str, &str)] = &[("resident_premium", "Gate::ResidentPremium")];
+const TRI: &[(&str, &str)] = &[("yes", "Tri::Yes"), ("no", "Tri::No"), ("depends", "Tri::Depends")];
+const PLACE_KIND: &[(&str, &str)] =
+    &[("national", "PlaceKind::National"), ("province", "PlaceKind::Province"), ("city", "PlaceKind::City")];
+const GRADE: &[(&str, &str)] = &[
+    ("official", "Grade::Official"),
+    ("official_copy", "Grade::OfficialCopy"),
+    ("official_news", "Grade::OfficialNews"),
+    ("official_news_copy", "Grade::OfficialNewsCopy"),
+];
+const MODEL: &[(&str, &str)] = &[("above_floor", "ShareModel::AboveFloor"), ("prior_years", "ShareModel::PriorYears")];
+const WHO: &[(&str, &str)] = &[("employee", "CreditWho::Employee"), ("retired", "CreditWho::Retired")];
 
-fn sourced(s: &Sourced, what: &str, value: String) -> Result<String, String> {
-    need_text(&s.source, &format!("{what}.source"))?;
+fn opt_lit(s: &Option<String>) -> String {
+    match s {
+        Some(v) => format!("Some({})", lit(v)),
+        None => "None".into(),
+    }
+}
+
+/// A source's date: `YYYY-MM-DD` or `YYYY-MM`.
+fn source_date(s: &str, what: &str) -> Result<(), String> {
+    if s.len() == 7 {
+        date(&format!("{s}-01"), what).map(|_| ())
+    } else {
+        date(s, what).map(|_| ())
+    }
+}
+
+thread_local! {
+    /// Every distinct source, emitted once as a static (`SOURCE_n`) and referred to by address.
+    static SOURCES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn sources(list: &[Source], what: &str) -> Result<String, String> {
+    if list.is_empty() {
+        return Err(format!("{what}: needs at least one source (title, date, grade)"));
+    }
+    let mut out = String::from("&[");
+    for (i, x) in list.iter().enumerate() {
+        let w = format!("{what} source {i}");
+        need_text(&x.title, &format!("{w} title"))?;
+        source_date(&x.date, &format!("{w} date"))?;
+        let mut one = String::new();
+        write!(
+            one,
+            "Source {{ title: {}, publisher: {}, date: {}, url: {}, grade: {}, read_at: {} }}",
+            lit(&x.title),
+            opt_lit(&x.publisher),
+            lit(&x.date),
+            opt_lit(&x.url),
+            variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?,
+            opt_lit(&x.read_at)
+        )
+        .unwrap();
+        let n = SOURCES.with(|all| {
+            let mut all = all.borrow_mut();
+            all.iter().position(|s| *s == one).unwrap_or_else(|| {
+                all.push(one);
+                all.len() - 1
+            })
+        });
+        write!(out, "&SOURCE_{n}, ").unwrap();
+    }
+    out.push(']');
+    Ok(out)
+}
+
+/// Cents of a "2000.00" amount (data only; never negative).
+fn cents(s: &str, what: &str) -> Result<u64, String> {
+    let (whole, frac) = s.split_once('.').unwrap_or((s, "00"));
+    if frac.len() != 2 || !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) || whole.is_empty() {
+        return Err(format!("{what}: '{s}' is not an amount like 2000.00"));
+    }
+    let w: u64 = whole.parse().map_err(|_| format!("{what}: '{s}' is too large"))?;
+    let f: u64 = frac.parse().map_err(|_| format!("{what}: bad amount"))?;
+    Ok(w * 100 + f)
+}
+
+fn date_fact(f: &DateFact, what: &str, origin: &str) -> Result<String, String> {
+    let (nb, by) = match (&f.on, &f.not_before, &f.by) {
+        (Some(on), None, None) => (on.clone(), on.clone()),
+        (None, Some(nb), Some(by)) => (nb.clone(), by.clone()),
+        _ => return Err(format!("{what}: give either `on`, or both `not_before` and `by`")),
+    };
+    let (nbd, byd) = (date(&nb, what)?, date(&by, what)?);
+    if nb > by {
+        return Err(format!("{what}: not_before {nb} is after by {by}"));
+    }
     Ok(format!(
-        "Sourced {{ value: {value}, source: {}, effective: {} }}",
-        lit(&s.source),
-        date(&s.effective, &format!("{what}.effective"))?
+        "DateFact {{ not_before: {nbd}, by: {byd}, sources: {}, note: {}, place: {} }}",
+        sources(&f.sources, what)?,
+        opt_lit(&f.note),
+        lit(origin)
     ))
 }
 
@@ -231,7 +423,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         };
         writeln!(
             code,
-            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, rule: {}, note: {} }},",
+            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, gate: {}, rule: {}, note: {} }},",
             lit(&it.id),
             lit(&it.name),
             it.keywords.iter().map(|k| lit(k)).collect::<Vec<_>>().join(", "),
@@ -242,7 +434,8 @@ fn generate(dir: &Path) -> Result<String, String> {
             variant(&it.pooled, POOLED, &what)?,
             variant(&it.own, PAYABILITY, &what)?,
             variant(&it.shared, PAYABILITY, &what)?,
-            it.quota,
+            variant(&it.quota, QUOTA, &what)?,
+            match &it.gate { Some(g) => format!("Some({})", variant(g, GATE, &what)?), None => "None".into() },
             lit(&it.rule),
             lit(&it.note)
         )
@@ -250,57 +443,190 @@ fn generate(dir: &Path) -> Result<String, String> {
     }
     code.push_str("];\n");
 
-    let mut region_files: Vec<_> = std::fs::read_dir(dir.join("regions"))
-        .map_err(|e| format!("data/regions: {e}"))?
+    let mut files: Vec<_> = std::fs::read_dir(dir.join("places"))
+        .map_err(|e| format!("data/places: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
-    region_files.sort();
-    let mut region_ids = BTreeSet::new();
-    code.push_str("pub static REGIONS: &[Region] = &[\n");
-    for path in &region_files {
-        let r: Region = read(path)?;
-        let what = format!("{} ({})", path.display(), r.id);
-        if !region_ids.insert(r.id.clone()) {
-            return Err(format!("{what}: duplicate region id"));
+    files.sort();
+    let mut places: Vec<Place> = Vec::new();
+    for path in &files {
+        let p: Place = read(path)?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if p.id != stem {
+            return Err(format!("{}: id '{}' must match the file name", path.display(), p.id));
         }
-        need_text(&r.name, &format!("{what} name"))?;
-        let mut depends = String::new();
-        for d in &r.depends {
-            if !depends_items.contains(&d.item) {
-                return Err(format!("{what}: depends entry for '{}', which is not a 'depends' item", d.item));
+        places.push(p);
+    }
+    // national first, then provinces, then cities (each by id): the table order is the listing order.
+    let rank = |k: &str| match k { "national" => 0, "province" => 1, _ => 2 };
+    places.sort_by(|a, b| (rank(&a.kind), &a.id).cmp(&(rank(&b.kind), &b.id)));
+    let index = |id: &str| places.iter().position(|p| p.id == id);
+    if places.first().map(|p| p.id.as_str()) != Some("national") {
+        return Err("data/places/national.json is required (kind national)".into());
+    }
+    let mut all_names = BTreeSet::new();
+    let mut ids = BTreeSet::new();
+    for p in &places {
+        let what = format!("data/places/{}.json", p.id);
+        if !ids.insert(p.id.clone()) {
+            return Err(format!("{what}: duplicate id"));
+        }
+        variant(&p.kind, PLACE_KIND, &format!("{what} kind"))?;
+        date(&p.checked, &format!("{what} checked"))?;
+        need_text(&p.name, &format!("{what} name"))?;
+        need_text(&p.summary, &format!("{what} summary"))?;
+        let want_parent = match p.kind.as_str() { "national" => None, "province" => Some("national"), _ => p.parent.as_deref() };
+        if p.parent.as_deref() != want_parent || (p.kind == "city" && p.parent.as_deref().and_then(index).map(|i| places[i].kind.as_str()) != Some("province")) {
+            return Err(format!("{what}: parent must be null (national), \"national\" (province) or a province id (city)"));
+        }
+        for n in p.names.iter().chain(std::iter::once(&p.id)) {
+            if !all_names.insert(n.clone()) {
+                return Err(format!("{what}: the name '{n}' is used by another place"));
             }
-            need_text(&d.source, &format!("{what} depends {} source", d.item))?;
-            write!(
-                depends,
-                "DependsRule {{ item: {}, own: {}, shared: {}, source: {}, effective: {}, note: {} }}, ",
-                lit(&d.item),
-                d.own,
-                d.shared,
-                lit(&d.source),
-                date(&d.effective, &what)?,
-                lit(&d.note)
-            )
-            .unwrap();
         }
+    }
+    // Each place with its chain (itself, parent, …, national) and its facts resolved along it.
+    let chain_of = |i: usize| -> Vec<usize> {
+        let mut c = vec![i];
+        let mut at = i;
+        while let Some(parent) = places[at].parent.as_deref().and_then(index) {
+            if c.contains(&parent) { break; }
+            c.push(parent);
+            at = parent;
+        }
+        c
+    };
+    // Each place's own facts once, as statics; a place refers to the nearest along its chain.
+    type Pick = fn(&Facts) -> &Option<DateFact>;
+    let picks: [(Pick, &str); 5] = [
+        (|f| &f.sharing_from, "sharing_from"),
+        (|f| &f.cross_city_from, "cross_city_from"),
+        (|f| &f.close_relatives_from, "close_relatives_from"),
+        (|f| &f.resident_premium_from, "resident_premium_from"),
+        (|f| &f.cross_province_from, "cross_province_from"),
+    ];
+    for (j, q) in places.iter().enumerate() {
+        for (pick, name) in picks {
+            if let Some(f) = pick(&q.facts) {
+                let v = date_fact(f, &format!("data/places/{}.json facts.{name}", q.id), &q.id)?;
+                writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
+            }
+        }
+    }
+    code.push_str("pub static PLACES: &[Place] = &[\n");
+    for (i, p) in places.iter().enumerate() {
+        let what = format!("data/places/{}.json", p.id);
+        let chain = chain_of(i);
+        let fact = |pick: Pick, name: &str| -> Result<String, String> {
+            for &j in &chain {
+                if pick(&places[j].facts).is_some() {
+                    return Ok(format!("&FACT_{j}_{}", name.to_uppercase()));
+                }
+            }
+            Err(format!("data/places/national.json: facts.{name} is required"))
+        };
+        let mut items = String::from("&[");
+        for d in &p.items {
+            let w = format!("{what} items[{}]", d.item);
+            if !depends_items.contains(&d.item) {
+                return Err(format!("{w}: not a 'depends' item of catalogue.json"));
+            }
+            let tri = |v: &Option<String>| -> Result<String, String> {
+                match v { Some(v) => Ok(format!("Some({})", variant(v, TRI, &w)?)), None => Ok("None".into()) }
+            };
+            write!(
+                items,
+                "ItemDecision {{ item: {}, own: {}, shared: {}, from: {}, sources: {}, note: {} }}, ",
+                lit(&d.item), tri(&d.own)?, tri(&d.shared)?, date(&d.from, &w)?, sources(&d.sources, &w)?, opt_lit(&d.note)
+            ).unwrap();
+        }
+        items.push(']');
+        // The money model is inherited from the nearest place that has one.
+        let own_or_parent = chain.iter().map(|&j| &places[j]).find(|q| !q.shareable.is_empty());
+        let mut shareable = String::from("&[");
+        for sh in own_or_parent.map(|q| q.shareable.as_slice()).unwrap_or(&[]) {
+            let w = format!("{what} shareable");
+            let floor = match (sh.model.as_str(), &sh.floor) {
+                ("above_floor", Some(f)) => cents(f, &w)?,
+                ("above_floor", None) => return Err(format!("{w}: above_floor needs a floor")),
+                _ => 0,
+            };
+            write!(
+                shareable,
+                "Shareable {{ model: {}, floor_cents: {floor}, from: {}, until: {}, account: {}, ordered: {}, sources: {}, note: {} }}, ",
+                variant(&sh.model, MODEL, &w)?, date(&sh.from, &w)?,
+                match &sh.until { Some(u) => format!("Some({})", date(u, &w)?), None => "None".into() },
+                lit(&sh.account), sh.ordered, sources(&sh.sources, &w)?, opt_lit(&sh.note)
+            ).unwrap();
+        }
+        shareable.push(']');
+        let mut notes = String::from("&[");
+        for (k, n) in p.notes.iter().enumerate() {
+            let w = format!("{what} notes[{k}]");
+            need_text(&n.text, &w)?;
+            write!(notes, "Note {{ text: {}, sources: {} }}, ", lit(&n.text), sources(&n.sources, &w)?).unwrap();
+        }
+        notes.push(']');
+        let mut credit = String::from("&[");
+        for (k, c) in p.credit.iter().enumerate() {
+            let w = format!("{what} credit[{k}]");
+            if let Some(a) = &c.amount { cents(a, &w)?; }
+            write!(
+                credit,
+                "CreditFact {{ who: {}, from: {}, rule: {}, rate: {}, basis: {}, amount: {}, sources: {}, note: {} }}, ",
+                variant(&c.who, WHO, &w)?,
+                match &c.from { Some(f) => format!("Some({})", date(f, &w)?), None => "None".into() },
+                opt_lit(&c.rule), opt_lit(&c.rate), opt_lit(&c.basis), opt_lit(&c.amount), sources(&c.sources, &w)?, opt_lit(&c.note)
+            ).unwrap();
+        }
+        credit.push(']');
+        let mut withdrawal = String::from("&[");
+        for (k, c) in p.withdrawal.iter().enumerate() {
+            let w = format!("{what} withdrawal[{k}]");
+            need_text(&c.text, &w)?;
+            write!(
+                withdrawal,
+                "WithdrawalFact {{ case: {}, text: {}, from: {}, sources: {} }}, ",
+                lit(&c.case), lit(&c.text),
+                match &c.from { Some(f) => format!("Some({})", date(f, &w)?), None => "None".into() },
+                sources(&c.sources, &w)?
+            ).unwrap();
+        }
+        withdrawal.push(']');
+        let channels = chain.iter().map(|&j| &places[j]).find(|q| !q.channels.is_empty()).map(|q| q.channels.clone()).unwrap_or_default();
+        let province = match p.kind.as_str() {
+            "province" => Some(p.id.clone()),
+            "city" => p.parent.clone(),
+            _ => None,
+        };
         writeln!(
             code,
-            "  Region {{ id: {}, name: {}, province: {}, note: {}, sharing_from: {}, close_relatives_from: {}, cross_province_from: {}, ltc: {}, depends: &[{}] }},",
-            lit(&r.id),
-            lit(&r.name),
-            match &r.province { Some(p) => format!("Some({})", lit(p)), None => "None".into() },
-            lit(&r.note),
-            sourced(&r.sharing_from, &format!("{what} sharing_from"), date(&r.sharing_from.value, &what)?)?,
-            sourced(&r.close_relatives_from, &format!("{what} close_relatives_from"), date(&r.close_relatives_from.value, &what)?)?,
-            sourced(&r.cross_province_from, &format!("{what} cross_province_from"), date(&r.cross_province_from.value, &what)?)?,
-            sourced(&r.ltc, &format!("{what} ltc"), variant(&r.ltc.value, TRI, &what)?)?,
-            depends
+            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {} }},",
+            lit(&p.id),
+            variant(&p.kind, PLACE_KIND, &what)?,
+            lit(&p.name),
+            p.names.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", "),
+            opt_lit(&p.parent),
+            opt_lit(&province),
+            chain.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", "),
+            lit(&p.checked),
+            lit(&p.summary),
+            channels.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", "),
+            fact(|f| &f.sharing_from, "sharing_from")?,
+            fact(|f| &f.cross_city_from, "cross_city_from")?,
+            fact(|f| &f.close_relatives_from, "close_relatives_from")?,
+            fact(|f| &f.resident_premium_from, "resident_premium_from")?,
+            fact(|f| &f.cross_province_from, "cross_province_from")?,
+            shareable, items, notes, credit, withdrawal
         )
         .unwrap();
     }
     code.push_str("];\n");
-    if !region_ids.contains("national") {
-        return Err("data/regions/national.json is required".into());
-    }
+    SOURCES.with(|all| {
+        for (n, src) in all.borrow().iter().enumerate() {
+            writeln!(code, "static SOURCE_{n}: Source = {src};").unwrap();
+        }
+    });
     Ok(code)
 }

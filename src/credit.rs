@@ -19,6 +19,8 @@ pub struct CreditInput {
     pub rate: Option<RawNumber>,
     pub fixed_amount: Option<RawNumber>,
     pub pension: Option<RawNumber>,
+    /// The place (SPEC §9.1 id): its local figures are shown as that place's, with sources.
+    pub region: Option<String>,
 }
 
 impl CreditInput {
@@ -28,9 +30,10 @@ impl CreditInput {
     }
 
     fn read(v: &Json, at: &Path) -> Result<CreditInput, InputError> {
-        let (mut status, mut contribution_base, mut rate, mut fixed_amount, mut pension) = (None, None, None, None, None);
-        fields(v, at, &["status", "contribution_base", "rate", "fixed_amount", "pension"], |k, v, p| {
+        let (mut status, mut contribution_base, mut rate, mut fixed_amount, mut pension, mut region) = (None, None, None, None, None, None);
+        fields(v, at, &["status", "contribution_base", "rate", "fixed_amount", "pension", "region"], |k, v, p| {
             match k {
+                "region" => region = json::optional_string(v, p)?,
                 "status" => status = Some(string(v, p)?),
                 "contribution_base" => contribution_base = optional_number(v, p)?,
                 "rate" => rate = optional_number(v, p)?,
@@ -39,7 +42,7 @@ impl CreditInput {
             }
             Ok(())
         })?;
-        Ok(CreditInput { status: required(status, at, "status")?, contribution_base, rate, fixed_amount, pension })
+        Ok(CreditInput { status: required(status, at, "status")?, contribution_base, rate, fixed_amount, pension, region })
     }
 }
 
@@ -53,6 +56,8 @@ pub struct CreditEstimate {
     pub basis: &'static str,
     pub notes: Vec<String>,
     pub rule: &'static str,
+    /// The place's own figures (SPEC §9.1 `region`), each with its sources; empty without a place.
+    pub local: Vec<crate::data::LocalFact>,
 }
 
 fn money(raw: &Option<RawNumber>, field: &str, zh: &str) -> Result<Option<Money>, InputError> {
@@ -107,5 +112,20 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
         }
     };
     notes.push("具体划入标准各地不同，以当地医保部门公布的为准；可在国家医保服务平台App查看每月到账明细。".into());
-    Ok(CreditEstimate { monthly, yearly: Money::round(monthly.decimal() * Decimal::from(12)), formula, basis, notes, rule: "R-CREDIT" })
+    let who = if input.status == "retired" { crate::data::CreditWho::Retired } else { crate::data::CreditWho::Employee };
+    let local = place(&input.region)?.map(|p| p.local_credit(who)).unwrap_or_default();
+    if !local.is_empty() && basis == "national_default" {
+        notes.push("所选地区有本地的划入标准（见下方“当地规定”），按它估算更准：请把当地的比例或定额填进来。".into());
+    }
+    Ok(CreditEstimate { monthly, yearly: Money::round(monthly.decimal() * Decimal::from(12)), formula, basis, notes, rule: "R-CREDIT", local })
+}
+
+/// The questionnaire's place, if one was given (an unknown id is refused at `region`).
+pub fn place(region: &Option<String>) -> Result<Option<&'static crate::data::Place>, InputError> {
+    match region.as_deref() {
+        None | Some("") => Ok(None),
+        Some(id) => crate::data::place(id).map(Some).ok_or_else(|| {
+            InputError::new(ErrorCode::UnknownRegion, "region", "不认识这个地区，请从列表中选择。", "unknown region id; see `gongji regions`")
+        }),
+    }
 }

@@ -28,7 +28,11 @@ pub struct MemberInput {
     pub via: Option<String>,
     pub insurance: String,
     pub province: Option<String>,
+    /// The 统筹区 (city) where the member is insured (SPEC §9.1).
+    pub city: Option<String>,
     pub balance: Option<RawNumber>,
+    /// The part of the balance that may be shared where the place limits it (SPEC §9.2).
+    pub shareable_balance: Option<RawNumber>,
 }
 
 #[derive(Debug)]
@@ -91,8 +95,9 @@ impl ScenarioInput {
 impl MemberInput {
     fn read(v: &Json, at: &Path) -> Result<MemberInput, InputError> {
         let (mut id, mut name, mut relation, mut via) = (None, None, None, None);
-        let (mut insurance, mut province, mut balance) = (None, None, None);
-        fields(v, at, &["id", "name", "relation", "via", "insurance", "province", "balance"], |k, v, p| {
+        let (mut insurance, mut province, mut city, mut balance, mut shareable) = (None, None, None, None, None);
+        let known = ["id", "name", "relation", "via", "insurance", "province", "city", "balance", "shareable_balance"];
+        fields(v, at, &known, |k, v, p| {
             match k {
                 "id" => id = Some(string(v, p)?),
                 "name" => name = optional_string(v, p)?,
@@ -100,6 +105,8 @@ impl MemberInput {
                 "via" => via = optional_string(v, p)?,
                 "insurance" => insurance = Some(string(v, p)?),
                 "province" => province = optional_string(v, p)?,
+                "city" => city = optional_string(v, p)?,
+                "shareable_balance" => shareable = optional_number(v, p)?,
                 _ => balance = optional_number(v, p)?,
             }
             Ok(())
@@ -111,7 +118,9 @@ impl MemberInput {
             via,
             insurance: required(insurance, at, "insurance")?,
             province,
+            city,
             balance,
+            shareable_balance: shareable,
         })
     }
 }

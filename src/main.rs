@@ -12,7 +12,7 @@ const USAGE: &str = "usage: gongji eval FILE|-   evaluate a scenario (SPEC §7 J
        gongji credit FILE|-     monthly credit estimate ({\"status\": ...})
        gongji catalogue         the expense catalogue
        gongji rules             the rule table
-       gongji regions           the region profiles
+       gongji regions           the place profiles (SPEC §9.1)
        gongji version";
 
 fn print_json<T: serde::Serialize>(value: &T) -> ExitCode {
@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         }
         ["catalogue"] => print_json(&gongji::data::items()),
         ["rules"] => print_json(&gongji::data::rules()),
-        ["regions"] => print_json(&gongji::data::regions()),
+        ["regions"] => print_json(&gongji::data::places()),
         ["version"] => {
             println!("{{\"engine\": \"{}\", \"rules\": \"{}\"}}", gongji::ENGINE_VERSION, gongji::data::rules_version());
             ExitCode::SUCCESS

@@ -33,6 +33,11 @@ impl Money {
         self.0
     }
 
+    /// An amount from the data tables, in fen (checked by build.rs; clamped to the limit).
+    pub fn from_cents(cents: u64) -> Money {
+        Money(Decimal::new(i64::try_from(cents).unwrap_or(i64::MAX), 2).min(MAX_AMOUNT))
+    }
+
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
     }

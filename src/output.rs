@@ -43,6 +43,57 @@ pub enum Verdict {
     Blocked,
     /// The answer depends on something not given; no steps, balances untouched.
     NeedsInput,
+    /// The answer turns on a local rule or date the engine does not know (SPEC §9.2); the steps
+    /// are the conservative case and the reasons say what to ask and where.
+    Depends,
+}
+
+/// Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// A bound line may pay this item for this patient.
+    Yes,
+    /// A close relative with an account could, once sharing is bound or a quota set.
+    NotBound,
+    /// No family account may, by rule.
+    No,
+    /// On a local rule or date the engine does not know.
+    Depends,
+    /// Unlawful as described.
+    Blocked,
+    /// A missing fact decides it.
+    NeedsInput,
+}
+
+/// Yes / no / depends: whether one payer may pay (SPEC §9.3 `payers`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MayPay {
+    Yes,
+    No,
+    Depends,
+}
+
+/// Someone who might pay, in payment order, without amounts.
+#[derive(Debug, Serialize)]
+pub struct PayerLine {
+    pub payer: Payer,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order: Option<u8>,
+    pub may_pay: MayPay,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    pub rule: &'static str,
+}
+
+/// What to do next, in plain Chinese.
+#[derive(Debug, Serialize)]
+pub struct NextStep {
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,10 +101,16 @@ pub struct ExpenseResult {
     /// Index of the expense in the input.
     pub expense: usize,
     pub verdict: Verdict,
-    pub total: Money,
+    /// The answer to the visitor's question (SPEC §9.3), given even when amounts are missing.
+    pub answer: AnswerKind,
+    pub headline: String,
+    /// The amount of the expense; `null` when it was not given.
+    pub total: Option<Money>,
     pub steps: Vec<Step>,
     pub reasons: Vec<Reason>,
     pub ineligible_sharers: Vec<Ineligible>,
+    pub payers: Vec<PayerLine>,
+    pub next_steps: Vec<NextStep>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -98,7 +155,7 @@ pub struct Reason {
     pub rule: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Ineligible {
     /// The sharer (共济人) who cannot pay for this patient.
     pub member: String,

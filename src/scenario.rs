@@ -6,7 +6,7 @@
 //! `spouse`, one `father`...; no self-sharing; `order` unique per patient; one sharer's quotas
 //! within their balance; an expense has exactly one of `amount` and `personal_burden`.
 
-use crate::data::{self, Item, ItemKind, Region, Venue};
+use crate::data::{self, Item, ItemKind, Place, PlaceKind, Venue};
 use crate::date::Date;
 use crate::error::{ErrorCode, InputError};
 use crate::input::{ExpenseInput, MemberInput, PooledInput, ScenarioInput, SharingInput};
@@ -66,10 +66,30 @@ pub struct Member {
     pub relation: Relation,
     pub via: Option<usize>,
     pub insurance: Insurance,
-    /// Normalised province ("福建省" → "福建"); `None` when not given.
+    /// Where the member is insured, as written ("福建", "福州"), for sentences; `None` when not given.
     pub province: Option<String>,
+    /// The place whose rules apply to this member (city, else province, else the scenario's).
+    pub place: &'static Place,
+    /// Whether the place the member gave has a profile (else national rules, and the engine says so).
+    pub place_known: bool,
+    /// Which province and which 统筹区 the member is in, for comparing two members: a place id
+    /// when known, else the normalised text; `None` when not known (counted as the same).
+    pub province_key: Option<String>,
+    pub pool_key: Option<String>,
     /// Personal-account balance; zero for members without an account.
     pub balance: Money,
+    /// The part of the balance that may be shared, when the visitor gave it (SPEC §9.2).
+    pub shareable_balance: Option<Money>,
+}
+
+/// How far apart two members are insured (SPEC §9.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distance {
+    /// The same 统筹区 (or not known to differ).
+    SamePool,
+    /// The same province, another 统筹区.
+    OtherCity,
+    OtherProvince,
 }
 
 /// How a sharing line pays.
@@ -98,13 +118,16 @@ pub enum Charge {
     Amount { amount: Money, out_of_catalogue: Money },
     /// 个人负担 from a settlement slip: the pooled fund has already paid its part.
     Burden(Money),
+    /// No amount yet: the engine still answers who may pay (SPEC §9.3), not how much.
+    Unknown,
 }
 
 impl Charge {
-    pub fn total(self) -> Money {
+    pub fn total(self) -> Option<Money> {
         match self {
-            Charge::Amount { amount, .. } => amount,
-            Charge::Burden(b) => b,
+            Charge::Amount { amount, .. } => Some(amount),
+            Charge::Burden(b) => Some(b),
+            Charge::Unknown => None,
         }
     }
 }
@@ -130,7 +153,8 @@ pub struct Expense {
 #[derive(Clone, Debug)]
 pub struct Scenario {
     pub as_of: Date,
-    pub region: &'static Region,
+    /// The default place (`region`): where members without a province or city are.
+    pub region: &'static Place,
     pub members: Vec<Member>,
     pub sharing: Vec<Sharing>,
     pub expenses: Vec<Expense>,
@@ -216,7 +240,7 @@ impl Scenario {
         let as_of = Date::parse(&input.as_of).ok_or_else(|| {
             err(ErrorCode::InvalidDate, "as_of".into(), "日期要写成 2026-11-23 这样的真实日期。", "as_of must be a real YYYY-MM-DD date")
         })?;
-        let region = data::region(&input.region).ok_or_else(|| {
+        let region = data::place(&input.region).ok_or_else(|| {
             err(
                 ErrorCode::UnknownRegion,
                 "region".into(),
@@ -224,7 +248,7 @@ impl Scenario {
                 "unknown region id; see `gongji regions`",
             )
         })?;
-        let members = members(&input.members)?;
+        let members = members(&input.members, region)?;
         let sharing = sharing(&input.sharing, &members)?;
         let expenses = input.expenses.iter().enumerate().map(|(i, e)| expense(i, e, &members)).collect::<Result<_, _>>()?;
         Ok(Scenario { as_of, region, members, sharing, expenses })
@@ -233,9 +257,91 @@ impl Scenario {
     pub fn member_index(members: &[Member], id: &str) -> Option<usize> {
         members.iter().position(|m| m.id == id)
     }
+
+    /// How far apart members `a` and `b` are insured.
+    pub fn distance(&self, a: usize, b: usize) -> Distance {
+        let (x, y) = (&self.members[a], &self.members[b]);
+        match (&x.province_key, &y.province_key) {
+            (Some(p), Some(q)) if p != q => return Distance::OtherProvince,
+            _ => {}
+        }
+        match (&x.pool_key, &y.pool_key) {
+            (Some(p), Some(q)) if p != q => Distance::OtherCity,
+            _ => Distance::SamePool,
+        }
+    }
 }
 
-fn members(input: &[MemberInput]) -> Result<Vec<Member>, InputError> {
+/// Where a member is insured: the place whose rules apply, whether it has a profile, and the
+/// province and 统筹区 keys. SPEC §9.1: a member without province and city is where `region` is.
+fn locate(
+    province: Option<&str>,
+    city: Option<&str>,
+    default: &'static Place,
+    field: &dyn Fn(&str) -> String,
+) -> Result<(&'static Place, bool, Option<String>, Option<String>), InputError> {
+    let municipal = |p: &'static Place| data::is_municipality(p.id).then(|| p.id.to_string());
+    let given_province = match province {
+        Some(text) => match data::place_named(text, &[PlaceKind::Province]) {
+            Some(p) => Some(Ok(p)),
+            None => Some(Err(normalize_province(text))),
+        },
+        None => None,
+    };
+    if let Some(text) = city {
+        return match data::place_named(text, &[PlaceKind::City, PlaceKind::Province]) {
+            Some(c) => {
+                let c_province = c.province.unwrap_or(c.id);
+                if let Some(Ok(p)) = &given_province {
+                    if p.id != c_province {
+                        return Err(err(
+                            ErrorCode::InvalidValue,
+                            field("city"),
+                            format!("“{}”不在{}，请检查省份和城市。", c.name, p.name),
+                            "this city is not in the given province",
+                        ));
+                    }
+                }
+                Ok((c, true, Some(c_province.to_string()), Some(c.id.to_string())))
+            }
+            None => {
+                let pool = Some(normalize_city(text));
+                Ok(match given_province {
+                    Some(Ok(p)) => (p, false, Some(p.id.to_string()), pool),
+                    Some(Err(t)) => (data::national(), false, Some(t), pool),
+                    None => (data::national(), false, None, pool),
+                })
+            }
+        };
+    }
+    Ok(match given_province {
+        Some(Ok(p)) => (p, true, Some(p.id.to_string()), municipal(p)),
+        Some(Err(t)) => (data::national(), false, Some(t), None),
+        None => {
+            let province = default.province.map(str::to_string);
+            let pool = match default.kind {
+                PlaceKind::City => Some(default.id.to_string()),
+                _ => data::place(default.id).and_then(|p| municipal(p)),
+            };
+            (default, true, province, pool)
+        }
+    })
+}
+
+/// "福州市" and "福州" are the same 统筹区.
+fn normalize_city(c: &str) -> String {
+    let s = c.trim();
+    for suffix in ["市", "地区", "盟"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>, InputError> {
     let mut out: Vec<Member> = Vec::with_capacity(input.len());
     for (i, m) in input.iter().enumerate() {
         let f = |name: &str| format!("members[{i}].{name}");
@@ -271,13 +377,25 @@ fn members(input: &[MemberInput]) -> Result<Vec<Member>, InputError> {
             }
             None => m.id.clone(),
         };
+        // Names appear inside engine sentences: isolate them (U+2068 … U+2069) so that a name
+        // with right-to-left or override characters cannot reorder the rest of the sentence.
+        let name = format!("\u{2068}{name}\u{2069}");
         let province = match &m.province {
             Some(p) => {
-                let p = normalize_province(&check_text(p, limits::PROVINCE_CHARS, f("province"), "省份")?);
+                let p = check_text(p, limits::PROVINCE_CHARS, f("province"), "省份")?;
                 if p.is_empty() { None } else { Some(p) }
             }
             None => None,
         };
+        let city = match &m.city {
+            Some(c) => {
+                let c = check_text(c, limits::PROVINCE_CHARS, f("city"), "城市")?;
+                if c.is_empty() { None } else { Some(c) }
+            }
+            None => None,
+        };
+        let (place, place_known, province_key, pool_key) =
+            locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
         let balance = match (&m.balance, insurance.has_account()) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
             (None, true) => {
@@ -302,7 +420,43 @@ fn members(input: &[MemberInput]) -> Result<Vec<Member>, InputError> {
             }
             (None, false) => Money::ZERO,
         };
-        out.push(Member { id: m.id.clone(), name, relation, via: None, insurance, province, balance });
+        let shareable_balance = match &m.shareable_balance {
+            None => None,
+            Some(raw) => {
+                let v = money(raw, f("shareable_balance"), "可共济的金额")?;
+                if !insurance.has_account() && !v.is_zero() {
+                    return Err(err(
+                        ErrorCode::InvalidBalance,
+                        f("shareable_balance"),
+                        format!("“{name}”没有参加职工医保，没有个人账户，没有可共济的钱。"),
+                        "only employee-insured members have a personal account",
+                    ));
+                }
+                if v > balance {
+                    return Err(err(
+                        ErrorCode::InvalidBalance,
+                        f("shareable_balance"),
+                        format!("可共济的金额不能比个人账户余额{balance}元还多。"),
+                        "shareable_balance exceeds balance",
+                    ));
+                }
+                Some(v)
+            }
+        };
+        out.push(Member {
+            id: m.id.clone(),
+            name,
+            relation,
+            via: None,
+            insurance,
+            province,
+            place,
+            place_known,
+            province_key,
+            pool_key,
+            balance,
+            shareable_balance,
+        });
     }
     // `via` refers to other members: resolve after all are known.
     for (i, m) in input.iter().enumerate() {
@@ -497,12 +651,15 @@ fn expense(i: usize, e: &ExpenseInput, members: &[Member]) -> Result<Expense, In
             ))
         }
         (None, None) => {
-            return Err(err(
-                ErrorCode::AmountOrBurden,
-                f("amount"),
-                "请填写金额（总金额，或结算单上的个人负担）。",
-                "give amount or personal_burden",
-            ))
+            if e.out_of_catalogue.is_some() {
+                return Err(err(
+                    ErrorCode::AmountOrBurden,
+                    f("amount"),
+                    "填了目录外金额，也请填写总金额。",
+                    "out_of_catalogue goes with amount",
+                ));
+            }
+            Charge::Unknown
         }
     };
     let pooled = match &e.pooled {

@@ -204,7 +204,7 @@ pub fn rules() -> JsValue {
 /// The region profiles.
 #[wasm_bindgen]
 pub fn regions() -> JsValue {
-    to_js(crate::data::regions())
+    to_js(crate::data::places())
 }
 
 #[derive(Serialize)]

@@ -17,6 +17,8 @@ pub struct WithdrawalInput {
     pub outstanding_bills: bool,
     /// For `long_term_elsewhere`: a 长期异地就医备案 has been filed. Absent means no.
     pub remote_filing: bool,
+    /// The place (SPEC §9.1 id): its local cases are shown as that place's, with sources.
+    pub region: Option<String>,
 }
 
 impl WithdrawalInput {
@@ -26,16 +28,17 @@ impl WithdrawalInput {
     }
 
     fn read(v: &Json, at: &Path) -> Result<WithdrawalInput, InputError> {
-        let (mut situation, mut outstanding_bills, mut remote_filing) = (None, false, false);
-        fields(v, at, &["situation", "outstanding_bills", "remote_filing"], |k, v, p| {
+        let (mut situation, mut outstanding_bills, mut remote_filing, mut region) = (None, false, false, None);
+        fields(v, at, &["situation", "outstanding_bills", "remote_filing", "region"], |k, v, p| {
             match k {
                 "situation" => situation = Some(string(v, p)?),
                 "outstanding_bills" => outstanding_bills = boolean(v, p)?,
+                "region" => region = json::optional_string(v, p)?,
                 _ => remote_filing = boolean(v, p)?,
             }
             Ok(())
         })?;
-        Ok(WithdrawalInput { situation: required(situation, at, "situation")?, outstanding_bills, remote_filing })
+        Ok(WithdrawalInput { situation: required(situation, at, "situation")?, outstanding_bills, remote_filing, region })
     }
 }
 
@@ -50,6 +53,8 @@ pub struct WithdrawalAnswer {
     pub materials: Vec<&'static str>,
     pub warnings: Vec<String>,
     pub rule: &'static str,
+    /// The place's own cases (SPEC §9.1 `region`), each with its sources; empty without a place.
+    pub local: Vec<crate::data::LocalFact>,
 }
 
 const SITUATIONS: &[&str] =
@@ -128,5 +133,6 @@ pub fn check(input: &WithdrawalInput) -> Result<WithdrawalAnswer, InputError> {
         "depends_on_region" => "取决于当地",
         _ => "一般不可以",
     };
-    Ok(WithdrawalAnswer { answer, headline, message, who_applies: who, materials, warnings, rule: "R-WITHDRAW" })
+    let local = crate::credit::place(&input.region)?.map(|p| p.local_withdrawal()).unwrap_or_default();
+    Ok(WithdrawalAnswer { answer, headline, message, who_applies: who, materials, warnings, rule: "R-WITHDRAW", local })
 }

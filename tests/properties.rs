@@ -111,9 +111,15 @@ fn check_invariants(input: &Value, out: &Value) {
             balance.insert(m["id"].as_str().unwrap().to_string(), dec(b));
         }
     }
+    // A quota is set aside only while the relation stands (SPEC §9.2): quotas exist (the
+    // national R-XPROV date, which every province inherits) and the beneficiary is insured.
+    let as_of = input["as_of"].as_str().unwrap();
     for l in input["sharing"].as_array().unwrap() {
         if let Some(q) = l.get("quota") {
-            *balance.get_mut(l["from"].as_str().unwrap()).unwrap() -= dec(q);
+            let to = members.iter().find(|m| m["id"] == l["to"]).unwrap();
+            if as_of >= "2026-01-09" && to["insurance"] != "none" {
+                *balance.get_mut(l["from"].as_str().unwrap()).unwrap() -= dec(q);
+            }
         }
     }
     for r in out["results"].as_array().unwrap() {
@@ -128,9 +134,11 @@ fn check_invariants(input: &Value, out: &Value) {
         let sum: Decimal = steps.iter().map(|s| dec(&s["amount"])).sum();
         assert_eq!(sum, dec(&r["total"]), "steps add up to the total: {r}");
         assert_eq!(steps.last().unwrap()["payer"], "self_pay", "self-pay closes every answer");
-        if verdict != "covered" {
+        if verdict == "self_pay" || verdict == "blocked" {
             assert_eq!(steps.len(), 1, "self_pay/blocked: nothing from 医保 or accounts: {r}");
         }
+        // Only where a place's money model limits what may be shared can a sharer stop early.
+        let limited = r["reasons"].as_array().unwrap().iter().any(|x| x["code"] == "shareable_limited");
         let mut last_order = 0u64;
         let mut previous_sharer_left = Decimal::ZERO;
         for s in steps {
@@ -144,16 +152,22 @@ fn check_invariants(input: &Value, out: &Value) {
                 assert!(amount <= before, "never more than the balance");
                 assert_eq!(dec(&s["balance_after"]), before - amount);
                 balance.insert(id.to_string(), before - amount);
+                // "depends" items pay only where the place decides yes (cited as region_rule).
                 let allowed = if payer == "own_account" { item.own } else { item.shared };
-                assert_eq!(allowed, gongji::data::Payability::Yes, "{payer} paid for {}, which it may not", item.id);
+                let decided = r["reasons"].as_array().unwrap().iter().any(|x| x["code"] == "region_rule");
+                assert!(
+                    allowed == gongji::data::Payability::Yes || (allowed == gongji::data::Payability::Depends && decided),
+                    "{payer} paid for {}, which it may not",
+                    item.id
+                );
             }
             if payer == "shared_quota" {
-                assert!(item.quota, "quota paid for {}", item.id);
+                assert!(item.quota != gongji::data::QuotaScope::No, "quota paid for {}", item.id);
                 assert!(amount <= dec(&s["balance_before"]));
             }
             if payer == "shared_account" || payer == "shared_quota" {
                 // A later sharer is reached only when the earlier one is used up.
-                assert!(previous_sharer_left.is_zero(), "sharer charged before the previous one ran dry: {r}");
+                assert!(previous_sharer_left.is_zero() || limited, "sharer charged before the previous one ran dry: {r}");
                 previous_sharer_left = dec(&s["balance_after"]);
                 if let Some(o) = s.get("order").and_then(Value::as_u64) {
                     assert!(o > last_order, "顺位 ascending");
@@ -461,4 +475,49 @@ fn kin_families_are_mostly_valid_and_exercise_kinship() {
     }
     assert!(ok > 200, "only {ok}/300 random kin families were valid");
     assert!(asked > 10 && shared > 10, "needs_input in {asked}, shared in {shared} of {ok}");
+}
+
+proptest! {
+    /// SPEC §9.2: a "depends" item in a place that does not decide it is never answered with a
+    /// plain no: the answer and the verdict are `depends`; where the place decides yes, a bound
+    /// close relative may pay; where it decides no, the answer is no with the place's rule.
+    #[test]
+    fn depends_items_are_never_a_silent_no(
+        place in prop::sample::select(gongji::data::places().iter().map(|p| p.id).collect::<Vec<_>>()),
+        item in prop::sample::select(gongji::data::items().iter()
+            .filter(|i| i.shared == gongji::data::Payability::Depends).map(|i| i.id).collect::<Vec<_>>()),
+        relation in prop::sample::select(vec!["mother", "spouse", "son"]),
+        as_of in prop::sample::select(vec!["2025-03-01", "2026-11-23"]),
+    ) {
+        let it = gongji::data::item(item).unwrap();
+        let venue = it.venues[0];
+        let venue = gongji::data::Venue::ALL.iter().find(|(_, v)| *v == venue).unwrap().0;
+        let insurance = if it.requires == Some(gongji::data::Requirement::EmployeeEnrollee) { "employee" } else { "resident" };
+        let mut relative = json!({"id": "r", "name": "家人", "relation": relation, "insurance": insurance});
+        if insurance == "employee" { relative["balance"] = json!("0.00"); }
+        let input = json!({
+            "as_of": as_of, "region": place,
+            "members": [{"id": "me", "name": "我", "relation": "self", "insurance": "employee", "balance": "5000.00", "shareable_balance": "5000.00"}, relative],
+            "sharing": [{"from": "me", "to": "r", "order": 1}],
+            "expenses": [{"patient": "r", "item": item, "venue": venue, "amount": "100.00", "card": "own"}],
+        });
+        let (out, ok) = gongji::evaluate_json(&input.to_string());
+        prop_assert!(ok, "{}", out);
+        let out: Value = serde_json::from_str(&out).unwrap();
+        let r = &out["results"][0];
+        let p = gongji::data::place(place).unwrap();
+        let day = gongji::date::Date::parse(as_of).unwrap();
+        let decided = p.decision(item, day).and_then(|(d, _)| d.shared);
+        match decided {
+            Some(gongji::data::Tri::Yes) => prop_assert_eq!(&r["answer"], "yes", "{}", r),
+            Some(gongji::data::Tri::No) => {
+                prop_assert_eq!(&r["answer"], "no");
+                prop_assert!(r["ineligible_sharers"][0]["code"] == "region_rule", "{}", r);
+            }
+            _ => {
+                prop_assert_eq!(&r["answer"], "depends", "{}", r);
+                prop_assert_eq!(&r["verdict"], "depends", "{}", r);
+            }
+        }
+    }
 }

@@ -31,9 +31,13 @@ export interface Member {
   /** The member the relation runs through, where it is ambiguous (a grandson with two sons). */
   via?: string | null;
   insurance: Insurance;
+  /** Where the member is insured: a province ("福建") and/or its 统筹区 ("福州"); without them, `region`. */
   province?: string | null;
+  city?: string | null;
   /** Personal-account balance; required for 职工医保 members, absent otherwise. */
   balance?: AmountInput | null;
+  /** The part of the balance that may be shared where the place limits it (上海 历年账户, 福建 家庭共济账户). */
+  shareable_balance?: AmountInput | null;
 }
 
 /** One binding: `order` (same province, 顺位) and `quota` (cross-province 共济额度) are exclusive. */
@@ -102,7 +106,10 @@ export type IsError = (r: unknown) => r is ErrorResult;
 
 // ---------------------------------------------------------------- output (SPEC §7)
 
-export type Verdict = 'covered' | 'self_pay' | 'blocked' | 'needs_input';
+export type Verdict = 'covered' | 'self_pay' | 'blocked' | 'needs_input' | 'depends';
+/** Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3) */
+export type Answer = 'yes' | 'not_bound' | 'no' | 'depends' | 'blocked' | 'needs_input';
+export type MayPay = 'yes' | 'no' | 'depends';
 export type Payer = 'pooled_fund' | 'own_account' | 'shared_account' | 'shared_quota' | 'self_pay';
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -133,14 +140,33 @@ export interface IneligibleSharer {
   rule: RuleId;
 }
 
+/** Someone who might pay, in payment order, without amounts. */
+export interface PayerLine {
+  payer: Payer;
+  member?: string;
+  order?: number;
+  may_pay: MayPay;
+  code?: string;
+  rule: RuleId;
+}
+
+export interface NextStep { code: string; message: string; }
+
 export interface ExpenseResult {
   /** Index of the expense in the input. */
   expense: number;
   verdict: Verdict;
-  total: Amount;
+  /** The answer first (SPEC §9.3): given even when amounts are missing. */
+  answer: Answer;
+  /** One plain-Chinese sentence answering the visitor's question, naming the people. */
+  headline: string;
+  /** `null` when the expense has no amount yet. */
+  total: Amount | null;
   steps: Step[];
   reasons: Reason[];
   ineligible_sharers: IneligibleSharer[];
+  payers: PayerLine[];
+  next_steps: NextStep[];
 }
 
 export interface Output {
@@ -185,7 +211,10 @@ export interface Advice {
 
 export type WithdrawalSituation =
   | 'death' | 'settle_abroad' | 'leave_employee_insurance' | 'move_no_transfer' | 'long_term_elsewhere' | 'none';
+export interface LocalFact { place: string; case: string; text: string; sources: Source[]; }
 export interface WithdrawalInput {
+  /** A place id (SPEC §9.1): its own cases come back in `local`. */
+  region?: string | null;
   situation: WithdrawalSituation;
   outstanding_bills?: boolean;
   remote_filing?: boolean;
@@ -199,11 +228,15 @@ export interface WithdrawalAnswer {
   materials: string[];
   warnings: string[];
   rule: RuleId;
+  /** The place's own cases, as that place's, with sources (empty without `region`). */
+  local: LocalFact[];
 }
 
 // ---------------------------------------------------------------- monthly credit (R-CREDIT)
 
 export interface CreditInput {
+  /** A place id (SPEC §9.1): its own figures come back in `local`. */
+  region?: string | null;
   /** 在职 or 退休. */
   status: 'employee' | 'retired';
   contribution_base?: AmountInput | null;
@@ -218,6 +251,8 @@ export interface CreditEstimate {
   basis: string;
   notes: string[];
   rule: RuleId;
+  /** The place's own figures, with sources (empty without `region`). */
+  local: LocalFact[];
 }
 
 // ---------------------------------------------------------------- reference data
@@ -232,13 +267,15 @@ export interface CatalogueItem {
   keywords: string[];
   kind: ItemKind;
   cosmetic: boolean;
-  requires?: 'resident_enrollee' | 'ltc_region';
+  requires?: 'resident_enrollee' | 'employee_enrollee';
   venues: Venue[];
   pooled: PooledCover;
   own: Payability;
   shared: Payability;
-  /** Whether a cross-province quota may pay it. */
-  quota: boolean;
+  /** What a cross-province quota may pay of it: nothing, what sharing may, or yes (named by R-XPROV). */
+  quota: 'no' | 'as_shared' | 'yes';
+  /** `resident_premium`: before the 近亲属 widening a place's `resident_premium_from` decides. */
+  gate?: 'resident_premium';
   rule: RuleId;
   note: string;
 }
@@ -251,25 +288,35 @@ export interface Rule {
   summary: string;
 }
 
-export interface Sourced<T> { value: T; source: string; effective: DateString; }
-export interface DependsRule {
-  item: string;
-  own: boolean;
-  shared: boolean;
-  source: string;
-  effective: DateString;
-  note: string;
-}
+export type Grade = 'official' | 'official_copy' | 'official_news' | 'official_news_copy';
+export interface Source { title: string; publisher?: string; date: string; url?: string; grade: Grade; read_at?: string; }
+/** A date known exactly (`on`) or as a window (`not_before` … `by`: in between the answer is `depends`). */
+export interface DateFact { on?: DateString; not_before?: DateString; by?: DateString; from_place: string; note?: string; sources: Source[]; }
+export interface ItemDecision { item: string; own: 'yes' | 'no' | 'depends' | null; shared: 'yes' | 'no' | 'depends' | null; from: DateString; sources: Source[]; note: string | null; }
+export interface Shareable { model: 'above_floor' | 'prior_years'; from: DateString; until: DateString | null; account: string; ordered: boolean; sources: Source[]; note: string | null; }
+/** A place (SPEC §9.1): national, a province or a city, with its facts resolved along city → province → national. */
 export interface Region {
   id: string;
+  kind: 'national' | 'province' | 'city';
   name: string;
+  names: string[];
+  parent: string | null;
   province: string | null;
-  note: string;
-  sharing_from: Sourced<DateString>;
-  close_relatives_from: Sourced<DateString>;
-  cross_province_from: Sourced<DateString>;
-  ltc: Sourced<'yes' | 'no' | 'unknown'>;
-  depends: DependsRule[];
+  checked: DateString;
+  summary: string;
+  channels: string[];
+  facts: {
+    sharing_from: DateFact;
+    cross_city_from: DateFact;
+    close_relatives_from: DateFact;
+    resident_premium_from: DateFact;
+    cross_province_from: DateFact;
+  };
+  shareable: Shareable[];
+  items: ItemDecision[];
+  notes: { text: string; sources: Source[] }[];
+  credit: unknown[];
+  withdrawal: unknown[];
 }
 
 export interface Version { engine: string; rules: string; }

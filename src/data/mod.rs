@@ -73,14 +73,34 @@ pub enum PooledCover {
     NotApplicable,
 }
 
-/// A condition a premium item puts on the beneficiary or the region.
+/// A condition a premium item puts on the beneficiary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Requirement {
     /// The beneficiary must be enrolled in 居民医保.
     ResidentEnrollee,
-    /// The region must run 长期护理保险.
-    LtcRegion,
+    /// The beneficiary must be enrolled in 职工医保 (职工大额医疗费用补助).
+    EmployeeEnrollee,
+}
+
+/// What a cross-province 共济额度 (R-XPROV) may pay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaScope {
+    No,
+    /// What sharing may pay for this item (medical and pharmacy 个人负担).
+    AsShared,
+    /// Named by R-XPROV itself (居民医保 and 长期护理保险 contributions).
+    Yes,
+}
+
+/// A date fact that gates sharing for an item before the 近亲属 widening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gate {
+    /// 居民医保 contributions of spouse/parents/children: `resident_premium_from` of the place
+    /// until its `close_relatives_from` (国办发〔2021〕14号 left it to places: "探索").
+    ResidentPremium,
 }
 
 /// One entry of the expense catalogue (SPEC §4).
@@ -99,56 +119,252 @@ pub struct Item {
     pub pooled: PooledCover,
     pub own: Payability,
     pub shared: Payability,
-    /// Whether a cross-province 共济额度 may pay it (R-XPROV).
-    pub quota: bool,
+    /// What a cross-province 共济额度 may pay of it (R-XPROV).
+    pub quota: QuotaScope,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gate: Option<Gate>,
     pub rule: &'static str,
     pub note: &'static str,
 }
 
-/// Yes / no / not known, for regional facts such as "does the region run 长护险".
+/// Yes / no / depends, for a place's decision on an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tri {
     Yes,
     No,
-    Unknown,
+    Depends,
 }
 
-/// A regional value with where it comes from and since when it holds.
-#[derive(Debug, Serialize)]
-pub struct Sourced<T: 'static> {
-    pub value: T,
-    pub source: &'static str,
-    pub effective: Date,
+/// How sure a source is (issue 12: aggregator and local-portal pages are never a source).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// A government or 医保局 site.
+    Official,
+    /// An official text read on a copy.
+    OfficialCopy,
+    /// 新华社, 中新网, 人民网, a Party or city daily.
+    OfficialNews,
+    OfficialNewsCopy,
 }
 
-/// How a region decides one "depends" item.
 #[derive(Debug, Serialize)]
-pub struct DependsRule {
+pub struct Source {
+    pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<&'static str>,
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'static str>,
+    pub grade: Grade,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<&'static str>,
+}
+
+/// Whether a dated rule is in force on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InForce {
+    No,
+    /// Inside a window known only from dated lists: ask locally.
+    Depends,
+    Yes,
+}
+
+/// A date known exactly (`not_before == by`) or as a window: not in force before `not_before`,
+/// in force from `by`, unknown in between.
+#[derive(Debug)]
+pub struct DateFact {
+    pub not_before: Date,
+    pub by: Date,
+    pub sources: &'static [&'static Source],
+    pub note: Option<&'static str>,
+    /// The place whose value this is (a city inherits its province's, a province national's).
+    pub place: &'static str,
+}
+
+impl DateFact {
+    pub fn on(&self, day: Date) -> InForce {
+        if day >= self.by {
+            InForce::Yes
+        } else if day < self.not_before {
+            InForce::No
+        } else {
+            InForce::Depends
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.not_before == self.by
+    }
+
+    /// "2024-12-06" or "2024-10-21至2024-12-09之间".
+    pub fn describe(&self) -> String {
+        if self.is_exact() {
+            self.by.to_string()
+        } else {
+            format!("{}至{}之间的某一天", self.not_before, self.by)
+        }
+    }
+}
+
+impl Serialize for DateFact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        if self.is_exact() {
+            m.serialize_entry("on", &self.by)?;
+        } else {
+            m.serialize_entry("not_before", &self.not_before)?;
+            m.serialize_entry("by", &self.by)?;
+        }
+        m.serialize_entry("from_place", self.place)?;
+        if let Some(n) = self.note {
+            m.serialize_entry("note", n)?;
+        }
+        m.serialize_entry("sources", self.sources)?;
+        m.end()
+    }
+}
+
+/// A place's dated facts, already resolved along its chain (city → province → national).
+#[derive(Debug, Serialize)]
+pub struct Facts {
+    /// 职工医保个人账户 may pay for spouse, parents and children (R-2021 or the local start).
+    pub sharing_from: &'static DateFact,
+    /// Sharing between two 统筹区 of the same province.
+    pub cross_city_from: &'static DateFact,
+    /// All 近亲属 may share (R-2024 as implemented here).
+    pub close_relatives_from: &'static DateFact,
+    /// 居民医保 contributions of spouse/parents/children before the widening (14号 "探索").
+    pub resident_premium_from: &'static DateFact,
+    /// Cross-province sharing by quota (R-XPROV).
+    pub cross_province_from: &'static DateFact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareModel {
+    /// Only the part of the balance above `floor` may be shared (福建's 家庭共济账户, 南京 before 2022-11).
+    AboveFloor,
+    /// Only the 历年账户 (earlier years' balance) may be shared (上海).
+    PriorYears,
+}
+
+/// A local money model (SPEC §9.2): how much of a sharer's balance may be shared.
+#[derive(Debug, Serialize)]
+pub struct Shareable {
+    pub model: ShareModel,
+    #[serde(skip)]
+    pub floor_cents: u64,
+    pub from: Date,
+    pub until: Option<Date>,
+    /// The account that is shared, as people call it there (家庭共济账户, 历年账户).
+    pub account: &'static str,
+    /// Whether a 顺位 applies among several sharers.
+    pub ordered: bool,
+    pub sources: &'static [&'static Source],
+    pub note: Option<&'static str>,
+}
+
+impl Shareable {
+    pub fn applies(&self, day: Date) -> bool {
+        day >= self.from && self.until.is_none_or(|u| day < u)
+    }
+
+    pub fn floor(&self) -> crate::money::Money {
+        crate::money::Money::from_cents(self.floor_cents)
+    }
+}
+
+/// A place's decision on a "depends" item, from a date on.
+#[derive(Debug, Serialize)]
+pub struct ItemDecision {
     pub item: &'static str,
-    pub own: bool,
-    pub shared: bool,
-    pub source: &'static str,
-    pub effective: Date,
-    pub note: &'static str,
+    pub own: Option<Tri>,
+    pub shared: Option<Tri>,
+    pub from: Date,
+    pub sources: &'static [&'static Source],
+    pub note: Option<&'static str>,
 }
 
-/// A region profile: local dates and local decisions, each with its source.
 #[derive(Debug, Serialize)]
-pub struct Region {
+pub struct Note {
+    pub text: &'static str,
+    pub sources: &'static [&'static Source],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditWho {
+    Employee,
+    Retired,
+}
+
+/// A local fact about monthly credits (R-CREDIT).
+#[derive(Debug, Serialize)]
+pub struct CreditFact {
+    pub who: CreditWho,
+    pub from: Option<Date>,
+    pub rule: Option<&'static str>,
+    pub rate: Option<&'static str>,
+    pub basis: Option<&'static str>,
+    pub amount: Option<&'static str>,
+    pub sources: &'static [&'static Source],
+    pub note: Option<&'static str>,
+}
+
+/// A local fact shown by a questionnaire as that place's, with its sources.
+#[derive(Debug, Serialize)]
+pub struct LocalFact {
+    pub place: &'static str,
+    pub case: &'static str,
+    pub text: String,
+    pub sources: &'static [&'static Source],
+}
+
+/// A local case in which the account may be paid out (R-WITHDRAW).
+#[derive(Debug, Serialize)]
+pub struct WithdrawalFact {
+    pub case: &'static str,
+    pub text: &'static str,
+    pub from: Option<Date>,
+    pub sources: &'static [&'static Source],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    National,
+    Province,
+    City,
+}
+
+/// A place profile (SPEC §9.1): national, a province, or a city (统筹区), each value sourced.
+#[derive(Debug, Serialize)]
+pub struct Place {
     pub id: &'static str,
+    pub kind: PlaceKind,
     pub name: &'static str,
+    /// How people write it (matched against `members[].province` / `members[].city`).
+    pub names: &'static [&'static str],
+    pub parent: Option<&'static str>,
+    /// The province id (itself for a province, its parent for a city, none for national).
     pub province: Option<&'static str>,
-    pub note: &'static str,
-    /// From when 职工医保个人账户 may pay for spouse, parents and children here (R-2021).
-    pub sharing_from: Sourced<Date>,
-    /// From when all 近亲属 may share here (R-2024).
-    pub close_relatives_from: Sourced<Date>,
-    /// From when cross-province sharing by quota works (R-XPROV).
-    pub cross_province_from: Sourced<Date>,
-    /// Whether the region runs 长期护理保险.
-    pub ltc: Sourced<Tri>,
-    pub depends: &'static [DependsRule],
+    /// Indices into [`places`]: itself, its parent, …, national.
+    #[serde(skip)]
+    pub chain: &'static [usize],
+    pub checked: &'static str,
+    pub summary: &'static str,
+    /// Where to bind or ask (inherited when the place names none).
+    pub channels: &'static [&'static str],
+    pub facts: Facts,
+    pub shareable: &'static [Shareable],
+    pub items: &'static [ItemDecision],
+    pub notes: &'static [Note],
+    pub credit: &'static [CreditFact],
+    pub withdrawal: &'static [WithdrawalFact],
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
@@ -166,8 +382,8 @@ pub fn items() -> &'static [Item] {
     ITEMS
 }
 
-pub fn regions() -> &'static [Region] {
-    REGIONS
+pub fn places() -> &'static [Place] {
+    PLACES
 }
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -178,17 +394,87 @@ pub fn item(id: &str) -> Option<&'static Item> {
     ITEMS.iter().find(|i| i.id == id)
 }
 
-pub fn region(id: &str) -> Option<&'static Region> {
-    REGIONS.iter().find(|r| r.id == id)
+/// A place by its id (`national`, `fujian`, `fuzhou`, …).
+pub fn place(id: &str) -> Option<&'static Place> {
+    PLACES.iter().find(|p| p.id == id)
 }
 
-impl Region {
-    /// The region's decision on a "depends" item, if it has one.
-    pub fn depends_rule(&self, item: &str) -> Option<&'static DependsRule> {
-        self.depends.iter().find(|d| d.item == item)
+/// 北京、天津、上海、重庆: the province is one city (SPEC §9.1).
+pub const MUNICIPALITIES: [&str; 4] = ["beijing", "tianjin", "shanghai", "chongqing"];
+
+pub fn is_municipality(id: &str) -> bool {
+    MUNICIPALITIES.contains(&id)
+}
+
+/// The national profile (always the first place; build.rs checks it exists).
+pub fn national() -> &'static Place {
+    &PLACES[0]
+}
+
+/// A place by how people write it: its id or one of its names, of the given kinds.
+pub fn place_named(text: &str, kinds: &[PlaceKind]) -> Option<&'static Place> {
+    let t = text.trim();
+    PLACES.iter().find(|p| kinds.contains(&p.kind) && (p.id == t || p.names.contains(&t)))
+}
+
+impl Place {
+    /// Itself, its parent, …, national.
+    pub fn chain(&self) -> impl Iterator<Item = &'static Place> + '_ {
+        self.chain.iter().filter_map(|&i| PLACES.get(i))
+    }
+
+    /// The nearest decision on a "depends" item in force on `day`, with the place that made it.
+    pub fn decision(&self, item: &str, day: Date) -> Option<(&'static ItemDecision, &'static Place)> {
+        self.chain().find_map(|p| p.items.iter().find(|d| d.item == item && d.from <= day).map(|d| (d, p)))
+    }
+
+    /// The money model in force on `day`, if the place limits what may be shared.
+    pub fn shareable_on(&self, day: Date) -> Option<&'static Shareable> {
+        self.shareable.iter().find(|m| m.applies(day))
+    }
+
+    /// Local withdrawal cases along the chain (R-WITHDRAW), each as that place's, with sources.
+    pub fn local_withdrawal(&self) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| p.withdrawal.iter().map(move |w| LocalFact { place: p.name, case: w.case, text: w.text.to_string(), sources: w.sources }))
+            .collect()
+    }
+
+    /// Local credit facts along the chain (R-CREDIT) for employees or retirees.
+    pub fn local_credit(&self, who: CreditWho) -> Vec<LocalFact> {
+        self.chain()
+            .flat_map(|p| {
+                p.credit.iter().filter(move |c| c.who == who).map(move |c| {
+                    let mut text = String::new();
+                    if let Some(r) = c.rule {
+                        text.push_str(r);
+                    }
+                    if let Some(r) = c.rate {
+                        text.push_str(&format!("；比例 {r}"));
+                    }
+                    if let Some(b) = c.basis {
+                        text.push_str(&format!("（基数：{b}）"));
+                    }
+                    if let Some(a) = c.amount {
+                        text.push_str(&format!("；每月{a}元"));
+                    }
+                    if let Some(f) = c.from {
+                        text.push_str(&format!("；{f}起"));
+                    }
+                    if let Some(n) = c.note {
+                        text.push_str(&format!("。{n}"));
+                    }
+                    LocalFact { place: p.name, case: if who == CreditWho::Retired { "retired" } else { "employee" }, text, sources: c.sources }
+                })
+            })
+            .collect()
+    }
+
+    /// The place's own id when it is a known place, else "national".
+    pub fn is_national(&self) -> bool {
+        self.kind == PlaceKind::National
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,7 +496,7 @@ mod tests {
             assert!(rule(it.rule).is_some(), "{} cites unknown rule {}", it.id, it.rule);
             // Nothing outside medicine is ever payable by an account.
             if it.kind == ItemKind::NotMedical {
-                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, false), "{}", it.id);
+                assert_eq!((it.own, it.shared, it.quota), (Payability::No, Payability::No, QuotaScope::No), "{}", it.id);
             }
             // Premiums are never pooled and never the premium payer's own medical spending.
             if it.kind == ItemKind::Premium {
@@ -234,16 +520,21 @@ mod tests {
     }
 
     #[test]
-    fn national_region_has_the_spec_dates() {
-        let n = region("national").expect("national profile");
-        assert_eq!(n.sharing_from.value, Date::new(2021, 4, 22));
-        assert_eq!(n.close_relatives_from.value, Date::new(2024, 8, 1));
-        assert_eq!(n.cross_province_from.value, Date::new(2026, 1, 9));
-        assert!(n.depends.is_empty(), "the national default decides no 'depends' item");
-        for r in regions() {
-            for d in r.depends {
-                let it = item(d.item).expect("depends item exists");
-                assert!(it.own == Payability::Depends || it.shared == Payability::Depends);
+    fn national_place_has_the_spec_dates_and_every_place_resolves() {
+        let n = national();
+        assert_eq!(n.id, "national");
+        assert_eq!((n.facts.sharing_from.not_before, n.facts.sharing_from.by), (Date::new(2021, 4, 22), Date::new(2021, 4, 22)));
+        assert_eq!(n.facts.cross_province_from.by, Date::new(2026, 1, 9));
+        assert!(n.items.is_empty(), "the national default decides no 'depends' item");
+        for id in ["beijing", "tianjin", "hebei", "shanxi", "neimenggu", "liaoning", "jilin", "heilongjiang", "shanghai", "jiangsu",
+            "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei", "hunan", "guangdong", "guangxi", "hainan",
+            "chongqing", "sichuan", "guizhou", "yunnan", "xizang", "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang", "bingtuan",
+            "fuzhou", "shenzhen", "nanjing", "tongliao", "guangzhou", "ningbo"] {
+            let p = place(id).unwrap_or_else(|| panic!("missing place {id}"));
+            assert_eq!(p.chain().last().map(|q| q.id), Some("national"), "{id}");
+            for d in p.items {
+                let it = item(d.item).expect("decided item exists");
+                assert!(it.own == Payability::Depends || it.shared == Payability::Depends, "{id} decides {}", it.id);
             }
         }
     }

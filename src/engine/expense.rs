@@ -1,27 +1,33 @@
-//! One expense: blocks, pooled fund, own account, sharers by 顺位, self-pay (SPEC §6).
+//! One expense: blocks, pooled fund, own account, sharers by 顺位, self-pay (SPEC §6), and the
+//! answer first (SPEC §9.3): who may pay at all, decided before any money is counted, so that
+//! a missing amount never hides the answer.
 
+use super::answer::{self, Facts as AnswerFacts, Outcome};
 use super::eligibility::{self, Check, Source};
-use super::payability::resolve;
+use super::payability;
 use super::{Ledger, PooledRoom};
-use crate::data::{ItemKind, PooledCover, Requirement, Tri};
+use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
 use crate::kinship::{Family, Relation};
 use crate::money::Money;
-use crate::output::{ExpenseResult, Ineligible, Payer, Reason, Severity, Step, Verdict};
-use crate::scenario::{Card, Channel, Charge, Insurance, Scenario};
+use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, Severity, Step, Verdict};
+use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
 
 /// Collects the lines of one expense's answer.
-struct Answer {
-    index: usize,
-    total: Money,
-    remaining: Money,
-    steps: Vec<Step>,
-    reasons: Vec<Reason>,
-    ineligible: Vec<Ineligible>,
+pub(super) struct Answer {
+    pub index: usize,
+    pub total: Option<Money>,
+    pub remaining: Money,
+    pub steps: Vec<Step>,
+    pub reasons: Vec<Reason>,
+    pub ineligible: Vec<Ineligible>,
+    pub payers: Vec<PayerLine>,
 }
 
 impl Answer {
-    fn reason(&mut self, code: &'static str, severity: Severity, rule: &'static str, message: String) {
-        self.reasons.push(Reason { code, severity, message, rule });
+    pub fn reason(&mut self, code: &'static str, severity: Severity, rule: &'static str, message: String) {
+        if !self.reasons.iter().any(|r| r.code == code && r.message == message) {
+            self.reasons.push(Reason { code, severity, message, rule });
+        }
     }
 
     fn pay(&mut self, step: Step) {
@@ -29,8 +35,12 @@ impl Answer {
         self.steps.push(step);
     }
 
+    fn payer(&mut self, payer: Payer, member: Option<String>, order: Option<u8>, may_pay: MayPay, code: Option<&'static str>, rule: &'static str) {
+        self.payers.push(PayerLine { payer, member, order, may_pay, code, rule });
+    }
+
     /// Ends the answer: whatever is left is self-pay.
-    fn finish(mut self, verdict: Verdict) -> ExpenseResult {
+    fn finish(mut self, verdict: Verdict, facts: AnswerFacts, s: &Scenario, e: usize) -> ExpenseResult {
         if verdict == Verdict::NeedsInput {
             self.steps.clear();
         } else {
@@ -45,15 +55,38 @@ impl Answer {
                 rule: "R-ORDER",
             });
         }
+        self.payer(Payer::SelfPay, None, None, MayPay::Yes, None, "R-ORDER");
+        let told = answer::tell(s, e, &facts, verdict, &self.ineligible);
         ExpenseResult {
             expense: self.index,
             verdict,
+            answer: told.answer,
+            headline: told.headline,
             total: self.total,
             steps: self.steps,
             reasons: self.reasons,
             ineligible_sharers: self.ineligible,
+            payers: self.payers,
+            next_steps: told.next_steps,
         }
     }
+}
+
+/// The sharing lines to patient `p`, in 顺位 order: ordered lines, then unordered ones, then
+/// quotas (keys end in the line index, so they are unique and an unstable sort is exact).
+fn lines_to(s: &Scenario, p: usize) -> Vec<usize> {
+    let mut lines: Vec<usize> = (0..s.sharing.len()).filter(|&i| s.sharing[i].to == p).collect();
+    lines.sort_unstable_by_key(|&i| match s.sharing[i].channel {
+        Channel::Ordered(n) => (0, u32::from(n), i),
+        Channel::Unordered => (1, 0, i),
+        Channel::Quota(_) => (2, 0, i),
+    });
+    lines
+}
+
+/// Which pooled-fund room an item uses: 门诊 and 住院 have separate 起付线 and 封顶线.
+fn room_kind(item_id: &str) -> usize {
+    usize::from(item_id == "inpatient_stay")
 }
 
 pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize) -> ExpenseResult {
@@ -62,50 +95,72 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let p = e.patient;
     let patient = &s.members[p];
     let total = e.charge.total();
-    let mut a = Answer { index, total, remaining: total, steps: vec![], reasons: vec![], ineligible: vec![] };
+    let mut a = Answer {
+        index,
+        total,
+        remaining: total.unwrap_or(Money::ZERO),
+        steps: vec![],
+        reasons: vec![],
+        ineligible: vec![],
+        payers: vec![],
+    };
+    let mut facts = AnswerFacts::default();
 
-    // 1. Blocks.
-    if item.kind != ItemKind::Premium && e.card == Card::Other {
+    if !patient.place_known {
         a.reason(
-            "impersonation",
-            Severity::Error,
-            "R-CARD",
-            format!(
-                "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
-                patient.name, patient.name
-            ),
+            "place_unknown",
+            Severity::Info,
+            "R-2021",
+            format!("“{}”填写的参保地没有收录，按{}计算，当地可能不同。", patient.name, patient.place.name),
         );
-        return a.finish(Verdict::Blocked);
+    }
+
+    // 1. Blocks: every line to the patient is refused with the same reason.
+    let block = |a: &mut Answer, code: &'static str, rule: &'static str, message: String, fix: String| {
+        for &li in &lines_to(s, p) {
+            let line = &s.sharing[li];
+            a.payer(payer_of(line), Some(s.members[line.from].id.clone()), order_of(line), MayPay::No, Some(code), rule);
+            a.ineligible.push(Ineligible { member: s.members[line.from].id.clone(), code, message: message.clone(), fix: fix.clone(), rule });
+        }
+    };
+    if item.kind != ItemKind::Premium && e.card == Card::Other {
+        let msg = format!(
+            "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
+            patient.name, patient.name
+        );
+        a.reason("impersonation", Severity::Error, "R-CARD", msg);
+        block(&mut a, "impersonation", "R-CARD", "冒名就医，医保不能结算。".into(), format!("用“{}”本人的医保卡或医保码。", patient.name));
+        facts.outcome = Outcome::Blocked;
+        return a.finish(Verdict::Blocked, facts, s, index);
     }
     if e.venue == crate::data::Venue::NonDesignated {
-        a.reason(
-            "non_designated_venue",
-            Severity::Warning,
-            "R-2021",
-            format!(
-                "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
-                item.name
-            ),
+        let msg = format!(
+            "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
+            item.name
         );
-        return a.finish(Verdict::SelfPay);
+        a.reason("non_designated_venue", Severity::Warning, "R-2021", msg);
+        block(&mut a, "non_designated_venue", "R-2021", "非定点机构不能刷医保。".into(), "到医保定点医院或定点药店。".into());
+        facts.outcome = Outcome::NoByItem("non_designated_venue");
+        return a.finish(Verdict::SelfPay, facts, s, index);
     }
     if item.kind == ItemKind::NotMedical {
-        if item.cosmetic {
-            a.reason(
+        let (code, rule, msg) = if item.cosmetic {
+            (
                 "cosmetic_not_covered",
-                Severity::Warning,
                 item.rule,
                 format!("“{}”属于美容项目，不是治疗，统筹基金和任何人的个人账户都不能付，只能自己付。", item.name),
-            );
+            )
         } else {
-            a.reason(
+            (
                 "not_medical_expense",
-                Severity::Warning,
                 "R-2021",
                 format!("“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。", item.name),
-            );
-        }
-        return a.finish(Verdict::SelfPay);
+            )
+        };
+        a.reason(code, Severity::Warning, rule, msg);
+        block(&mut a, code, rule, format!("“{}”不能用个人账户付。", item.name), "只能自己付。".into());
+        facts.outcome = Outcome::NoByItem(code);
+        return a.finish(Verdict::SelfPay, facts, s, index);
     }
     if !patient.insurance.is_enrolled() {
         a.reason(
@@ -114,46 +169,68 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "R-2024",
             format!("“{}”没有参加基本医保：统筹基金不报销，家人的个人账户也不能为没有参保的人付钱。", patient.name),
         );
-        for line in s.sharing.iter().filter(|l| l.to == p) {
-            a.ineligible.push(Ineligible {
-                member: s.members[line.from].id.clone(),
-                code: "beneficiary_not_insured",
-                message: format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
-                fix: format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
-                rule: "R-2024",
-            });
-        }
-        return a.finish(Verdict::SelfPay);
+        block(
+            &mut a,
+            "beneficiary_not_insured",
+            "R-2024",
+            format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
+            format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
+        );
+        facts.outcome = Outcome::NoByItem("beneficiary_not_insured");
+        return a.finish(Verdict::SelfPay, facts, s, index);
     }
-    match item.requires {
-        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => {
-            a.reason(
-                "premium_not_applicable",
-                Severity::Warning,
-                item.rule,
-                format!("“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。", patient.name),
-            );
-            return a.finish(Verdict::SelfPay);
+    let wrong_scheme = match item.requires {
+        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => Some(format!(
+            "“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。",
+            patient.name
+        )),
+        Some(Requirement::EmployeeEnrollee) if !patient.insurance.has_account() => {
+            Some(format!("“{}”没有参加职工医保，不用交职工大额医疗费用补助。", patient.name))
         }
-        Some(Requirement::LtcRegion) if s.region.ltc.value != Tri::Yes => {
-            let why = if s.region.ltc.value == Tri::No { "当地没有开办长期护理保险" } else { "所选地区是否开办了长期护理保险不确定" };
-            a.reason(
-                "region_dependent",
-                Severity::Warning,
-                item.rule,
-                format!("{why}（{}），这里按不能用个人账户缴纳计算。请选择您所在的城市，或向当地医保部门确认。", s.region.ltc.source),
-            );
-            return a.finish(Verdict::SelfPay);
-        }
-        _ => {}
+        _ => None,
+    };
+    if let Some(msg) = wrong_scheme {
+        a.reason("premium_not_applicable", Severity::Warning, item.rule, msg.clone());
+        block(&mut a, "premium_not_applicable", item.rule, msg, "这项缴费不适用。".into());
+        facts.outcome = Outcome::NoByItem("premium_not_applicable");
+        return a.finish(Verdict::SelfPay, facts, s, index);
     }
 
-    let own_ok = resolve(s, item, item.own, true, &mut a.reasons);
-    let shared_ok = resolve(s, item, item.shared, false, &mut a.reasons);
+    // 2. Who may pay, before any money: the pool, the own account, each line (SPEC §9.3).
     let pooled_applies = matches!(item.pooled, PooledCover::Yes | PooledCover::PerRegion);
-    if !pooled_applies && !own_ok && !shared_ok {
-        return a.finish(Verdict::SelfPay);
+    let (own, own_decision) = if patient.insurance.has_account() { payability::own(s, item, patient) } else { (Tri::No, None) };
+    if let Some((d, by)) = own_decision {
+        if own != Tri::Depends {
+            a.reason(
+                "region_rule",
+                Severity::Info,
+                item.rule,
+                format!(
+                    "“{}”能否用本人个人账户付由当地规定。{}：{}（依据：{}，{}起）。",
+                    item.name,
+                    by.name,
+                    d.note.unwrap_or(if own == Tri::Yes { "可以" } else { "不可以" }),
+                    d.sources.first().map_or("", |x| x.title),
+                    d.from
+                ),
+            );
+        }
     }
+    if own == Tri::Depends {
+        a.reason(
+            "region_dependent",
+            Severity::Warning,
+            item.rule,
+            format!(
+                "{}。“{}”能否用本人个人账户付由各地规定，{}没有查到规定，这里先按不能付计算。请向{}确认。",
+                item.note,
+                item.name,
+                patient.place.name,
+                eligibility::ask_where(patient.place)
+            ),
+        );
+    }
+    let checks: Vec<(usize, Check)> = lines_to(s, p).into_iter().map(|li| (li, eligibility::check(s, family, &s.sharing[li], item))).collect();
     if item.rule == "R-DENTAL" && item.pooled == PooledCover::Yes {
         a.reason(
             "dental_therapeutic",
@@ -162,10 +239,49 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             format!("“{}”属于治疗性口腔项目，可以走医保；要在定点医院的口腔科或签约的定点口腔诊所做。", item.name),
         );
     }
+    if pooled_applies {
+        a.payer(Payer::PooledFund, Some(patient.id.clone()), None, MayPay::Yes, None, "R-ORDER");
+    }
+    if patient.insurance.has_account() && item.kind != ItemKind::Premium {
+        let may = match own {
+            Tri::Yes => MayPay::Yes,
+            Tri::No => MayPay::No,
+            Tri::Depends => MayPay::Depends,
+        };
+        let code = match own {
+            Tri::Yes => None,
+            Tri::No => Some("region_rule"),
+            Tri::Depends => Some("region_dependent"),
+        };
+        a.payer(Payer::OwnAccount, Some(patient.id.clone()), None, may, code, "R-ORDER");
+    }
+    for (li, check) in &checks {
+        let line = &s.sharing[*li];
+        let member = Some(s.members[line.from].id.clone());
+        let (may, code, rule) = match check {
+            Check::Eligible { rule, .. } => (MayPay::Yes, None, *rule),
+            Check::Ineligible(x) => (MayPay::No, Some(x.code), x.rule),
+            Check::Depends(x) => (MayPay::Depends, Some(x.code), x.rule),
+            Check::NeedsVia(_) => (MayPay::Depends, Some("needs_input"), "R-KIN"),
+        };
+        a.payer(payer_of(line), member, order_of(line), may, code, rule);
+    }
+    facts.lines = checks.iter().map(|(li, c)| (*li, c.answer())).collect();
+    // Lines that cannot pay are listed with their reason whatever the amounts (SPEC §9.3).
+    for (_, check) in &checks {
+        if let Check::Ineligible(x) | Check::Depends(x) = check {
+            a.ineligible.push(x.clone());
+        }
+    }
+    facts.own = Some(own);
+    facts.pooled = pooled_applies;
+    facts.candidates = answer::unbound_candidates(s, family, p, item);
 
-    // 2. Pooled fund.
+    // 3. Money: the pooled fund.
+    let mut needs_money_input = false;
     if pooled_applies {
         match e.charge {
+            Charge::Unknown => needs_money_input = true,
             Charge::Burden(b) => a.reason(
                 "pooled_settled",
                 Severity::Info,
@@ -173,39 +289,33 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 format!("按结算单上的个人负担{b}元计算：统筹基金报销的部分在结算时已经扣除。"),
             ),
             Charge::Amount { amount, out_of_catalogue } => {
-                // Pharmacy purchases (per_region) are pooled only with parameters given on the
-                // expense itself: outpatient/inpatient room carried over does not apply there.
-                let carried = if item.pooled == PooledCover::Yes { ledger.pooled[p] } else { None };
+                // Parameters given on the expense win; room carries from earlier expenses of the
+                // same kind (门诊 or 住院) only when none are given. Pharmacy purchases are
+                // pooled only with parameters given on the expense itself.
+                let kind = room_kind(item.id);
+                let carried = if item.pooled == PooledCover::Yes { ledger.pooled[p][kind] } else { None };
                 let room = match (e.pooled, carried) {
-                    (Some(given), None) => {
+                    (Some(given), _) => {
                         Some(PooledRoom { deductible_left: given.deductible_left, cap_left: given.cap_left, ratio: given.ratio })
                     }
-                    (Some(given), Some(carried)) => {
-                        if (given.deductible_left, given.cap_left) != (carried.deductible_left, carried.cap_left) {
-                            a.reason(
-                                "pooled_carried",
-                                Severity::Info,
-                                "R-ORDER",
-                                format!(
-                                    "“{}”今年前面的费用已经用掉了一部分起付线和封顶线，这里接着用剩下的：起付线还剩{}元，封顶线还剩{}元。",
-                                    patient.name, carried.deductible_left, carried.cap_left
-                                ),
-                            );
-                        }
-                        Some(PooledRoom { ratio: given.ratio, ..carried })
-                    }
-                    (None, Some(carried)) => Some(carried),
-                    (None, None) if item.pooled == PooledCover::Yes => {
+                    (None, Some(carried)) => {
                         a.reason(
-                            "needs_input",
-                            Severity::Warning,
+                            "pooled_carried",
+                            Severity::Info,
                             "R-ORDER",
                             format!(
-                                "要算统筹基金给“{}”报销多少，需要当地的剩余起付线、报销比例和剩余封顶线；也可以直接填写结算单上的“个人负担”金额。本计算器不会替您猜当地的报销比例。",
-                                patient.name
+                                "没有填写这笔的统筹参数，接着用“{}”今年前面同类费用剩下的：起付线还剩{}元，封顶线还剩{}元，报销比例{}%。",
+                                patient.name,
+                                carried.deductible_left,
+                                carried.cap_left,
+                                (carried.ratio * rust_decimal::Decimal::ONE_HUNDRED).normalize()
                             ),
                         );
-                        return a.finish(Verdict::NeedsInput);
+                        Some(carried)
+                    }
+                    (None, None) if item.pooled == PooledCover::Yes => {
+                        needs_money_input = true;
+                        None
                     }
                     (None, None) => {
                         a.reason(
@@ -224,18 +334,20 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     let pooled = Money::round(product.min(room.cap_left.decimal()));
                     let used_deductible = covered.min(room.deductible_left);
                     if item.pooled == PooledCover::Yes {
-                        ledger.pooled[p] = Some(PooledRoom {
+                        ledger.pooled[p][kind] = Some(PooledRoom {
                             deductible_left: room.deductible_left.minus(used_deductible),
                             cap_left: room.cap_left.minus(pooled),
                             ratio: room.ratio,
                         });
                     }
                     let mut msg = format!(
-                        "统筹基金报销：（目录内{} − 剩余起付线{}）× 报销比例{}% = {}元",
+                        "医保报销（统筹基金）：（目录内{} − 剩余起付线{}）× 报销比例{}% = {}元（剩余起付线{}元，剩余封顶线{}元）",
                         covered,
                         room.deductible_left.min(covered),
                         (room.ratio * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
-                        Money::round(product)
+                        Money::round(product),
+                        room.deductible_left,
+                        room.cap_left
                     );
                     if Money::round(product) > room.cap_left {
                         msg.push_str(&format!("，超过剩余封顶线，按{}元报销", room.cap_left));
@@ -257,119 +369,123 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 }
             }
         }
+    } else if e.charge == Charge::Unknown {
+        needs_money_input = true;
+    }
+    if needs_money_input {
+        let what = if e.charge == Charge::Unknown {
+            "金额（总金额，或结算单上的“个人负担”）".to_string()
+        } else {
+            "当地的剩余起付线、报销比例和剩余封顶线（也可以直接填写结算单上的“个人负担”）".to_string()
+        };
+        a.reason(
+            "needs_input",
+            Severity::Warning,
+            "R-ORDER",
+            format!("要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。", patient.name),
+        );
+        facts.needs_money = true;
+        return a.finish(Verdict::NeedsInput, facts, s, index);
     }
 
-    // 3. The patient's own account.
-    if own_ok && patient.insurance.has_account() {
-        let before = ledger.balances[p];
-        let pay = a.remaining.min(before);
-        ledger.balances[p] = before.minus(pay);
-        if a.remaining > before {
-            a.reason(
-                "balance_exhausted",
-                Severity::Info,
-                "R-ORDER",
-                format!("“{}”自己的个人账户只有{}元，不够付，用完后再由共济人或自己付。", patient.name, before),
-            );
-        }
-        a.pay(Step {
-            payer: Payer::OwnAccount,
-            member: Some(patient.id.clone()),
-            order: None,
-            amount: pay,
-            balance_before: Some(before),
-            balance_after: Some(ledger.balances[p]),
-            rule: "R-ORDER",
-        });
-    }
-
-    // 4. Sharers, in 顺位 order: ordered lines, then unordered ones, then quotas (keys end in the
-    //    line index, so they are unique and an unstable sort is exact).
-    let mut lines: Vec<usize> = (0..s.sharing.len()).filter(|&i| s.sharing[i].to == p).collect();
-    lines.sort_unstable_by_key(|&i| match s.sharing[i].channel {
-        Channel::Ordered(n) => (0, u32::from(n), i),
-        Channel::Unordered => (1, 0, i),
-        Channel::Quota(_) => (2, 0, i),
-    });
-    let mut someone_shared = false;
-    if shared_ok {
-        for li in lines {
-            let line = &s.sharing[li];
-            let sharer = &s.members[line.from];
-            match eligibility::check(s, family, line, item) {
-                Check::NeedsVia(members) => {
-                    if a.remaining.is_zero() {
-                        continue;
-                    }
-                    let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
-                    let names = names.join("、");
-                    // Whom they run through, where the family lists nobody who fits (a grandchild
-                    // whose parent is not listed): that person must be added first.
-                    let missing = run_through(s, &members, |m| !family.can_name_via(m));
-                    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places:
-                    // the one who is the listed person's spouse names them.
-                    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
-                    let how = if missing.is_empty() && members.len() > 1 && spouses {
-                        let whom = run_through(s, &members, |_| true);
-                        format!(
-                            "他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。"
-                        )
-                    } else if missing.is_empty() {
-                        format!("请在家庭成员里为{names}选择“经由谁”。")
-                    } else {
-                        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
-                    };
+    // 4. The patient's own account.
+    let mut depends_reached = false;
+    if patient.insurance.has_account() && item.kind != ItemKind::Premium {
+        match own {
+            Tri::Yes => {
+                let before = ledger.balances[p];
+                let pay = a.remaining.min(before);
+                ledger.balances[p] = before.minus(pay);
+                if a.remaining > before {
                     a.reason(
-                        "needs_input",
-                        Severity::Warning,
-                        "R-KIN",
-                        format!("算不出“{}”和“{}”是不是近亲属：{names}是经由家里哪一位算的？{how}", sharer.name, patient.name),
+                        "balance_exhausted",
+                        Severity::Info,
+                        "R-ORDER",
+                        format!("“{}”自己的个人账户只有{}元，不够付，用完后再由共济人或自己付。", patient.name, before),
                     );
-                    return a.finish(Verdict::NeedsInput);
                 }
-                Check::Ineligible(x) => a.ineligible.push(x),
-                Check::Eligible(source, kin) => {
-                    if a.remaining.is_zero() {
-                        continue;
-                    }
-                    someone_shared = true;
-                    let (before, payer, order, rule) = match source {
-                        Source::Balance => {
-                            let order = match line.channel {
-                                Channel::Ordered(n) => Some(n),
-                                _ => None,
-                            };
-                            let kin_rule = if kin.is_core_family() { "R-2021" } else { "R-2024" };
-                            let rule = if item.kind == ItemKind::Premium { item.rule } else { kin_rule };
-                            (ledger.balances[line.from], Payer::SharedAccount, order, rule)
-                        }
-                        Source::Quota => (ledger.quotas[li], Payer::SharedQuota, None, "R-XPROV"),
-                    };
-                    let pay = a.remaining.min(before);
-                    let after = before.minus(pay);
-                    match source {
-                        Source::Balance => ledger.balances[line.from] = after,
-                        Source::Quota => ledger.quotas[li] = after,
-                    }
-                    if a.remaining > before {
-                        let what = if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户" };
-                        a.reason(
-                            "balance_exhausted",
-                            Severity::Info,
-                            "R-ORDER",
-                            format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, before),
-                        );
-                    }
-                    a.pay(Step {
-                        payer,
-                        member: Some(sharer.id.clone()),
-                        order,
-                        amount: pay,
-                        balance_before: Some(before),
-                        balance_after: Some(after),
-                        rule,
-                    });
+                a.pay(Step {
+                    payer: Payer::OwnAccount,
+                    member: Some(patient.id.clone()),
+                    order: None,
+                    amount: pay,
+                    balance_before: Some(before),
+                    balance_after: Some(ledger.balances[p]),
+                    rule: "R-ORDER",
+                });
+            }
+            Tri::Depends => depends_reached |= !a.remaining.is_zero(),
+            Tri::No => {}
+        }
+    }
+
+    // 5. Sharers, in 顺位 order.
+    let mut someone_shared = false;
+    for (li, check) in checks {
+        let line = &s.sharing[li];
+        let sharer = &s.members[line.from];
+        match check {
+            Check::NeedsVia(members) => {
+                if a.remaining.is_zero() {
+                    continue;
                 }
+                a.reason("needs_input", Severity::Warning, "R-KIN", via_question(s, family, &sharer.name, &patient.name, &members));
+                return a.finish(Verdict::NeedsInput, facts, s, index);
+            }
+            Check::Ineligible(_) => {}
+            Check::Depends(_) => depends_reached |= !a.remaining.is_zero(),
+            Check::Eligible { source, rule, decided_by } => {
+                if let Some((d, by)) = decided_by {
+                    a.reason(
+                        "region_rule",
+                        Severity::Info,
+                        item.rule,
+                        format!(
+                            "“{}”能否用家人共济的钱付由当地规定。{}：{}（依据：{}，{}起）。",
+                            item.name,
+                            by.name,
+                            d.note.unwrap_or("可以"),
+                            d.sources.first().map_or("", |x| x.title),
+                            d.from
+                        ),
+                    );
+                }
+                if a.remaining.is_zero() {
+                    continue;
+                }
+                someone_shared = true;
+                let (before, payer, order) = match source {
+                    Source::Balance => (ledger.balances[line.from], Payer::SharedAccount, order_of(line)),
+                    Source::Quota => (ledger.quotas[li], Payer::SharedQuota, None),
+                };
+                // What of it may be shared here (SPEC §9.2 money models).
+                let available = match source {
+                    Source::Quota => Some(before),
+                    Source::Balance => shareable_now(s, ledger, line.from, &mut a),
+                };
+                let Some(available) = available else {
+                    facts.needs_money = true;
+                    return a.finish(Verdict::NeedsInput, facts, s, index);
+                };
+                let pay = a.remaining.min(available);
+                let after = before.minus(pay);
+                match source {
+                    Source::Balance => {
+                        ledger.balances[line.from] = after;
+                        ledger.shared_out[line.from] = ledger.shared_out[line.from].plus(pay);
+                    }
+                    Source::Quota => ledger.quotas[li] = after,
+                }
+                if a.remaining > available {
+                    let what = if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户里可以共济的钱" };
+                    a.reason(
+                        "balance_exhausted",
+                        Severity::Info,
+                        "R-ORDER",
+                        format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
+                    );
+                }
+                a.pay(Step { payer, member: Some(sharer.id.clone()), order, amount: pay, balance_before: Some(before), balance_after: Some(after), rule });
             }
         }
     }
@@ -382,19 +498,76 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         );
     }
 
-    // 5. Self-pay for the rest, and who could have helped.
+    // 6. Self-pay for the rest, and who could have helped.
     if !a.remaining.is_zero() {
-        if shared_ok {
-            suggest_unbound(s, family, ledger, p, &mut a);
+        for c in &facts.candidates {
+            if c.may == MayPay::Yes && !ledger.balances[c.member].is_zero() {
+                let m = &s.members[c.member];
+                let how = if c.quota {
+                    "两人不在同一个省，设置跨省共济额度后"
+                } else {
+                    "在国家医保服务平台App（地方专区→职工医保个人账户家庭共济）、当地医保公众号或医保大厅绑定家庭共济后"
+                };
+                a.reason(
+                    "not_bound",
+                    Severity::Info,
+                    c.rule,
+                    format!(
+                        "“{}”和“{}”是{}，“{}”的职工医保个人账户还有{}元，但还没有为“{}”绑定家庭共济。{}，这部分可以由“{}”的账户支付。",
+                        m.name,
+                        patient.name,
+                        c.kin.name_zh(),
+                        m.name,
+                        ledger.balances[c.member],
+                        patient.name,
+                        how,
+                        m.name
+                    ),
+                );
+            }
         }
         a.reason(
             "self_pay_rest",
             Severity::Info,
             "R-ORDER",
-            format!("剩下的{}元由“{}”自己付（现金、微信、支付宝或银行卡）。", a.remaining, patient.name),
+            format!("剩下的{}元由“{}”这边自己付（现金、微信、支付宝或银行卡）。", a.remaining, patient.name),
         );
     }
-    a.finish(Verdict::Covered)
+    // The verdict: `covered` only when the pool or an account may pay (SPEC §7); `depends`
+    // when a payer that a local rule decides was reached with money still to pay.
+    let someone_may = pooled_applies || own == Tri::Yes || facts.lines.iter().any(|(_, l)| *l == answer::LineAnswer::Yes);
+    let verdict = if depends_reached {
+        Verdict::Depends
+    } else if someone_may {
+        Verdict::Covered
+    } else if facts.lines.iter().any(|(_, l)| *l == answer::LineAnswer::Depends) || own == Tri::Depends {
+        Verdict::Depends
+    } else {
+        Verdict::SelfPay
+    };
+    a.finish(verdict, facts, s, index)
+}
+
+/// The question asked when a pair's kinship depends on a missing `via`: for which members, and,
+/// where the family lists nobody they may run through (a grandchild whose parent is not
+/// listed), that this person must be added first. Independent of member order but for the
+/// order of the names.
+fn via_question(s: &Scenario, family: &Family, sharer: &str, patient: &str, members: &[usize]) -> String {
+    let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
+    let names = names.join("、");
+    let missing = run_through(s, members, |m| !family.can_name_via(m));
+    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places: the ones who
+    // are the listed people's spouses name them.
+    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
+    let how = if missing.is_empty() && members.len() > 1 && spouses {
+        let whom = run_through(s, members, |_| true);
+        format!("他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。")
+    } else if missing.is_empty() {
+        format!("请在家庭成员里为{names}选择“经由谁”。")
+    } else {
+        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
+    };
+    format!("算不出“{sharer}”和“{patient}”是不是近亲属：{names}是经由家里哪一位算的？{how}")
 }
 
 /// Whom these members' relations run through ("儿子", "兄弟或姐妹"), for those that `keep`;
@@ -419,40 +592,64 @@ fn run_through(s: &Scenario, members: &[usize], keep: impl Fn(usize) -> bool) ->
     out
 }
 
-/// Close relatives with money who could share with the patient but have not bound it.
-fn suggest_unbound(s: &Scenario, family: &Family, ledger: &Ledger, p: usize, a: &mut Answer) {
-    if s.as_of < s.region.sharing_from.value {
-        return;
+/// How much of member `m`'s balance may be shared now, under their place's money model
+/// (SPEC §9.2); `None` when the model needs a figure the visitor has not given.
+fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Option<Money> {
+    let member = &s.members[m];
+    let balance = ledger.balances[m];
+    let model = member.place.shareable_on(s.as_of);
+    if let Some(given) = member.shareable_balance {
+        let left = if given > ledger.shared_out[m] { given.minus(ledger.shared_out[m]) } else { Money::ZERO };
+        return Some(left.min(balance));
     }
-    let patient = &s.members[p];
-    for (m, member) in s.members.iter().enumerate() {
-        if m == p || !member.insurance.has_account() || ledger.balances[m].is_zero() {
-            continue;
-        }
-        if s.sharing.iter().any(|l| l.from == m && l.to == p) {
-            continue;
-        }
-        let Ok(kin) = eligibility::kinship(family, m, p) else { continue };
-        if !eligibility::kin_may_share(s, kin) {
-            continue;
-        }
-        let same = eligibility::same_province(s, m, p);
-        if !same && s.as_of < s.region.cross_province_from.value {
-            continue;
-        }
-        let how = if same {
-            "在国家医保服务平台App（地方专区→职工医保个人账户家庭共济）、当地医保公众号或医保大厅绑定家庭共济后"
-        } else {
-            "两人不在同一个省，设置跨省共济额度后"
-        };
-        a.reason(
-            "not_bound",
-            Severity::Info,
-            if kin.is_core_family() { "R-2021" } else { "R-2024" },
-            format!(
-                "“{}”和“{}”是{}，“{}”的职工医保个人账户还有{}元，但还没有为“{}”绑定家庭共济。{}，这部分可以由“{}”的账户支付。",
-                member.name, patient.name, kin.name_zh(), member.name, ledger.balances[m], patient.name, how, member.name
-            ),
-        );
+    match model {
+        None => Some(balance),
+        Some(model) => match model.model {
+            ShareModel::AboveFloor => {
+                let floor = model.floor();
+                let above = if balance > floor { balance.minus(floor) } else { Money::ZERO };
+                a.reason(
+                    "shareable_limited",
+                    Severity::Info,
+                    "R-ORDER",
+                    format!(
+                        "按{}的规定，只有个人账户超过{}元的部分可以共济（{}）：“{}”现在最多可以共济{}元。{}",
+                        member.place.name,
+                        floor,
+                        model.account,
+                        member.name,
+                        above,
+                        model.note.unwrap_or("")
+                    ),
+                );
+                Some(above)
+            }
+            ShareModel::PriorYears => {
+                a.reason(
+                    "needs_input",
+                    Severity::Warning,
+                    "R-ORDER",
+                    format!(
+                        "按{}的规定，只有{}可以共济：请填写“{}”的{}余额（可在当地医保App查询），才能算出各付多少。",
+                        member.place.name, model.account, member.name, model.account
+                    ),
+                );
+                None
+            }
+        },
+    }
+}
+
+fn payer_of(line: &Sharing) -> Payer {
+    match line.channel {
+        Channel::Quota(_) => Payer::SharedQuota,
+        _ => Payer::SharedAccount,
+    }
+}
+
+fn order_of(line: &Sharing) -> Option<u8> {
+    match line.channel {
+        Channel::Ordered(n) => Some(n),
+        _ => None,
     }
 }

@@ -6,18 +6,18 @@
 //! exactly to its total; no balance or quota goes below zero; no account pays for an item it may
 //! not pay; sharers are charged in 顺位 order; the result is deterministic.
 
+mod answer;
 mod eligibility;
 mod expense;
 mod payability;
 
-use crate::data;
+use crate::data::{self, InForce};
 use crate::kinship::{Family, Person};
 use crate::money::Money;
 use crate::output::{OrderedMap, Output, Verdict};
 use crate::scenario::{Channel, Scenario};
 use rust_decimal::Decimal;
 
-pub use eligibility::same_province;
 
 /// Pooled-fund room left for one patient this year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,8 +34,10 @@ pub struct Ledger {
     pub balances: Vec<Money>,
     /// Quota left per sharing line (zero for lines without a quota).
     pub quotas: Vec<Money>,
-    /// Pooled-fund room per member, once known.
-    pub pooled: Vec<Option<PooledRoom>>,
+    /// Pooled-fund room per member, once known: [门诊, 住院] (separate 起付线 and 封顶线).
+    pub pooled: Vec<[Option<PooledRoom>; 2]>,
+    /// What each member's account has paid for others so far (for the money models of SPEC §9.2).
+    pub shared_out: Vec<Money>,
 }
 
 impl Ledger {
@@ -44,12 +46,18 @@ impl Ledger {
         let mut quotas = vec![Money::ZERO; s.sharing.len()];
         for (i, line) in s.sharing.iter().enumerate() {
             if let Channel::Quota(q) = line.channel {
+                // A quota is set aside only while the relation can stand (SPEC §9.2): the
+                // beneficiary is insured and cross-province quotas exist at the sharer's place.
                 // Checked in scenario validation: one sharer's quotas fit in their balance.
-                balances[line.from] = balances[line.from].minus(q);
-                quotas[i] = q;
+                let stands = s.members[line.to].insurance.is_enrolled()
+                    && s.members[line.from].place.facts.cross_province_from.on(s.as_of) == InForce::Yes;
+                if stands {
+                    balances[line.from] = balances[line.from].minus(q);
+                    quotas[i] = q;
+                }
             }
         }
-        Ledger { balances, quotas, pooled: vec![None; s.members.len()] }
+        Ledger { balances, quotas, pooled: vec![[None, None]; s.members.len()], shared_out: vec![Money::ZERO; s.members.len()] }
     }
 }
 

@@ -1,0 +1,271 @@
+//! The answer first (SPEC §9.3): `answer`, `headline` and `next_steps` of one expense, decided
+//! from who may pay (the pool, the own account, each sharing line, the unbound relatives who
+//! could), never from the amounts. The page shows these sentences and decides nothing.
+
+use super::eligibility::{self, Check};
+use crate::data::{Item, ItemKind, Place, Tri};
+use crate::kinship::{Family, Kin};
+use crate::money::Money;
+use crate::output::{AnswerKind, Ineligible, MayPay, NextStep, Verdict};
+use crate::scenario::{Channel, Distance, Scenario, Sharing};
+
+pub use super::eligibility::LineAnswer;
+
+/// A close relative with an account who has no line to the patient but could have one.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub member: usize,
+    pub kin: Kin,
+    /// `Yes` when binding (or a quota) would let them pay; `Depends` on a local rule.
+    pub may: MayPay,
+    /// Another province: a quota is needed.
+    pub quota: bool,
+    pub rule: &'static str,
+}
+
+/// How the expense was settled before anyone's money was looked at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Outcome {
+    /// Who pays is decided by the lines below.
+    #[default]
+    Lines,
+    Blocked,
+    /// Nothing may pay, for this reason code (cosmetic, not medical, non-designated, …).
+    NoByItem(&'static str),
+}
+
+/// What the answer is decided from.
+#[derive(Default)]
+pub struct Facts {
+    pub outcome: Outcome,
+    pub pooled: bool,
+    pub own: Option<Tri>,
+    pub lines: Vec<(usize, LineAnswer)>,
+    pub candidates: Vec<Candidate>,
+    pub needs_money: bool,
+}
+
+pub struct Told {
+    pub answer: AnswerKind,
+    pub headline: String,
+    pub next_steps: Vec<NextStep>,
+}
+
+/// Close relatives with an account, without a line to patient `p`, who could pay this item once
+/// bound (or with a quota): the same checks as a bound line, on a line that does not exist yet.
+pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'static Item) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (m, member) in s.members.iter().enumerate() {
+        if m == p || !member.insurance.has_account() || s.sharing.iter().any(|l| l.from == m && l.to == p) {
+            continue;
+        }
+        let Ok(kin) = eligibility::kinship(family, m, p) else { continue };
+        if !kin.is_close() {
+            continue;
+        }
+        let quota = s.distance(m, p) == Distance::OtherProvince;
+        let channel = if quota { Channel::Quota(Money::ZERO) } else { Channel::Unordered };
+        let line = Sharing { from: m, to: p, channel };
+        let may = match eligibility::check(s, family, &line, item) {
+            Check::Eligible { .. } => MayPay::Yes,
+            Check::Depends(_) => MayPay::Depends,
+            _ => continue,
+        };
+        let rule = if quota {
+            "R-XPROV"
+        } else if kin.is_core_family() {
+            "R-2021"
+        } else {
+            "R-2024"
+        };
+        out.push(Candidate { member: m, kin, may, quota, rule });
+    }
+    // The headline names the first: by id, not by member order (issue 11: member order never
+    // changes an answer).
+    out.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
+    out
+}
+
+fn name(s: &Scenario, m: usize) -> &str {
+    &s.members[m].name
+}
+
+fn names(s: &Scenario, ms: &[usize]) -> String {
+    ms.iter().map(|&m| format!("“{}”", name(s, m))).collect::<Vec<_>>().join("、")
+}
+
+/// Where to bind or ask, for a member's place.
+fn channels(place: &Place) -> String {
+    eligibility::ask_where(place)
+}
+
+/// The answer, the headline and the next steps of one expense.
+pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[Ineligible]) -> Told {
+    let ex = &s.expenses[e];
+    let item = ex.item;
+    let p = ex.patient;
+    let pn = format!("“{}”", name(s, p));
+    let premium = item.kind == ItemKind::Premium;
+    let what = if premium { format!("交{}", item.name) } else { format!("的{}", item.name) };
+    let mut steps: Vec<NextStep> = Vec::new();
+    let mut step = |code: &'static str, message: String| {
+        if !steps.iter().any(|x: &NextStep| x.code == code) {
+            steps.push(NextStep { code, message });
+        }
+    };
+    let card_steps = |step: &mut dyn FnMut(&'static str, String)| {
+        if !premium {
+            step("use_own_card", format!("{pn}看病买药要用自己的医保卡或医保码（可以在微信、支付宝或国家医保服务平台App里打开），家人的钱通过共济付，不能借卡。"));
+            if item.kind == ItemKind::Pharmacy {
+                step("bring_ids", format!("替{pn}去药店买药，要带上双方的身份证件。"));
+            }
+        }
+    };
+    // "（医保报销后剩下的部分；先用“妈妈”自己的个人账户）"
+    let mut notes: Vec<String> = Vec::new();
+    if f.pooled {
+        notes.push("医保报销后剩下的部分".into());
+    }
+    if f.own == Some(Tri::Yes) {
+        notes.push(format!("先用{pn}自己的个人账户"));
+    }
+    let tail = if notes.is_empty() { String::new() } else { format!("（{}）", notes.join("；")) };
+
+    let (answer, headline) = match f.outcome {
+        Outcome::Blocked => {
+            step("stop_impersonation", format!("不要再用别人的医保卡；请用{pn}本人的医保卡或医保码就医，家人的账户通过家庭共济来付。"));
+            (AnswerKind::Blocked, format!("违法：用别人的医保卡给{pn}看病买药是冒名就医，医保不能结算，还会被追回和罚款。"))
+        }
+        Outcome::NoByItem(code) => {
+            let why = ineligible.first().map(|x| x.message.clone()).unwrap_or_default();
+            let head = match code {
+                "cosmetic_not_covered" => format!("不能：“{}”是美容项目，医保和任何人的个人账户都不能付，只能自己付。", item.name),
+                "not_medical_expense" => format!("不能：“{}”不是医疗费用，个人账户（包括家人的）不能付，只能自己付。", item.name),
+                "non_designated_venue" => format!("不能：非定点的机构不能刷医保，{pn}{what}只能自己付；换到定点医院或定点药店就可以。"),
+                "beneficiary_not_insured" => format!("不能：{pn}没有参加基本医保，家人的账户不能为没有参保的人付钱。"),
+                _ => format!("不能：{why}"),
+            };
+            match code {
+                "beneficiary_not_insured" => step("enroll", format!("先为{pn}办理居民医保参保（每年集中缴费期内，在当地税务或医保App缴费），参保后家人的账户就可以替{pn}缴费、付医药费。")),
+                "non_designated_venue" => step("use_designated", "下次到医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。".into()),
+                _ => step("self_pay", format!("这笔钱由{pn}这边自己付（现金、微信、支付宝或银行卡）。")),
+            }
+            (AnswerKind::No, head)
+        }
+        Outcome::Lines => {
+            let yes: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::Yes).map(|(li, _)| *li).collect();
+            let dep: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::Depends).map(|(li, _)| *li).collect();
+            let via: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsVia).map(|(li, _)| *li).collect();
+            let needs_quota: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsQuota).map(|(li, _)| *li).collect();
+            let bindable: Vec<&Candidate> = f.candidates.iter().filter(|c| c.may == MayPay::Yes).collect();
+            let sharers = |lines: &[usize]| names(s, &lines.iter().map(|&li| s.sharing[li].from).collect::<Vec<_>>());
+            if !yes.is_empty() {
+                let quota = yes.iter().any(|&li| matches!(s.sharing[li].channel, Channel::Quota(_)));
+                card_steps(&mut step);
+                if !premium {
+                    step("keep_slip", "结算后保留结算单或发票，核对家人账户各扣了多少。".into());
+                }
+                if premium {
+                    let place = s.members[s.sharing[yes[0]].from].place;
+                    step(
+                        "pay_premium",
+                        format!("缴费时在{}选择用家庭共济（家人的个人账户）支付；额度或余额不够的部分自己补。", channels(place)),
+                    );
+                }
+                if quota {
+                    step(
+                        "check_wallet",
+                        "跨省共济额度要双方所在统筹区都已开通；用之前在国家医保服务平台App的“医保钱包”里确认额度和余额。".into(),
+                    );
+                }
+                let by = if quota && yes.len() == 1 { format!("给{pn}设的跨省共济额度") } else { "的医保个人账户".to_string() };
+                let order = if yes.len() > 1 { "按顺位" } else { "" };
+                let head = if premium {
+                    format!("能：{}{by}可以替{pn}交“{}”。", sharers(&yes), item.name)
+                } else {
+                    format!("能：{}{by}可以{order}付{pn}“{}”的费用{tail}。", sharers(&yes), item.name)
+                };
+                (AnswerKind::Yes, head)
+            } else if !dep.is_empty() {
+                let place = s.members[s.sharing[dep[0]].from].place;
+                step("ask_local", format!("向{}问清楚：{}", channels(place), depends_question(s, e, dep[0], ineligible)));
+                card_steps(&mut step);
+                (AnswerKind::Depends, format!("要看当地规定：{}", depends_question(s, e, dep[0], ineligible)))
+            } else if !via.is_empty() {
+                let (a, _) = (s.sharing[via[0]].from, ());
+                step("fill_via", format!("在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出{}能不能为{pn}共济。", name(s, a)));
+                (AnswerKind::NeedsInput, format!("还差一点信息：算不出“{}”和{pn}是不是近亲属，请说明关系经由谁。", name(s, a)))
+            } else if !needs_quota.is_empty() || !bindable.is_empty() {
+                let (who, quota, kin) = match (needs_quota.first(), bindable.first()) {
+                    (Some(&li), _) => (s.sharing[li].from, true, None),
+                    (None, Some(c)) => (c.member, c.quota, Some(c.kin)),
+                    (None, None) => (p, false, None),
+                };
+                let wn = format!("“{}”", name(s, who));
+                let place = s.members[who].place;
+                if quota {
+                    step("set_quota", format!("请{wn}在国家医保服务平台App的“医保钱包”里为{pn}设置跨省共济额度（额度内的钱先划出，{wn}自己暂时不能用）。"));
+                } else {
+                    step(
+                        "bind_sharing",
+                        format!("请{wn}在{}为{pn}绑定家庭共济（职工医保个人账户家庭共济；不会用手机可以带身份证到医保经办大厅办理）。", channels(place)),
+                    );
+                }
+                card_steps(&mut step);
+                let rel = kin.map(|k| format!("{wn}和{pn}是{}，", k.name_zh())).unwrap_or_default();
+                let how = if quota { "设置跨省共济额度" } else { "绑定家庭共济" };
+                let pay = if premium { format!("替{pn}交“{}”", item.name) } else { format!("付{pn}“{}”的费用{tail}", item.name) };
+                (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
+            } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
+                let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
+                let place = s.members[c].place;
+                step("ask_local", format!("向{}问清楚“{}”能不能为{pn}共济{}。", channels(place), name(s, c), item.name));
+                card_steps(&mut step);
+                (AnswerKind::Depends, format!("要看当地规定：“{}”的账户能不能付{pn}{}，{}没有查到确定的规定。", name(s, c), what, place.name))
+            } else {
+                let why = match ineligible.first() {
+                    Some(x) => {
+                        let code = match x.code {
+                            "not_close_relative" => "ask_close_relative",
+                            "rule_not_in_force" => "wait_for_rule",
+                            _ => "fix_sharing",
+                        };
+                        step(code, x.fix.clone());
+                        x.message.clone()
+                    }
+                    None => {
+                        let someone = s.members.iter().enumerate().any(|(m, x)| m != p && x.insurance.has_account());
+                        if someone {
+                            format!("家里参加职工医保的人和{pn}都不是可以共济的近亲属（配偶、父母、子女、兄弟姐妹、祖孙）。")
+                        } else {
+                            "家里没有其他参加职工医保的人（只有职工医保才有个人账户）。".to_string()
+                        }
+                    }
+                };
+                step("self_pay", format!("家人的账户付不了的部分由{pn}这边自己付（现金、微信、支付宝或银行卡）。"));
+                card_steps(&mut step);
+                let head = match f.own {
+                    Some(Tri::Yes) => format!("{pn}用自己的医保个人账户付；家人的账户不能帮忙：{why}"),
+                    Some(Tri::Depends) => format!("家人的账户不能付：{why}{pn}自己的个人账户能不能付“{}”，要看当地规定。", item.name),
+                    _ => format!("不能：{why}"),
+                };
+                (AnswerKind::No, head)
+            }
+        }
+    };
+    if f.needs_money || verdict == Verdict::NeedsInput && answer != AnswerKind::NeedsInput {
+        step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into());
+    }
+    Told { answer, headline, next_steps: steps }
+}
+
+/// The question to ask locally for a line that depends on a local rule: its message.
+fn depends_question(s: &Scenario, _e: usize, li: usize, ineligible: &[Ineligible]) -> String {
+    let sharer = &s.members[s.sharing[li].from];
+    ineligible
+        .iter()
+        .find(|x| x.member == sharer.id && x.code == "region_dependent")
+        .map(|x| x.message.clone())
+        .unwrap_or_default()
+}
+
