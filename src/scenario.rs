@@ -483,6 +483,17 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
                         "via names a member of the wrong relation",
                     ));
                 }
+                // 儿媳, 女婿, 兄弟姐妹的配偶 are the spouse of their `via`: one each.
+                if relation.is_spouse_of_via() {
+                    if let Some(o) = out.iter().find(|o| o.via == Some(j) && o.relation.is_spouse_of_via()) {
+                        return Err(err(
+                            ErrorCode::InvalidFamily,
+                            field,
+                            format!("“{}”只能有一位配偶，“{}”已经经由“{}”算作配偶了。", out[j].name, o.name, out[j].name),
+                            "two members are the spouse of the same via member",
+                        ));
+                    }
+                }
                 out[i].via = Some(j);
             }
         }

@@ -83,6 +83,9 @@ pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'stati
         };
         out.push(Candidate { member: m, kin, may, quota, rule });
     }
+    // The headline names the first: by id, not by member order (issue 11: member order never
+    // changes an answer).
+    out.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
     out
 }
 

@@ -7,7 +7,7 @@ use super::eligibility::{self, Check, Source};
 use super::payability;
 use super::{Ledger, PooledRoom};
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
-use crate::kinship::Family;
+use crate::kinship::{Family, Relation};
 use crate::money::Money;
 use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, Severity, Step, Verdict};
 use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
@@ -435,19 +435,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
-                let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
-                a.reason(
-                    "needs_input",
-                    Severity::Warning,
-                    "R-KIN",
-                    format!(
-                        "算不出“{}”和“{}”是不是近亲属：{}是经由家里哪一位算的？请在家庭成员里为{}选择“经由谁”。",
-                        sharer.name,
-                        patient.name,
-                        names.join("、"),
-                        names.join("、")
-                    ),
-                );
+                a.reason("needs_input", Severity::Warning, "R-KIN", via_question(s, family, &sharer.name, &patient.name, &members));
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
             Check::Ineligible(_) => {}
@@ -571,6 +559,50 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         Verdict::SelfPay
     };
     a.finish(verdict, facts, s, index)
+}
+
+/// The question asked when a pair's kinship depends on a missing `via`: for which members, and,
+/// where the family lists nobody they may run through (a grandchild whose parent is not
+/// listed), that this person must be added first. Independent of member order but for the
+/// order of the names.
+fn via_question(s: &Scenario, family: &Family, sharer: &str, patient: &str, members: &[usize]) -> String {
+    let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
+    let names = names.join("、");
+    let missing = run_through(s, members, |m| !family.can_name_via(m));
+    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places: the ones who
+    // are the listed people's spouses name them.
+    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
+    let how = if missing.is_empty() && members.len() > 1 && spouses {
+        let whom = run_through(s, members, |_| true);
+        format!("他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。")
+    } else if missing.is_empty() {
+        format!("请在家庭成员里为{names}选择“经由谁”。")
+    } else {
+        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
+    };
+    format!("算不出“{sharer}”和“{patient}”是不是近亲属：{names}是经由家里哪一位算的？{how}")
+}
+
+/// Whom these members' relations run through ("儿子", "兄弟或姐妹"), for those that `keep`;
+/// each once, in the order of [`Relation::ALL`] (not of the members).
+fn run_through(s: &Scenario, members: &[usize], keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::new();
+    for (r, _, _) in Relation::ALL {
+        let Some(fits) = r.via_relations() else { continue };
+        if !members.iter().any(|&m| s.members[m].relation == r && keep(m)) {
+            continue;
+        }
+        let mut what = String::new();
+        for (i, f) in fits.iter().enumerate() {
+            what.push_str(if i == 0 { "" } else { "或" });
+            what.push_str(f.name_zh());
+        }
+        if !out.split('、').any(|x| x == what) {
+            out.push_str(if out.is_empty() { "" } else { "、" });
+            out.push_str(&what);
+        }
+    }
+    out
 }
 
 /// How much of member `m`'s balance may be shared now, under their place's money model
