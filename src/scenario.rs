@@ -275,6 +275,9 @@ impl Scenario {
     }
 }
 
+/// A member's place, whether it has a profile, and the province and 统筹区 keys.
+type Located = (&'static Place, bool, Option<String>, Option<String>);
+
 /// Where a member is insured: the place whose rules apply, whether it has a profile, and the
 /// province and 统筹区 keys. SPEC §9.1: a member without province and city is where `region` is.
 fn locate(
@@ -282,7 +285,7 @@ fn locate(
     city: Option<&str>,
     default: &'static Place,
     field: &dyn Fn(&str) -> String,
-) -> Result<(&'static Place, bool, Option<String>, Option<String>), InputError> {
+) -> Result<Located, InputError> {
     let municipal = |p: &'static Place| data::is_municipality(p.id).then(|| p.id.to_string());
     let given_province = match province {
         Some(text) => match data::place_named(text, &[PlaceKind::Province]) {
@@ -324,7 +327,7 @@ fn locate(
             let province = default.province.map(str::to_string);
             let pool = match default.kind {
                 PlaceKind::City => Some(default.id.to_string()),
-                _ => data::place(default.id).and_then(|p| municipal(p)),
+                _ => data::place(default.id).and_then(municipal),
             };
             (default, true, province, pool)
         }
