@@ -2,6 +2,7 @@
 //! from who may pay (the pool, the own account, each sharing line, the unbound relatives who
 //! could), never from the amounts. The page shows these sentences and decides nothing.
 
+use crate::data::rule_id;
 use super::eligibility::{self, Check};
 use crate::data::{Item, ItemKind, Place, Tri};
 use crate::kinship::{Family, Kin};
@@ -75,11 +76,11 @@ pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'stati
             _ => continue,
         };
         let rule = if quota {
-            "R-XPROV"
+            rule_id::R_XPROV
         } else if kin.is_core_family() {
-            "R-2021"
+            rule_id::R_2021
         } else {
-            "R-2024"
+            rule_id::R_2024
         };
         out.push(Candidate { member: m, kin, may, quota, rule });
     }
