@@ -43,6 +43,9 @@ impl WithdrawalInput {
     }
 }
 
+/// Every `answer` of the withdrawal check.
+pub const ANSWERS: &[&str] = &["can_apply", "generally_not", "depends_on_region"];
+
 #[derive(Debug, Serialize)]
 pub struct WithdrawalAnswer {
     /// `can_apply`, `generally_not` or `depends_on_region`.
