@@ -113,6 +113,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let what = if premium { format!("交{}", item.name) } else { format!("的{}", item.name) };
     let mut steps: Vec<NextStep> = Vec::new();
     let mut step = |code: &'static str, message: String| {
+        debug_assert!(crate::output::NEXT_STEP_CODES.contains(&code), "next step {code} is not in NEXT_STEP_CODES");
         if !steps.iter().any(|x: &NextStep| x.code == code) {
             steps.push(NextStep { code, message });
         }

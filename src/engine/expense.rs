@@ -26,6 +26,7 @@ pub(super) struct Answer {
 
 impl Answer {
     pub fn reason(&mut self, code: &'static str, severity: Severity, rule: &'static str, message: String) {
+        debug_assert!(crate::output::REASON_CODES.contains(&code), "reason code {code} is not in REASON_CODES");
         if !self.reasons.iter().any(|r| r.code == code && r.message == message) {
             self.reasons.push(Reason { code, severity, message, rule });
         }
