@@ -186,9 +186,9 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let by = if quota && yes.len() == 1 { format!("给{pn}设的跨省共济额度") } else { "的医保个人账户".to_string() };
                 let order = if yes.len() > 1 { "按顺位" } else { "" };
                 let head = if premium {
-                    format!("能：{}{by}可以替{pn}交“{}”。", sharers(&yes), item.name)
+                    format!("能：{}{by}可以替{pn}交{}。", sharers(&yes), item.name)
                 } else {
-                    format!("能：{}{by}可以{order}付{pn}“{}”的费用{tail}。", sharers(&yes), item.name)
+                    format!("能：{}{by}可以{order}付{pn}的{}费用{tail}。", sharers(&yes), item.name)
                 };
                 (AnswerKind::Yes, head)
             } else if !dep.is_empty() {
@@ -219,7 +219,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 card_steps(&mut step);
                 let rel = kin.map(|k| format!("{wn}和{pn}是{}，", k.name_zh())).unwrap_or_default();
                 let how = if quota { "设置跨省共济额度" } else { "绑定家庭共济" };
-                let pay = if premium { format!("替{pn}交“{}”", item.name) } else { format!("付{pn}“{}”的费用{tail}", item.name) };
+                let pay = if premium { format!("替{pn}交{}", item.name) } else { format!("付{pn}的{}费用{tail}", item.name) };
                 (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
             } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
                 let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
