@@ -15,7 +15,7 @@ OUTDIR=bench-results
 mkdir -p "$OUTDIR"
 SCEN=(scripts/bench/scenarios/spec_example.json scripts/bench/scenarios/family_of_8.json scripts/bench/scenarios/year_200.json)
 
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+[ -d node_modules/playwright-core ] && [ -d node_modules/esbuild ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 if [ "${GONGJI_SKIP_BUILD:-}" != 1 ]; then bash scripts/build-wasm.sh > "$OUTDIR/build.log" 2>&1 || { cat "$OUTDIR/build.log"; exit 1; }; fi
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rustc --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null || true)"
