@@ -42,6 +42,10 @@ for (const n of native) {
   const a = by(node, n.scenario), c = by(chrome, n.scenario);
   console.log(n.scenario.padEnd(16), us(n).padStart(11), us(a).padStart(11), us(c).padStart(14), ratio(a, n).padStart(13), ratio(c, n).padStart(16));
 }
+for (const n of native) {
+  const a = by(node, n.scenario);
+  if (a && a.boundary_js_us) console.log(`  ${n.scenario}: of wasm in Node ${us(a)}, ${us({ median_us: a.boundary_js_us })} (${(100 * a.boundary_js_us / a.median_us).toFixed(0)}%) is JSON.stringify + JSON.parse at the boundary; the rest is the module (opt-level "z", MVP lowering: ARCHITECTURE.md "Performance")`);
+}
 for (const [label, rows] of [['Node', node], ['Chromium', chrome]]) {
   const m = rows.find((r) => r.memory_bytes_peak);
   if (m) console.log(`wasm linear memory (${label}): initial ${(m.memory_bytes_initial / 1048576).toFixed(2)} MiB, after the scenarios (year of 200 included) ${(m.memory_bytes_peak / 1048576).toFixed(2)} MiB`);

@@ -11,17 +11,19 @@ var CACHE = MANIFEST ? 'gongji-' + MANIFEST.version : null;
 
 self.addEventListener('install', function (e) {
   if (!MANIFEST) return;
-  e.waitUntil(caches.open(CACHE).then(function (c) {
-    return Promise.all(MANIFEST.files.map(function (f) {
-      // past the HTTP cache: a stale copy would put an old file in the new version
-      return fetch(new Request(f, { cache: 'reload' })).then(function (res) {
-        if (!res.ok) throw new Error(f + ': HTTP ' + res.status);
-        return c.put(f, res);
-      });
-    }));
-  })['catch'](function (err) {
-    // all or nothing: drop what this attempt cached; the install fails and is retried later
-    return caches['delete'](CACHE).then(function () { throw err; });
+  // Every file fetched first (revalidated with the server, so never a stale copy from the HTTP
+  // cache), then all stored at once: one failure and nothing of this version is kept.
+  e.waitUntil(Promise.all(MANIFEST.files.map(function (f) {
+    return fetch(new Request(f, { cache: 'no-cache' })).then(function (res) {
+      if (!res.ok) throw new Error(f + ': HTTP ' + res.status);
+      return [f, res];
+    });
+  })).then(function (got) {
+    return caches.open(CACHE).then(function (c) {
+      return Promise.all(got.map(function (x) { return c.put(x[0], x[1]); }));
+    })['catch'](function (err) {
+      return caches['delete'](CACHE).then(function () { throw err; });
+    });
   }));
 });
 self.addEventListener('activate', function (e) {

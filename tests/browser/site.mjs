@@ -29,11 +29,14 @@ function test(name, fn) { tests.push({ name, fn }); }
 
 // What a visitor sees of the first screen.
 function firstScreen() {
+  // markup with attributes in a fixed order (the build's DOM writes them in another order)
+  const norm = (n) => n.nodeType === 3 ? n.data : n.nodeType !== 1 ? '' : '<' + n.localName +
+    Array.from(n.attributes).map((a) => ' ' + a.name + '="' + a.value + '"').sort().join('') + '>' + Array.from(n.childNodes).map(norm).join('') + '</>';
   const bar = document.querySelector('#answer');
   const quick = document.querySelector('#quick');
   return {
-    answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, html: bar.innerHTML,
-    quick: quick.innerText,
+    answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, html: norm(bar),
+    quick: quick.innerText, quickHtml: Array.from(quick.childNodes).map(norm).join('').replace(/ selected=""/g, ''),
     pressed: Array.from(quick.querySelectorAll('[aria-pressed="true"]')).map((b) => b.getAttribute('data-q')),
     selects: Array.from(quick.querySelectorAll('select')).map((s) => (s.id || s.getAttribute('data-q')) + '=' + s.value),
     top: Math.round(bar.getBoundingClientRect().top), bottom: Math.round(bar.getBoundingClientRect().bottom),
@@ -43,8 +46,9 @@ function firstScreen() {
 
 test('prerendered first answer = the module\'s answer, and nothing moves when the page takes over', async () => {
   const srv = await startServer();
-  // without scripts: exactly what the HTML shows before the engine has loaded
-  let ctx = await browser.newContext({ ...MOBILE, javaScriptEnabled: false });
+  // the page's script never arrives: exactly what the HTML shows before the engine has loaded
+  let ctx = await browser.newContext(MOBILE);
+  await ctx.route('**/app.js', (r) => r.abort());
   let page = await newPage(ctx);
   await page.goto(srv.url + 'index.html');
   const pre = await page.evaluate(firstScreen);
