@@ -1,9 +1,9 @@
 // Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [filter]
-// Starts its own static server for www/, drives /usr/bin/chromium through playwright-core.
+// Starts its own static server for the built site (www-dist/; GONGJI_WWW=www for the sources), drives /usr/bin/chromium through playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, axePath, CHROMIUM, CSP } from './server.mjs';
+import { startServer, loadPlaywright, axePath, CHROMIUM, CSP, ROOT } from './server.mjs';
 import { Visitor } from './visitor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,8 +12,8 @@ fs.mkdirSync(ART, { recursive: true });
 const args = process.argv.slice(2);
 const FILTER = args.filter((a) => !a.startsWith('--'))[0];
 
-if (!fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) {
-  console.error('www/pkg is missing: run scripts/build-wasm.sh first.');
+if (!fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) {
+  console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.');
   process.exit(2);
 }
 
