@@ -454,6 +454,23 @@ test('mobile: withdrawal check and monthly credit estimate', async () => {
   await context.close();
 });
 
+test('places: a member\'s city is picked from the profiled cities; questionnaires show the place\'s own rules with sources', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.selectOption('[data-k="m-prov-me"]', '广东');
+  const cities = await page.$$eval('[data-k="m-city-me"] option', (os) => os.map((o) => o.textContent));
+  check(cities.includes('深圳') && cities.includes('广州'), 'the 广东 cities the engine knows: ' + JSON.stringify(cities));
+  await page.selectOption('[data-k="m-city-me"]', '深圳');
+  await page.selectOption('#region', 'nanjing');
+  await page.click('#withdraw-box summary');
+  await page.selectOption('[data-k="w-sit"]', 'death');
+  await page.waitForFunction(() => /江苏省/.test(document.querySelector('#withdraw').innerText));
+  const w = await page.innerText('#withdraw');
+  check(w.includes('当地规定') && w.includes('来源') && w.includes('一次性支取'), '江苏\'s own withdrawal cases with sources: ' + w);
+  check(!/R-[A-Z0-9]/.test(w), 'no rule ids shown');
+  await context.close();
+});
+
 test('bad input gets a field-specific message and the field is marked', async () => {
   const { context, page } = await newPage();
   await open(page);
