@@ -62,6 +62,9 @@ pub enum ErrorCode {
     InvalidBalance,
     /// The venue cannot be where this item happens (补牙 at a pharmacy, 住院 online).
     VenueNotForItem,
+    /// Order advice would take too long: too many 顺位 orders times too many expenses. The
+    /// message says what to reduce.
+    TooMuchWork,
 }
 
 impl ErrorCode {
@@ -93,6 +96,7 @@ impl ErrorCode {
             ErrorCode::AmountOrBurden => "amount_or_burden",
             ErrorCode::InvalidBalance => "invalid_balance",
             ErrorCode::VenueNotForItem => "venue_not_for_item",
+            ErrorCode::TooMuchWork => "too_much_work",
         }
     }
 }

@@ -18,6 +18,10 @@ use crate::scenario::{Channel, Scenario};
 use rust_decimal::Decimal;
 
 pub use eligibility::same_province;
+// For order advice (src/advice.rs), which replays the money of many 顺位 orders without writing
+// every answer out: what is fixed per sharing line and per item.
+pub(crate) use eligibility::{check as line_check, Check, Source};
+pub(crate) use payability::resolve;
 
 /// Pooled-fund room left for one patient this year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
