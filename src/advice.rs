@@ -453,15 +453,18 @@ fn too_much_work(choices: usize, orders: usize, expenses: usize) -> InputError {
 
 pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     let s = Scenario::from_input(input)?;
+    // The engine's paying order of every patient's lines: ordered ones by 顺位, unordered ones,
+    // then quotas, each in input order. The lines before the quotas are the ones to reorder.
     let mut choices: Vec<Choice> = vec![];
+    let mut seq: Vec<Vec<usize>> = vec![];
     for p in 0..s.members.len() {
-        let mut lines: Vec<usize> = (0..s.sharing.len())
-            .filter(|&i| s.sharing[i].to == p && !matches!(s.sharing[i].channel, Channel::Quota(_)))
-            .collect();
+        let quota = |i: usize| matches!(s.sharing[i].channel, Channel::Quota(_));
+        let mut lines: Vec<usize> = (0..s.sharing.len()).filter(|&i| s.sharing[i].to == p && !quota(i)).collect();
         lines.sort_unstable_by_key(|&i| match s.sharing[i].channel {
             Channel::Ordered(n) => (0, n, i),
             _ => (1, 0, i),
         });
+        seq.push(lines.iter().copied().chain((0..s.sharing.len()).filter(|&i| s.sharing[i].to == p && quota(i))).collect());
         if lines.len() >= 2 {
             choices.push(Choice { patient: p, lines });
         }
@@ -482,20 +485,6 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
 
     let replay = Replay::new(&s);
-    // The engine's paying order of every patient's lines (ordered, unordered, then quotas).
-    let seq: Vec<Vec<usize>> = replay
-        .lines_of
-        .iter()
-        .map(|lines| {
-            let mut l = lines.clone();
-            l.sort_unstable_by_key(|&i| match s.sharing[i].channel {
-                Channel::Ordered(n) => (0, u32::from(n), i),
-                Channel::Unordered => (1, 0, i),
-                Channel::Quota(_) => (2, 0, i),
-            });
-            l
-        })
-        .collect();
     // Which expenses can come out differently: those of a patient whose order is chosen, and,
     // until nothing changes, those touching an account that such an expense touches.
     let n = s.members.len();

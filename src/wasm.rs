@@ -163,7 +163,8 @@ pub fn regions() -> JsValue {
 /// one per family), so forms need not keep their own list.
 #[wasm_bindgen]
 pub fn relations() -> JsValue {
-    to_js(&crate::relations())
+    // Through the answers' serializer (JSON text): smaller than another serde-wasm-bindgen one.
+    from_json(&serde_json::to_string(&crate::relations()).unwrap_or_default())
 }
 
 #[derive(Serialize)]
