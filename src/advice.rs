@@ -155,7 +155,7 @@ enum Plan {
         own: bool,
         /// Sharers may pay this item at all.
         shared: bool,
-        /// Per line to the patient, in the order of `Replay::lines_of[patient]`.
+        /// Per line to the patient, in input order (`Replay::position`).
         pays: Vec<Pay>,
     },
 }
@@ -172,8 +172,6 @@ struct Summary {
 
 struct Replay {
     plans: Vec<Plan>,
-    /// Sharing lines to each member, in input order.
-    lines_of: Vec<Vec<usize>>,
     /// Position of each line in `lines_of[its patient]`, and its sharer.
     position: Vec<usize>,
     sharers: Vec<usize>,
@@ -250,7 +248,7 @@ impl Replay {
             })
             .collect();
         let sharers = s.sharing.iter().map(|l| l.from).collect();
-        Replay { plans, lines_of, position, sharers, balances, quotas }
+        Replay { plans, position, sharers, balances, quotas }
     }
 
     /// Replays the expenses `which` (ascending) with the lines to each patient paying in the
@@ -484,9 +482,9 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         .collect();
     let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
 
-    let replay = Replay::new(&s);
     // Which expenses can come out differently: those of a patient whose order is chosen, and,
-    // until nothing changes, those touching an account that such an expense touches.
+    // until nothing changes, those touching an account that such an expense touches. Known from
+    // the scenario alone, so an answer that would be too much work is refused at once.
     let n = s.members.len();
     let mut affected = vec![false; n];
     let mut chosen = vec![false; n];
@@ -496,13 +494,13 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
             affected[s.sharing[l].from] = true;
         }
     }
-    let mut relevant = vec![false; replay.plans.len()];
+    let mut relevant = vec![false; s.expenses.len()];
     loop {
         let mut changed = false;
-        for (e, plan) in replay.plans.iter().enumerate() {
-            let Plan::Flow { patient: p, .. } = plan else { continue };
-            let touches = || std::iter::once(*p).chain(replay.lines_of[*p].iter().map(|&l| s.sharing[l].from));
-            if !relevant[e] && (chosen[*p] || touches().any(|m| affected[m])) {
+        for (e, expense) in s.expenses.iter().enumerate() {
+            let p = expense.patient;
+            let touches = || std::iter::once(p).chain(seq[p].iter().map(|&l| s.sharing[l].from));
+            if !relevant[e] && (chosen[p] || touches().any(|m| affected[m])) {
                 relevant[e] = true;
                 touches().for_each(|m| affected[m] = true);
                 changed = true;
@@ -512,10 +510,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
             break;
         }
     }
-    let (relevant, fixed): (Vec<usize>, Vec<usize>) = (0..replay.plans.len()).partition(|&e| relevant[e]);
-    let elderly: Vec<bool> = (0..n).map(|m| is_elderly(&s, m) && s.members[m].insurance.has_account()).collect();
-    let fixed_sum = replay.run(&seq, &fixed);
-    let fixed_elderly = (0..n).filter(|&m| !affected[m] && elderly[m]).fold(Money::ZERO, |acc, m| acc.plus(fixed_sum.balances[m]));
+    let (relevant, fixed): (Vec<usize>, Vec<usize>) = (0..s.expenses.len()).partition(|&e| relevant[e]);
 
     // The work: orders × expenses replayed. Over the limit, a local search; if even one round of
     // it is over, a refusal, before any order is tried.
@@ -525,6 +520,10 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     if !exhaustive && round.saturating_add(1).saturating_mul(per_order) > WORK_LIMIT {
         return Err(too_much_work(choices.len(), total, relevant.len()));
     }
+    let replay = Replay::new(&s);
+    let elderly: Vec<bool> = (0..n).map(|m| is_elderly(&s, m) && s.members[m].insurance.has_account()).collect();
+    let fixed_sum = replay.run(&seq, &fixed);
+    let fixed_elderly = (0..n).filter(|&m| !affected[m] && elderly[m]).fold(Money::ZERO, |acc, m| acc.plus(fixed_sum.balances[m]));
     let current_pick = vec![0; choices.len()];
     let mut search = Search {
         replay: &replay,
@@ -831,9 +830,9 @@ mod tests {
 
     /// Every patient's non-quota lines in a random order, the quota lines after them, as the
     /// engine pays them.
-    fn random_seq(s: &Scenario, r: &Replay, rng: &mut Lcg) -> Vec<Vec<usize>> {
-        r.lines_of
-            .iter()
+    fn random_seq(s: &Scenario, rng: &mut Lcg) -> Vec<Vec<usize>> {
+        (0..s.members.len())
+            .map(|p| (0..s.sharing.len()).filter(|&l| s.sharing[l].to == p).collect::<Vec<_>>())
             .map(|lines| {
                 let mut free: Vec<usize> = lines.iter().copied().filter(|&l| !matches!(s.sharing[l].channel, Channel::Quota(_))).collect();
                 for i in (1..free.len()).rev() {
@@ -849,7 +848,7 @@ mod tests {
         let r = Replay::new(s);
         let all: Vec<usize> = (0..s.expenses.len()).collect();
         for _ in 0..orders {
-            let seq = random_seq(s, &r, rng);
+            let seq = random_seq(s, rng);
             let (a, b) = (r.run(&seq, &all), engine_summary(s, &seq));
             assert_eq!(
                 (a.self_pay, &a.paid, &a.balances, &a.dry),
