@@ -475,7 +475,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             }
             (Some(v), Some(fits)) => {
                 let j = Scenario::member_index(&out, v).ok_or_else(|| {
-                    err(ErrorCode::UnknownMember, field.clone(), format!("找不到编号为“{v}”的家庭成员。"), "via names no member")
+                    err(ErrorCode::UnknownMember, field.clone(), format!("找不到编号为“{}”的家庭成员。", crate::error::echo(v)), "via names no member")
                 })?;
                 if !fits.contains(&out[j].relation) {
                     let want: Vec<&str> = fits.iter().map(|r| r.name_zh()).collect();
@@ -506,7 +506,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
 
 fn lookup(members: &[Member], id: &str, field: String) -> Result<usize, InputError> {
     Scenario::member_index(members, id).ok_or_else(|| {
-        err(ErrorCode::UnknownMember, field, format!("找不到编号为“{id}”的家庭成员。"), "no member has this id")
+        err(ErrorCode::UnknownMember, field, format!("找不到编号为“{}”的家庭成员。", crate::error::echo(id)), "no member has this id")
     })
 }
 

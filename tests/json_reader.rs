@@ -163,3 +163,49 @@ fn typed_errors_name_their_field() {
     let out: Value = serde_json::from_str(&gongji::evaluate_json(&huge).0).unwrap();
     assert_eq!(out["error"]["code"], "input_too_large", "{out}");
 }
+
+/// Errors repeat at most ~80 characters of input (issue 11 item 9): a 1.9 MB unknown key gave a
+/// 5.7 MB error.
+#[test]
+fn errors_echo_little_of_the_input() {
+    let key = "k".repeat(1_900_000);
+    let text = format!(r#"{{"as_of":"2026-11-23","{key}":1}}"#);
+    let (out, ok) = gongji::evaluate_json(&text);
+    assert!(!ok);
+    assert!(out.len() < 1_000, "{} bytes", out.len());
+    let out: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(out["error"]["code"], "unknown_field");
+    let field = out["error"]["field"].as_str().unwrap();
+    assert_eq!(field, format!("{}…", "k".repeat(gongji::error::ECHO_CHARS)));
+    assert!(out["error"]["message"].as_str().unwrap().contains(field));
+    // A member id nobody has, echoed in the message, is cut as well.
+    let long_id = "医".repeat(500);
+    let text = format!(
+        r#"{{"as_of":"2026-11-23","region":"national","members":[{{"id":"me","relation":"self","insurance":"employee","balance":"1"}}],"sharing":[{{"from":"{long_id}","to":"me","order":1}}]}}"#
+    );
+    let out: Value = serde_json::from_str(&gongji::evaluate_json(&text).0).unwrap();
+    assert!(out["error"]["message"].as_str().unwrap().chars().count() < 120, "{out}");
+}
+
+/// A string holding a lone surrogate (`"\ud800"`, which JS can send and no text can hold) is
+/// refused naming its field; the Chinese message of every other `invalid_json` gives the line
+/// and column as the English one does.
+#[test]
+fn lone_surrogates_name_their_field_and_positions_are_given() {
+    for (text, field) in [
+        (r#"{"members":[{"id":"a","name":"x\ud800y"}]}"#, "members[0].name"),
+        (r#"{"members":[{"id":"a","name":"\udc00"}]}"#, "members[0].name"),
+        (r#"{"expenses":[1,{"item":"\ud83d\u0041"}]}"#, "expenses[1].item"),
+        (r#"{"a\ud800":1}"#, ""),
+        (r#""\ud800""#, ""),
+    ] {
+        let e = json::parse(text).unwrap_err();
+        assert_eq!((e.code.as_str(), e.field.as_str()), ("invalid_json", field), "{text}: {e:?}");
+        assert!(e.message.contains("代理字符"), "{e:?}");
+    }
+    let e = json::parse("{\n  \"a\": tru\n}").unwrap_err();
+    assert!(e.message.contains("第2行第8列") && e.message_en.contains("line 2 column 8"), "{e:?}");
+    let deep = format!("{}{}", "[".repeat(json::MAX_DEPTH + 1), "]".repeat(json::MAX_DEPTH + 1));
+    let e = json::parse(&deep).unwrap_err();
+    assert!(e.message.contains("层级太深") && e.message.contains("64"), "{e:?}");
+}

@@ -521,3 +521,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    /// Order advice replays the money only (`engine::evaluate_money`, no sentences): it must give
+    /// exactly the steps, verdicts and balances of the full evaluation.
+    #[test]
+    fn money_only_evaluation_matches_the_full_one(input in scenario()) {
+        let text = input.to_string();
+        let Ok(parsed) = gongji::input::ScenarioInput::from_text(&text) else { return Ok(()) };
+        let Ok(s) = gongji::scenario::Scenario::from_input(&parsed) else { return Ok(()) };
+        let full = serde_json::to_value(gongji::engine::evaluate(&s)).unwrap();
+        let money = serde_json::to_value(gongji::engine::evaluate_money(&s)).unwrap();
+        prop_assert_eq!(&full["balances"], &money["balances"]);
+        prop_assert_eq!(&full["quotas"], &money["quotas"]);
+        for (a, b) in full["results"].as_array().unwrap().iter().zip(money["results"].as_array().unwrap()) {
+            prop_assert_eq!(&a["steps"], &b["steps"]);
+            prop_assert_eq!(&a["verdict"], &b["verdict"]);
+        }
+    }
+}

@@ -24,6 +24,7 @@ pub enum Source {
     Quota,
 }
 
+#[derive(Clone)]
 pub enum Check {
     /// May pay, from this source, citing this rule; `decided_by` is the place decision that
     /// allowed a "depends" item, if one did.
