@@ -38,7 +38,13 @@ function fatal(text) {
 
 // ---- article mode (?embed=1): height, answer and scroll messages to the host (js/embed.js) ----
 function postHeight() { if (embed) embedHeight(); }
-if (embed) startEmbed(params);
+if (embed) {
+  startEmbed(params);
+  // In an article the answer comes first, under the title line: the frame is as tall as its
+  // content, so a sticky bar cannot follow the reader; at the top it is in the frame's first
+  // screen whatever the reader taps (and the host scrolls it into view after an example).
+  $('#app').insertBefore($('#answer'), $('#quick'));
+}
 
 // ---- recompute ------------------------------------------------------------
 // The answer without money: when the full scenario has an input error, the field at fault is set
