@@ -270,7 +270,7 @@ pub struct Shareable {
 
 impl Shareable {
     pub fn applies(&self, day: Date) -> bool {
-        day >= self.from && self.until.is_none_or(|u| day < u)
+        day >= self.from && self.until.map_or(true, |u| day < u)
     }
 
     pub fn floor(&self) -> crate::money::Money {

@@ -43,6 +43,9 @@ pub struct Facts {
     pub lines: Vec<(usize, LineAnswer)>,
     pub candidates: Vec<Candidate>,
     pub needs_money: bool,
+    /// What the money needs, when it does: "balance" (a member's balance), "shareable" (the
+    /// part that may be shared), else the amount or pooled parameters.
+    pub needs: Option<(&'static str, usize)>,
 }
 
 pub struct Told {
@@ -80,6 +83,9 @@ pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'stati
         };
         out.push(Candidate { member: m, kin, may, quota, rule });
     }
+    // The headline names the first: by id, not by member order (issue 11: member order never
+    // changes an answer).
+    out.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
     out
 }
 
@@ -251,7 +257,11 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
         }
     };
     if f.needs_money || verdict == Verdict::NeedsInput && answer != AnswerKind::NeedsInput {
-        step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into());
+        match f.needs {
+            Some(("balance", m)) => step("enter_balance", format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m))),
+            Some((_, m)) => step("enter_shareable", format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m))),
+            None => step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into()),
+        }
     }
     Told { answer, headline, next_steps: steps }
 }

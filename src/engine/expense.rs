@@ -7,7 +7,7 @@ use super::eligibility::{self, Check, Source};
 use super::payability;
 use super::{Ledger, PooledRoom};
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
-use crate::kinship::Family;
+use crate::kinship::{Family, Relation};
 use crate::money::Money;
 use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, Severity, Step, Verdict};
 use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
@@ -392,6 +392,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let mut depends_reached = false;
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         match own {
+            Tri::Yes if !patient.balance_known && !a.remaining.is_zero() => {
+                a.reason("needs_input", Severity::Warning, "R-ORDER", balance_missing(patient));
+                facts.needs_money = true;
+                facts.needs = Some(("balance", p));
+                return a.finish(Verdict::NeedsInput, facts, s, index);
+            }
             Tri::Yes => {
                 let before = ledger.balances[p];
                 let pay = a.remaining.min(before);
@@ -429,19 +435,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
-                let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
-                a.reason(
-                    "needs_input",
-                    Severity::Warning,
-                    "R-KIN",
-                    format!(
-                        "算不出“{}”和“{}”是不是近亲属：{}是经由家里哪一位算的？请在家庭成员里为{}选择“经由谁”。",
-                        sharer.name,
-                        patient.name,
-                        names.join("、"),
-                        names.join("、")
-                    ),
-                );
+                a.reason("needs_input", Severity::Warning, "R-KIN", via_question(s, family, &sharer.name, &patient.name, &members));
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
             Check::Ineligible(_) => {}
@@ -465,6 +459,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
+                if source == Source::Balance && !sharer.balance_known {
+                    a.reason("needs_input", Severity::Warning, "R-ORDER", balance_missing(sharer));
+                    facts.needs_money = true;
+                    facts.needs = Some(("balance", line.from));
+                    return a.finish(Verdict::NeedsInput, facts, s, index);
+                }
                 someone_shared = true;
                 let (before, payer, order) = match source {
                     Source::Balance => (ledger.balances[line.from], Payer::SharedAccount, order_of(line)),
@@ -477,6 +477,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 };
                 let Some(available) = available else {
                     facts.needs_money = true;
+                    facts.needs = Some(("shareable", line.from));
                     return a.finish(Verdict::NeedsInput, facts, s, index);
                 };
                 let pay = a.remaining.min(available);
@@ -560,6 +561,50 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     a.finish(verdict, facts, s, index)
 }
 
+/// The question asked when a pair's kinship depends on a missing `via`: for which members, and,
+/// where the family lists nobody they may run through (a grandchild whose parent is not
+/// listed), that this person must be added first. Independent of member order but for the
+/// order of the names.
+fn via_question(s: &Scenario, family: &Family, sharer: &str, patient: &str, members: &[usize]) -> String {
+    let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
+    let names = names.join("、");
+    let missing = run_through(s, members, |m| !family.can_name_via(m));
+    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places: the ones who
+    // are the listed people's spouses name them.
+    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
+    let how = if missing.is_empty() && members.len() > 1 && spouses {
+        let whom = run_through(s, members, |_| true);
+        format!("他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。")
+    } else if missing.is_empty() {
+        format!("请在家庭成员里为{names}选择“经由谁”。")
+    } else {
+        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
+    };
+    format!("算不出“{sharer}”和“{patient}”是不是近亲属：{names}是经由家里哪一位算的？{how}")
+}
+
+/// Whom these members' relations run through ("儿子", "兄弟或姐妹"), for those that `keep`;
+/// each once, in the order of [`Relation::ALL`] (not of the members).
+fn run_through(s: &Scenario, members: &[usize], keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::new();
+    for (r, _, _) in Relation::ALL {
+        let Some(fits) = r.via_relations() else { continue };
+        if !members.iter().any(|&m| s.members[m].relation == r && keep(m)) {
+            continue;
+        }
+        let mut what = String::new();
+        for (i, f) in fits.iter().enumerate() {
+            what.push_str(if i == 0 { "" } else { "或" });
+            what.push_str(f.name_zh());
+        }
+        if !out.split('、').any(|x| x == what) {
+            out.push_str(if out.is_empty() { "" } else { "、" });
+            out.push_str(&what);
+        }
+    }
+    out
+}
+
 /// How much of member `m`'s balance may be shared now, under their place's money model
 /// (SPEC §9.2); `None` when the model needs a figure the visitor has not given.
 fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Option<Money> {
@@ -606,6 +651,10 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             }
         },
     }
+}
+
+fn balance_missing(m: &crate::scenario::Member) -> String {
+    format!("要算出各付多少，请填写“{}”的个人账户余额（可在国家医保服务平台App、微信或支付宝的医保服务里查询）。谁能付已经在上面说明。", m.name)
 }
 
 fn payer_of(line: &Sharing) -> Payer {
