@@ -19,7 +19,7 @@ mkdir -p "$OUTDIR"
 SCEN=(scripts/bench/scenarios/spec_example.json scripts/bench/scenarios/family_of_8.json scripts/bench/scenarios/year_200.json
   scripts/bench/scenarios/kin_blowup.json scripts/bench/scenarios/kin_blowup_via.json)
 
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+[ -d node_modules/playwright-core ] && [ -d node_modules/esbuild ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 if [ "${GONGJI_SKIP_BUILD:-}" != 1 ]; then bash scripts/build-wasm.sh > "$OUTDIR/build.log" 2>&1 || { cat "$OUTDIR/build.log"; exit 1; }; fi
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rustc --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null || true)"
@@ -45,6 +45,10 @@ console.log('scenario'.padEnd(16), 'native'.padStart(11), 'wasm Node'.padStart(1
 for (const n of native) {
   const a = by(node, n.scenario), c = by(chrome, n.scenario);
   console.log(n.scenario.padEnd(16), us(n).padStart(11), us(a).padStart(11), us(c).padStart(14), ratio(a, n).padStart(13), ratio(c, n).padStart(16));
+}
+for (const n of native) {
+  const a = by(node, n.scenario);
+  if (a && a.boundary_js_us) console.log(`  ${n.scenario}: of wasm in Node ${us(a)}, ${us({ median_us: a.boundary_js_us })} (${(100 * a.boundary_js_us / a.median_us).toFixed(0)}%) is JSON.stringify + JSON.parse at the boundary; the rest is the module (opt-level "z", MVP lowering: ARCHITECTURE.md "Performance")`);
 }
 for (const [label, rows] of [['native', native], ['wasm Node', node], ['wasm Chromium', chrome]]) {
   const amb = by(rows, 'kin_blowup'), via = by(rows, 'kin_blowup_via');
