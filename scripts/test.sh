@@ -9,6 +9,8 @@
 #   wasm-node     wasm-bindgen-test (tests/wasm_binding/tests.rs) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
+#   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
+#                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
 #   page          node tests/browser/run.mjs and site.mjs (the page's browser tests, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
@@ -44,7 +46,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x "$CHROMEDRIVER" ] || ! fc-list 2>/dev/nu
   CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)
 fi
 export CHROMEDRIVER
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ]; then
+if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ] || [ ! -d node_modules/typescript ]; then
   # playwright-core never downloads browsers by itself; make sure of it anyway.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
 fi
@@ -85,9 +87,10 @@ suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium
 if [[ " ${FAILED[*]} " == *" wasm-build "* ]]; then
-  FAILED+=("wasm-loading" "page"); echo "wasm-loading and page skipped: no wasm package"
+  FAILED+=("wasm-loading" "types" "page"); echo "wasm-loading, types and page skipped: no wasm package"
 else
   suite wasm-loading  node scripts/check-wasm-loading.mjs
+  suite types         node scripts/check-types.mjs
   suite page          page_tests
 fi
 

@@ -10,6 +10,7 @@ import { PRESETS } from './js/presets.js';
 import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
 import { renderQuick, syncQuick, applyQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
+import { startEmbed, postHeight as embedHeight, postAnswer, postScroll } from './js/embed.js';
 
 var init = gongji.default, evaluate = gongji.evaluate, catalogue = gongji.catalogue, rules = gongji.rules, regions = gongji.regions,
   version = gongji.version, advise = gongji.advise, withdrawal = gongji.withdrawal, credit = gongji.credit;
@@ -35,17 +36,14 @@ function fatal(text) {
   postHeight();
 }
 
-// ---- embed: tell the parent our height ----------------------------------
-var lastH = 0;
-function postHeight() {
-  if (!embed || window.parent === window) return;
-  var hgt = Math.ceil(document.documentElement.scrollHeight);
-  if (hgt !== lastH) { lastH = hgt; window.parent.postMessage({ type: 'gongji:height', height: hgt }, '*'); }
-}
+// ---- article mode (?embed=1): height, answer and scroll messages to the host (js/embed.js) ----
+function postHeight() { if (embed) embedHeight(); }
 if (embed) {
-  if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
-  window.addEventListener('load', postHeight);
-  window.addEventListener('resize', postHeight);
+  startEmbed(params);
+  // In an article the answer comes first, under the title line: the frame is as tall as its
+  // content, so a sticky bar cannot follow the reader; at the top it is in the frame's first
+  // screen whatever the reader taps (and the host scrolls it into view after an example).
+  $('#app').insertBefore($('#answer'), $('#quick'));
 }
 
 // ---- recompute ------------------------------------------------------------
@@ -92,6 +90,7 @@ function compute() {
   }
   if (ctx.remember) saveStored(st);
   postHeight();
+  if (embed) { var shown = err ? ans : out; postAnswer(shown && shown.results ? shown.results[0] : null); }
 }
 
 // Probe every bound pair with a plain clinic visit so a bad pair shows at once. The probe depends
@@ -208,6 +207,8 @@ function wire() {
     status('');
     var st = blankState(); if (ctx.region) st.region = ctx.region;
     ctx.state = st; applyQuick(ctx, FIRST_Q); ctx.update('all');
+    // In an article the frame has just shrunk under the visitor: bring its top back into view.
+    if (embed) { postHeight(); postScroll(root); }
   });
   var pbox = $('#presets');
   PRESETS.forEach(function (p) {
@@ -231,6 +232,8 @@ function loadPreset(p) {
   if (ctx.region) st.region = ctx.region;
   setState(st);
   status('已载入例子：' + p.title + '。金额都是示例数字，可以改成你家的。', 'info');
+  // In an article the frame is as tall as its content: the host scrolls the answer into view.
+  if (embed) { postHeight(); postScroll($('#answer')); }
 }
 
 function openLink(fromHash) {
