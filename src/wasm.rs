@@ -41,11 +41,17 @@ fn not_plain_data(why: &str) -> InputError {
     )
 }
 
-/// Reference data as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer
-/// (maps become plain objects).
+/// A small value as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer (maps
+/// become plain objects). Only for `version`: the reference tables go through the answers'
+/// JSON serializer ([`as_json`]), one monomorphization of their types instead of two.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Reference data through the answers' serializer: JSON text, then `JSON.parse`.
+fn as_json<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    from_json(&serde_json::to_string(value).unwrap_or_default())
 }
 
 /// The engine's answer text as a JS value. The text is the engine's own serde_json output, so
@@ -144,27 +150,26 @@ pub fn credit(input: JsValue) -> JsValue {
 /// The expense catalogue (SPEC §4).
 #[wasm_bindgen]
 pub fn catalogue() -> JsValue {
-    to_js(crate::data::items())
+    as_json(crate::data::items())
 }
 
 /// The rules with their sources and effective dates (SPEC §3).
 #[wasm_bindgen]
 pub fn rules() -> JsValue {
-    to_js(crate::data::rules())
+    as_json(crate::data::rules())
 }
 
-/// The region profiles.
+/// Every place the engine knows (SPEC §9.1), with its values and sources (title, date, grade).
 #[wasm_bindgen]
 pub fn regions() -> JsValue {
-    to_js(crate::data::places())
+    as_json(crate::data::places())
 }
 
 /// Every relation to 我: `{id, name, via, unique}` (which relations a `via` may name; at most
 /// one per family), so forms need not keep their own list.
 #[wasm_bindgen]
 pub fn relations() -> JsValue {
-    // Through the answers' serializer (JSON text): smaller than another serde-wasm-bindgen one.
-    from_json(&serde_json::to_string(&crate::relations()).unwrap_or_default())
+    as_json(&crate::relations())
 }
 
 #[derive(Serialize)]
