@@ -196,10 +196,12 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         .into_iter()
         .zip(&choices)
         .map(|(ps, c)| {
-            ps.into_iter().map(|mut p| {
-                p.extend(6..c.lines.len());
-                p
-            }).collect()
+            ps.into_iter()
+                .map(|mut p| {
+                    p.extend(6..c.lines.len());
+                    p
+                })
+                .collect()
         })
         .collect();
     let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
@@ -351,8 +353,10 @@ fn explain(
     if choices.is_empty() {
         return "没有哪位家人同时有两位或以上的同省共济人，没有顺位可以比较。".into();
     }
-    let elderly: Vec<&str> =
-        (0..s.members.len()).filter(|&m| is_elderly(s, m) && s.members[m].insurance.has_account()).map(|m| s.members[m].name.as_str()).collect();
+    let elderly: Vec<&str> = (0..s.members.len())
+        .filter(|&m| is_elderly(s, m) && s.members[m].insurance.has_account())
+        .map(|m| s.members[m].name.as_str())
+        .collect();
     let mut text = format!("一共比较了{evaluated}种顺位安排。全年最少要自己付{min_pay}元");
     if current_pay > min_pay {
         text.push_str(&format!("，现在的顺位要自己付{current_pay}元，换个顺位可以少付{}元", current_pay.minus(min_pay)));

@@ -482,7 +482,12 @@ pub fn fields<'v>(
 /// A required field's value, or `missing_field` naming it (`expenses[0].card`).
 pub fn required<T>(value: Option<T>, object: &Path, name: &str) -> Result<T, InputError> {
     value.ok_or_else(|| {
-        InputError::new(ErrorCode::MissingField, object.key(name).render(), format!("缺少必填项“{name}”。"), format!("missing field `{name}`"))
+        InputError::new(
+            ErrorCode::MissingField,
+            object.key(name).render(),
+            format!("缺少必填项“{name}”。"),
+            format!("missing field `{name}`"),
+        )
     })
 }
 

@@ -27,9 +27,10 @@ exit with 2.";
 
 /// One line of help per command, for `gongji COMMAND --help`.
 fn command_help(cmd: &str) -> Option<&'static str> {
-    USAGE
-        .lines()
-        .find(|l| l.trim_start().trim_start_matches("usage:").trim_start().strip_prefix("gongji ").and_then(|r| r.split_whitespace().next()) == Some(cmd))
+    USAGE.lines().find(|l| {
+        l.trim_start().trim_start_matches("usage:").trim_start().strip_prefix("gongji ").and_then(|r| r.split_whitespace().next())
+            == Some(cmd)
+    })
 }
 
 /// Why the answer could not be written.
@@ -131,9 +132,13 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["help" | "--help" | "-h"] => print(USAGE, ExitCode::SUCCESS),
-        ["--version" | "-V"] => print(&format!("gongji {} (rules {})", gongji::ENGINE_VERSION, gongji::data::rules_version()), ExitCode::SUCCESS),
+        ["--version" | "-V"] => {
+            print(&format!("gongji {} (rules {})", gongji::ENGINE_VERSION, gongji::data::rules_version()), ExitCode::SUCCESS)
+        }
         [cmd, "--help" | "-h"] => match command_help(cmd) {
-            Some(line) => print(&format!("usage: {}", line.trim_start().trim_start_matches("usage:").trim_start()), ExitCode::SUCCESS),
+            Some(line) => {
+                print(&format!("usage: {}", line.trim_start().trim_start_matches("usage:").trim_start()), ExitCode::SUCCESS)
+            }
             None => usage_error(USAGE),
         },
         [cmd @ ("eval" | "advise" | "withdraw" | "credit"), path] => {
@@ -148,9 +153,10 @@ fn main() -> ExitCode {
         ["rules"] => print_json(&gongji::data::rules()),
         ["regions"] => print_json(&gongji::data::places()),
         ["relations"] => print_json(&gongji::relations()),
-        ["version"] => {
-            print(&format!("{{\"engine\": \"{}\", \"rules\": \"{}\"}}", gongji::ENGINE_VERSION, gongji::data::rules_version()), ExitCode::SUCCESS)
-        }
+        ["version"] => print(
+            &format!("{{\"engine\": \"{}\", \"rules\": \"{}\"}}", gongji::ENGINE_VERSION, gongji::data::rules_version()),
+            ExitCode::SUCCESS,
+        ),
         _ => usage_error(USAGE),
     }
 }

@@ -35,10 +35,7 @@ fn whole_input_error(message: &str, message_en: String) -> InputError {
 }
 
 fn not_plain_data(why: &str) -> InputError {
-    whole_input_error(
-        "输入不是有效的数据（只能是对象、数组、字符串、数字、布尔值）。",
-        format!("input is not plain data: {why}"),
-    )
+    whole_input_error("输入不是有效的数据（只能是对象、数组、字符串、数字、布尔值）。", format!("input is not plain data: {why}"))
 }
 
 /// A small value as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer (maps

@@ -39,7 +39,12 @@ fn eval_prints_the_spec_example_result() {
 
 #[test]
 fn bad_input_prints_the_error_and_exits_1() {
-    let (code, out) = gongji(&["eval", "-"], Some(r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"a","relation":"self","insurance":"employee","balance":-1}]}"#));
+    let (code, out) = gongji(
+        &["eval", "-"],
+        Some(
+            r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"a","relation":"self","insurance":"employee","balance":-1}]}"#,
+        ),
+    );
     assert_eq!(code, 1);
     assert_eq!(out["error"]["code"], "invalid_amount");
     assert_eq!(out["error"]["field"], "members[0].balance");
@@ -114,7 +119,11 @@ fn input_bytes_bom_utf8_and_size() {
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!((v["error"]["code"].as_str(), v["error"]["field"].as_str()), (Some("invalid_json"), Some("")), "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().contains("UTF-8") && v["error"]["message"].as_str().unwrap().contains("第1行第12列"), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("UTF-8")
+            && v["error"]["message"].as_str().unwrap().contains("第1行第12列"),
+        "{v}"
+    );
     // Bad JSON: the Chinese message gives line and column too.
     let (_, out, _) = gongji_raw(&["eval", "-"], b"{\n  \"as_of\": tru\n}");
     let v: Value = serde_json::from_str(&out).unwrap();

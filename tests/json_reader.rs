@@ -138,9 +138,21 @@ fn nesting_is_capped_without_overflowing_the_stack() {
 fn typed_errors_name_their_field() {
     let base = r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"me","relation":"self","insurance":"resident"}]"#;
     for (tail, code, field) in [
-        (r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":[]}}]}"#, "invalid_type", "expenses[0].pooled.ratio"),
-        (r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":"0.5"}}]}"#, "missing_field", "expenses[0].pooled.deductible_left"),
-        (r#","expenses":[{"patient":"me","item":"x","venue":"v","card":"own","amount":1,"amout":2}]}"#, "unknown_field", "expenses[0].amout"),
+        (
+            r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":[]}}]}"#,
+            "invalid_type",
+            "expenses[0].pooled.ratio",
+        ),
+        (
+            r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":"0.5"}}]}"#,
+            "missing_field",
+            "expenses[0].pooled.deductible_left",
+        ),
+        (
+            r#","expenses":[{"patient":"me","item":"x","venue":"v","card":"own","amount":1,"amout":2}]}"#,
+            "unknown_field",
+            "expenses[0].amout",
+        ),
         (r#","sharing":[{"from":"me","to":"me","from":"me"}]}"#, "invalid_type", "sharing[0].from"),
         (r#","sharing":{}}"#, "invalid_type", "sharing"),
         (r#","sharing":null}"#, "invalid_type", "sharing"),
@@ -154,7 +166,10 @@ fn typed_errors_name_their_field() {
         let out: Value = serde_json::from_str(&out).unwrap();
         assert_eq!((out["error"]["code"].as_str(), out["error"]["field"].as_str()), (Some(code), Some(field)), "{text}\n{out}");
     }
-    let many = format!(r#"{{"as_of":"2026-11-23","region":"national","members":[{}]}}"#, vec![r#"{"id":"a","relation":"self","insurance":"none"}"#; 31].join(","));
+    let many = format!(
+        r#"{{"as_of":"2026-11-23","region":"national","members":[{}]}}"#,
+        vec![r#"{"id":"a","relation":"self","insurance":"none"}"#; 31].join(",")
+    );
     let out: Value = serde_json::from_str(&gongji::evaluate_json(&many).0).unwrap();
     assert_eq!((out["error"]["code"].as_str(), out["error"]["field"].as_str()), (Some("too_many"), Some("members")), "{out}");
     let out: Value = serde_json::from_str(&gongji::evaluate_json("[]").0).unwrap();

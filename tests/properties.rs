@@ -15,8 +15,17 @@ use std::str::FromStr;
 /// Relations a family may hold several times; member 0 is 我 and members 1-3 may take the
 /// one-of-a-kind relations, so most random families are valid.
 const RELATIONS: &[&str] = &[
-    "son", "daughter", "brother", "sister", "son", "grandson", "maternal_granddaughter", "daughter_in_law", "nephew",
-    "uncle", "other",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "son",
+    "grandson",
+    "maternal_granddaughter",
+    "daughter_in_law",
+    "nephew",
+    "uncle",
+    "other",
 ];
 const UNIQUE: &[&str] = &["spouse", "father", "mother"];
 const INSURANCE: &[&str] = &["employee", "employee_retired", "resident", "none", "employee", "employee_retired", "resident"];
@@ -337,9 +346,26 @@ proptest! {
 /// Relations for kinship-rich families: relations that run through someone, and the people they
 /// run through (issue 11: kinship never depends on member order).
 const KIN_RELATIONS: &[&str] = &[
-    "son", "son", "daughter", "brother", "sister", "grandson", "granddaughter", "maternal_grandson", "daughter_in_law",
-    "daughter_in_law", "son_in_law", "sibling_spouse", "sibling_spouse", "nephew", "niece", "uncle", "aunt", "father",
-    "mother", "other",
+    "son",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandson",
+    "granddaughter",
+    "maternal_grandson",
+    "daughter_in_law",
+    "daughter_in_law",
+    "son_in_law",
+    "sibling_spouse",
+    "sibling_spouse",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "father",
+    "mother",
+    "other",
 ];
 
 /// The members a relation may name as `via` (SPEC §5).

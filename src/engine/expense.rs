@@ -2,11 +2,11 @@
 //! answer first (SPEC §9.3): who may pay at all, decided before any money is counted, so that
 //! a missing amount never hides the answer.
 
-use crate::data::rule_id;
 use super::answer::{self, Facts as AnswerFacts, Outcome};
 use super::eligibility::{self, Check, Source};
 use super::payability;
 use super::{Ledger, PooledRoom};
+use crate::data::rule_id;
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
 use crate::kinship::{Family, Relation};
 use crate::money::Money;
@@ -39,7 +39,15 @@ impl Answer {
         self.steps.push(step);
     }
 
-    fn payer(&mut self, payer: Payer, member: Option<String>, order: Option<u8>, may_pay: MayPay, code: Option<&'static str>, rule: &'static str) {
+    fn payer(
+        &mut self,
+        payer: Payer,
+        member: Option<String>,
+        order: Option<u8>,
+        may_pay: MayPay,
+        code: Option<&'static str>,
+        rule: &'static str,
+    ) {
         if self.quiet {
             return;
         }
@@ -139,7 +147,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let mut facts = AnswerFacts::default();
 
     if !patient.place_known {
-        say!(a, 
+        say!(
+            a,
             "place_unknown",
             Severity::Info,
             rule_id::R_2021,
@@ -152,7 +161,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         for &li in &lines_to(s, p) {
             let line = &s.sharing[li];
             a.payer(payer_of(line), Some(s.members[line.from].id.clone()), order_of(line), MayPay::No, Some(code), rule);
-            a.ineligible.push(Ineligible { member: s.members[line.from].id.clone(), code, message: message.clone(), fix: fix.clone(), rule });
+            a.ineligible.push(Ineligible {
+                member: s.members[line.from].id.clone(),
+                code,
+                message: message.clone(),
+                fix: fix.clone(),
+                rule,
+            });
         }
     };
     if item.kind != ItemKind::Premium && e.card == Card::Other {
@@ -161,7 +176,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             patient.name, patient.name
         );
         say!(a, "impersonation", Severity::Error, rule_id::R_CARD, msg);
-        block(&mut a, "impersonation", rule_id::R_CARD, "冒名就医，医保不能结算。".into(), format!("用“{}”本人的医保卡或医保码。", patient.name));
+        block(
+            &mut a,
+            "impersonation",
+            rule_id::R_CARD,
+            "冒名就医，医保不能结算。".into(),
+            format!("用“{}”本人的医保卡或医保码。", patient.name),
+        );
         facts.outcome = Outcome::Blocked;
         return a.finish(Verdict::Blocked, facts, s, index);
     }
@@ -171,7 +192,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             item.name
         );
         say!(a, "non_designated_venue", Severity::Warning, rule_id::R_2021, msg);
-        block(&mut a, "non_designated_venue", rule_id::R_2021, "非定点机构不能刷医保。".into(), "到医保定点医院或定点药店。".into());
+        block(
+            &mut a,
+            "non_designated_venue",
+            rule_id::R_2021,
+            "非定点机构不能刷医保。".into(),
+            "到医保定点医院或定点药店。".into(),
+        );
         facts.outcome = Outcome::NoByItem("non_designated_venue");
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
@@ -186,7 +213,10 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             (
                 "not_medical_expense",
                 rule_id::R_2021,
-                format!("“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。", item.name),
+                format!(
+                    "“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。",
+                    item.name
+                ),
             )
         };
         say!(a, code, Severity::Warning, rule, msg);
@@ -195,7 +225,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     if !patient.insurance.is_enrolled() {
-        say!(a, 
+        say!(
+            a,
             "beneficiary_not_insured",
             Severity::Warning,
             rule_id::R_2024,
@@ -212,10 +243,9 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     let wrong_scheme = match item.requires {
-        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => Some(format!(
-            "“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。",
-            patient.name
-        )),
+        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => {
+            Some(format!("“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。", patient.name))
+        }
         Some(Requirement::EmployeeEnrollee) if !patient.insurance.has_account() => {
             Some(format!("“{}”没有参加职工医保，不用交职工大额医疗费用补助。", patient.name))
         }
@@ -233,7 +263,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let (own, own_decision) = if patient.insurance.has_account() { payability::own(s, item, patient) } else { (Tri::No, None) };
     if let Some((d, by)) = own_decision {
         if own != Tri::Depends {
-            say!(a, 
+            say!(
+                a,
                 "region_rule",
                 Severity::Info,
                 item.rule,
@@ -249,7 +280,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         }
     }
     if own == Tri::Depends {
-        say!(a, 
+        say!(
+            a,
             "region_dependent",
             Severity::Warning,
             item.rule,
@@ -273,7 +305,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let memo = &*memo;
     let checks: Vec<(usize, &Check)> = lines.iter().filter_map(|&li| memo.checks.get(&(li, item.id)).map(|c| (li, c))).collect();
     if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
-        say!(a, 
+        say!(
+            a,
             "dental_therapeutic",
             Severity::Info,
             rule_id::R_DENTAL,
@@ -324,7 +357,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if pooled_applies {
         match e.charge {
             Charge::Unknown => needs_money_input = true,
-            Charge::Burden(b) => say!(a, 
+            Charge::Burden(b) => say!(
+                a,
                 "pooled_settled",
                 Severity::Info,
                 rule_id::R_ORDER,
@@ -341,7 +375,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         Some(PooledRoom { deductible_left: given.deductible_left, cap_left: given.cap_left, ratio: given.ratio })
                     }
                     (None, Some(carried)) => {
-                        say!(a, 
+                        say!(a,
                             "pooled_carried",
                             Severity::Info,
                             rule_id::R_ORDER,
@@ -360,7 +394,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         None
                     }
                     (None, None) => {
-                        say!(a, 
+                        say!(a,
                             "pooled_not_given",
                             Severity::Info,
                             rule_id::R_ORDER,
@@ -371,7 +405,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 };
                 if let Some(room) = room {
                     let covered = amount.minus(out_of_catalogue);
-                    let over_deductible = if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
+                    let over_deductible =
+                        if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
                     let product = over_deductible.decimal() * room.ratio;
                     let pooled = Money::round(product.min(room.cap_left.decimal()));
                     let used_deductible = covered.min(room.deductible_left);
@@ -420,11 +455,15 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         } else {
             "当地的剩余起付线、报销比例和剩余封顶线（也可以直接填写结算单上的“个人负担”）".to_string()
         };
-        say!(a, 
+        say!(
+            a,
             "needs_input",
             Severity::Warning,
             rule_id::R_ORDER,
-            format!("要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。", patient.name),
+            format!(
+                "要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。",
+                patient.name
+            ),
         );
         facts.needs_money = true;
         return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -445,7 +484,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 let pay = a.remaining.min(before);
                 ledger.balances[p] = before.minus(pay);
                 if a.remaining > before {
-                    say!(a, 
+                    say!(
+                        a,
                         "balance_exhausted",
                         Severity::Info,
                         rule_id::R_ORDER,
@@ -477,14 +517,21 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
-                say!(a, "needs_input", Severity::Warning, rule_id::R_KIN, via_question(s, family, &sharer.name, &patient.name, members));
+                say!(
+                    a,
+                    "needs_input",
+                    Severity::Warning,
+                    rule_id::R_KIN,
+                    via_question(s, family, &sharer.name, &patient.name, members)
+                );
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
             Check::Ineligible(_) => {}
             Check::Depends(_) => depends_reached |= !a.remaining.is_zero(),
             &Check::Eligible { source, rule, decided_by } => {
                 if let Some((d, by)) = decided_by {
-                    say!(a, 
+                    say!(
+                        a,
                         "region_rule",
                         Severity::Info,
                         item.rule,
@@ -532,20 +579,34 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     Source::Quota => ledger.quotas[li] = after,
                 }
                 if a.remaining > available {
-                    let what = if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户里可以共济的钱" };
-                    say!(a, 
+                    let what = if source == Source::Quota {
+                        "给这位亲属的共济额度"
+                    } else {
+                        "个人账户里可以共济的钱"
+                    };
+                    say!(
+                        a,
                         "balance_exhausted",
                         Severity::Info,
                         rule_id::R_ORDER,
                         format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
                     );
                 }
-                a.pay(Step { payer, member: Some(sharer.id.clone()), order, amount: pay, balance_before: Some(before), balance_after: Some(after), rule });
+                a.pay(Step {
+                    payer,
+                    member: Some(sharer.id.clone()),
+                    order,
+                    amount: pay,
+                    balance_before: Some(before),
+                    balance_after: Some(after),
+                    rule,
+                });
             }
         }
     }
     if someone_shared && item.kind != ItemKind::Premium {
-        say!(a, 
+        say!(
+            a,
             "own_card_required",
             Severity::Info,
             rule_id::R_CARD,
@@ -563,7 +624,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 } else {
                     "在国家医保服务平台App（地方专区→职工医保个人账户家庭共济）、当地医保公众号或医保大厅绑定家庭共济后"
                 };
-                say!(a, 
+                say!(a,
                     "not_bound",
                     Severity::Info,
                     c.rule,
@@ -581,7 +642,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 );
             }
         }
-        say!(a, 
+        say!(
+            a,
             "self_pay_rest",
             Severity::Info,
             rule_id::R_ORDER,
@@ -663,7 +725,8 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             ShareModel::AboveFloor => {
                 let floor = model.floor();
                 let above = if balance > floor { balance.minus(floor) } else { Money::ZERO };
-                say!(a, 
+                say!(
+                    a,
                     "shareable_limited",
                     Severity::Info,
                     rule_id::R_ORDER,
@@ -680,7 +743,8 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
                 Some(above)
             }
             ShareModel::PriorYears => {
-                say!(a, 
+                say!(
+                    a,
                     "needs_input",
                     Severity::Warning,
                     rule_id::R_ORDER,

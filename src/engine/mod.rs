@@ -18,7 +18,6 @@ use crate::output::{OrderedMap, Output, Verdict};
 use crate::scenario::{Channel, Scenario};
 use rust_decimal::Decimal;
 
-
 /// Pooled-fund room left for one patient this year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PooledRoom {

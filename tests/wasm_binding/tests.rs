@@ -59,7 +59,13 @@ fn golden_cases_match_through_the_wasm_exports() {
             failures.push(format!("{name}\n  expected: {}\n  got:      {}", case["expected"], got));
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden case(s) differ in wasm:\n{}", failures.len(), GOLDEN.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden case(s) differ in wasm:\n{}",
+        failures.len(),
+        GOLDEN.len(),
+        failures.join("\n")
+    );
 }
 
 fn spec_example() -> Value {
@@ -108,10 +114,19 @@ fn errors_are_values_with_code_field_and_messages() {
 
     let out = back(&evaluate(js(&serde_json::json!({}))));
     assert_eq!(out["error"]["code"], "missing_field", "{out}");
-    for v in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(f64::NAN), JsValue::symbol(Some("x")), JsValue::bigint_from_str("10")] {
+    for v in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(f64::NAN),
+        JsValue::symbol(Some("x")),
+        JsValue::bigint_from_str("10"),
+    ] {
         let out = back(&evaluate(v));
         let e = &out["error"];
-        assert!(e["code"].is_string() && e["field"].is_string() && e["message"].is_string() && e["message_en"].is_string(), "{out}");
+        assert!(
+            e["code"].is_string() && e["field"].is_string() && e["message"].is_string() && e["message_en"].is_string(),
+            "{out}"
+        );
     }
     // NaN and Infinity are refused at their field, not read as "missing".
     let mut s = spec_example();
@@ -213,7 +228,11 @@ fn one_answer_whatever_else_the_input_holds() {
         }
         set_at(&o, &["members", "1", "balance"], &construct("Number", &JsValue::from_f64(f64::NAN)));
         let out = back(&evaluate(o));
-        assert_eq!((&out["error"]["code"], &out["error"]["field"]), (&"invalid_amount".into(), &"members[1].balance".into()), "{out}");
+        assert_eq!(
+            (&out["error"]["code"], &out["error"]["field"]),
+            (&"invalid_amount".into(), &"members[1].balance".into()),
+            "{out}"
+        );
         // `new Number(3200)` is 3200.
         let o = js(&spec_example());
         set_at(&o, &["members", "0", "balance"], &construct("Number", &JsValue::from_f64(3200.0)));
