@@ -152,6 +152,9 @@ pub struct PayerLine {
 pub struct NextStep {
     pub code: &'static str,
     pub message: String,
+    /// The input field to fill in, when the step asks for one (`members[0].balance`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

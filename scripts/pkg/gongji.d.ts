@@ -150,7 +150,7 @@ export interface PayerLine {
   rule: RuleId;
 }
 
-export interface NextStep { code: string; message: string; }
+export interface NextStep { code: string; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
 
 export interface ExpenseResult {
   /** Index of the expense in the input. */

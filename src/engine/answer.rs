@@ -115,7 +115,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let mut step = |code: &'static str, message: String| {
         debug_assert!(crate::output::NEXT_STEP_CODES.contains(&code), "next step {code} is not in NEXT_STEP_CODES");
         if !steps.iter().any(|x: &NextStep| x.code == code) {
-            steps.push(NextStep { code, message });
+            steps.push(NextStep { code, message, field: None });
         }
     };
     let card_steps = |step: &mut dyn FnMut(&'static str, String)| {
@@ -292,6 +292,16 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             }
             None => step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into()),
         }
+    }
+    // The steps that ask for a value name its field, so the page can ask there.
+    let field = match f.needs {
+        Some(("balance", m)) => Some(format!("members[{m}].balance")),
+        Some((_, m)) => Some(format!("members[{m}].shareable_balance")),
+        None if ex.charge == crate::scenario::Charge::Unknown => Some(format!("expenses[{e}].amount")),
+        None => None,
+    };
+    for st in steps.iter_mut().filter(|x| x.code.starts_with("enter_")) {
+        st.field = field.clone();
     }
     Told { answer, headline, next_steps: steps }
 }
