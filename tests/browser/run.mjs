@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, loadPlaywright, axePath, CHROMIUM, CSP } from './server.mjs';
 import { Visitor } from './visitor.mjs';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -65,6 +66,11 @@ async function preset(page, id) {
 async function resultText(page, i) { return (await page.locator(`#results [data-result="${i}"]`).innerText()).replace(/[\u2068\u2069]/g, ''); }
 async function stepRows(page, i) {
   return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.replace(/[\u2068\u2069]/g, '').trim())));
+}
+// The family in a link's payload ("z." + deflate, or plain base64url JSON; see www/js/share.js).
+function unlink(frag) {
+  const raw = frag.startsWith('z.') ? zlib.inflateSync(Buffer.from(frag.slice(2), 'base64url')) : Buffer.from(frag, 'base64url');
+  return JSON.parse(raw.toString());
 }
 function row(rows, prefix) { return rows.find((r) => r[0].startsWith(prefix) || r[0].includes(prefix)); }
 async function shot(page, name) { await page.screenshot({ path: path.join(ART, name + '.png'), fullPage: true }); }
@@ -228,8 +234,8 @@ test('share link round trip (never sent to the server)', async () => {
   await page.fill('[data-k="m-name-kid"]', '小明 <b>');
   await page.click('#copy-link');
   const url = await page.inputValue('#link-out');
-  check(/#s=[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
-  check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(0, 20))), 'fragment never requested');
+  check(/#s=(z\.)?[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
+  check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(2, 22))), 'fragment never requested');
   const before = await resultText(page, 1);
   const p2 = await context.newPage();
   await p2.goto(url);
@@ -248,7 +254,7 @@ test('hostile share links: truncated, tampered, newer version, huge, bad content
   const url = await page.inputValue('#link-out');
   const frag = url.split('#s=')[1];
   const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const good = JSON.parse(Buffer.from(frag, 'base64url').toString());
+  const good = unlink(frag);
   const badAmount = JSON.parse(JSON.stringify(good)); badAmount.members[0].balance = '-5';
   const cases = {
     truncated: frag.slice(0, Math.floor(frag.length / 2)),
@@ -271,6 +277,10 @@ test('hostile share links: truncated, tampered, newer version, huge, bad content
     if (k === 'newer') check(msg.includes('更新版本'), 'newer version message');
     await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
   }
+  // A compressed link that inflates past the engine's input limit (a "zip bomb") is refused too.
+  await page.evaluate((h) => { location.hash = h; }, '#s=z.' + zlib.deflateSync(Buffer.alloc(3e6, 32)).toString('base64url'));
+  await page.waitForFunction(() => document.querySelector('#status .error'), null, { timeout: 5000 });
+  check((await page.innerText('#status')).includes('没有改动'), 'deflate bomb refused');
   await shot(page, 'mobile-tampered-link');
   // opening a broken link on a fresh page keeps the default family
   const p2 = await context.newPage();
@@ -505,7 +515,9 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   check((await context.cookies()).length === 0, 'no cookies');
   await page.check('#remember');
   // Two keys after opt-in: the family, and large text (turned on above), remembered only now.
+  await page.waitForFunction(() => localStorage.length === 2, null, { timeout: 5000 }).catch(() => {});
   check((await storageState(page)).local === 2, 'stored after opt-in');
+  check((await page.innerText('#remember-msg')).includes('已记住'), 'says it is remembered');
   await page.goto(BASE + 'index.html');
   await page.waitForSelector('html.ready');
   check(await page.inputValue('[data-k="m-name-mom"]') === '母亲', 'restored on the next visit');
