@@ -4,7 +4,7 @@
 import * as gongji from './pkg/gongji.js';
 import { h, clear, $ } from './js/dom.js';
 import { blankState, toScenario, setPlaces } from './js/state.js';
-import { encodePayload, decodeLink, loadStored, saveStored, forgetStored, loadBig, saveBig, sameFamily, describe } from './js/share.js';
+import { encodePayload, decodeLink, loadStored, saveStored, forgetStored, loadBig, saveBig, sameFamily, familyKey, describe } from './js/share.js';
 import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
 import { renderResults, renderAnswerBar } from './js/result.js';
 import { PRESETS } from './js/presets.js';
@@ -36,6 +36,7 @@ var ctx = { state: blankState(), catalogue: [], catalogueById: {}, rulesById: {}
 function status(text, kind) {
   var el = $('#status');
   clear(el);
+  if (text) clearAsk();
   if (text) el.appendChild(h('p', { class: 'card ' + (kind || 'info') }, text));
 }
 
@@ -139,7 +140,7 @@ function showFailure() {
 }
 
 // ---- "在本机记住": saved after every change, one save at a time, the latest state wins ----------
-var saving = false, saveAgain = false, savedOnce = false, lastRememberMsg = '';
+var saving = false, saveAgain = false, savedOnce = false, lastRememberMsg = '', savedKey = null;
 function rememberMsg(text, warn) {
   var el = $('#remember-msg');
   if (text === lastRememberMsg) return;
@@ -149,12 +150,14 @@ function rememberMsg(text, warn) {
 }
 function scheduleSave() {
   if (saving) { saveAgain = true; return; }
+  var key = familyKey(ctx.state);
+  if (key === savedKey) return; // nothing changed since the last save (or since it was read)
   saving = true;
   saveStored(ctx.state, function () { return ctx.remember; }).then(function (r) {
     saving = false;
     if (!ctx.remember) return;
     if (r.error) rememberMsg('⚠ ' + r.error + (savedOnce ? '最新的改动没有记住，这台设备上保存的还是之前的内容。' : '所以还没有记住。'), true);
-    else if (r.ok) { savedOnce = true; rememberMsg('已记住：以后在这台设备上打开会自动恢复。'); }
+    else if (r.ok) { savedOnce = true; savedKey = key; rememberMsg('已记住：以后在这台设备上打开会自动恢复。'); }
     if (saveAgain) { saveAgain = false; scheduleSave(); }
   });
 }
@@ -278,7 +281,7 @@ function wire() {
   var rem = $('#remember');
   rem.addEventListener('change', function () {
     ctx.remember = rem.checked;
-    if (rem.checked) { savedOnce = false; rememberMsg('正在记住……'); scheduleSave(); saveBig(root.classList.contains('big')); }
+    if (rem.checked) { savedOnce = false; savedKey = null; rememberMsg('正在记住……'); scheduleSave(); saveBig(root.classList.contains('big')); }
     else { forgetStored(); savedOnce = false; rememberMsg('已忘记：这台设备上不再保存任何内容。'); }
   });
   $('#reset').addEventListener('click', function () {
@@ -324,7 +327,22 @@ var LINK_SAFE = '链接里的内容只在你的浏览器里读取，不会发给
 var linkSeq = 0;
 function copyOf(st) { return JSON.parse(JSON.stringify(st)); }
 function buttons() { return h('div', { class: 'ask-buttons' }, Array.prototype.slice.call(arguments)); }
-function card(kind, kids) { var el = $('#status'); clear(el); el.appendChild(h('div', { class: 'card ask ' + kind }, kids)); postHeight(); return el; }
+// The question about a link's family, and what follows it, go on top of the page (above the
+// quick check), where it is seen before any answer; other messages go to #status.
+function askBox() {
+  var el = $('#link-ask');
+  if (!el) { el = h('div', { id: 'link-ask', 'aria-live': 'polite' }); $('#app').insertBefore(el, $('#app').firstChild); }
+  return el;
+}
+function card(where, kids) {
+  var el = where === 'top' ? askBox() : $('#status');
+  clear(el);
+  if (where === 'top') clear($('#status')); else if ($('#link-ask')) clear($('#link-ask'));
+  el.appendChild(h('div', { class: 'card ask info' }, kids));
+  postHeight();
+  return el;
+}
+function clearAsk() { if ($('#link-ask')) clear($('#link-ask')); }
 
 // -> null, {state} or {error}; the family is checked by the engine before it is offered.
 function readLink() {
@@ -338,33 +356,33 @@ function readLink() {
 }
 function linkError(r) { status('⚠ ' + r.error + ' 当前页面上的家庭信息没有改动。', 'error'); }
 
-function offerUndo(text, prev) {
+function offerUndo(text, prev, where) {
   var undo = h('button', { type: 'button', class: 'btn ghost', 'data-k': 'undo', onclick: function () {
     setState(prev);
-    status('已撤销，回到原来的家庭（' + describe(prev) + '）。' + (ctx.remember ? '在本机记住的也已恢复。' : ''), 'info');
+    card(where, [h('p', null, '已撤销，回到原来的家庭（' + describe(prev) + '）。' + (ctx.remember ? '在本机记住的也已恢复。' : ''))]);
   } }, '撤销，回到原来的家庭');
-  card('info', [h('p', null, text), ctx.remember ? h('p', { class: 'hint' }, '在本机记住的家庭也换成了这个。') : null, buttons(undo)]);
+  card(where, [h('p', null, text), ctx.remember ? h('p', { class: 'hint' }, '在本机记住的家庭也换成了这个。') : null, buttons(undo)]);
 }
 function openLinked(linkState) {
   var prev = ctx.state;
   setState(copyOf(linkState));
-  offerUndo('已打开链接里的家庭（' + describe(linkState) + '）。' + LINK_SAFE, prev);
+  offerUndo('已打开链接里的家庭（' + describe(linkState) + '）。' + LINK_SAFE, prev, 'top');
   var b = $('#status [data-k="undo"]'); if (b && !embed) b.focus();
 }
 function keepMine(linkState) {
   // Take the family out of the address, so a reload does not ask again.
   if (window.history && history.replaceState) history.replaceState(null, '', location.pathname + location.search);
   var again = h('button', { type: 'button', class: 'btn ghost', 'data-k': 'link-open', onclick: function () { openLinked(linkState); } }, '还是打开链接里的家庭');
-  card('info', [h('p', null, '已保留' + (ctx.remember ? '你记住的家庭' : '现在的家庭') + '，链接里的家庭没有打开。'), buttons(again)]);
+  card('top', [h('p', null, '已保留' + (ctx.remember ? '你记住的家庭' : '现在的家庭') + '，链接里的家庭没有打开。'), buttons(again)]);
 }
 function askLink(linkState, onLoad) {
   if (embed && !onLoad) {
-    card('info', [buttons(h('button', { type: 'button', class: 'btn', 'data-k': 'link-open', onclick: function () { openLinked(linkState); } },
+    card('top', [buttons(h('button', { type: 'button', class: 'btn', 'data-k': 'link-open', onclick: function () { openLinked(linkState); } },
       '链接里有另一个家庭，点此打开'))]);
     return;
   }
   var mine = ctx.remember ? '你在本机记住的家庭' : '现在页面上的家庭';
-  card('info', [
+  card('top', [
     h('p', null, h('strong', null, '这个链接里是另一个家庭'), '（' + describe(linkState) + '）。现在显示的是' + mine + '（' + describe(ctx.state) + '），还没有改动。'),
     h('p', { class: 'hint' }, '打开链接里的家庭会替换它' + (ctx.remember ? '（也替换在本机记住的）' : '') + '，之后可以撤销。'),
     buttons(
@@ -372,7 +390,7 @@ function askLink(linkState, onLoad) {
       h('button', { type: 'button', class: 'btn ghost', 'data-k': 'link-keep', onclick: function () { keepMine(linkState); } },
         ctx.remember ? '保留我记住的家庭' : '保留现在的家庭'))
   ]);
-  if (!embed && !onLoad) { var s = $('#status'); if (s.scrollIntoView) s.scrollIntoView({ block: 'nearest' }); }
+  if (!embed && !onLoad) { var s = askBox(); if (s.scrollIntoView) s.scrollIntoView({ block: 'nearest' }); }
 }
 // The fragment changed after load.
 function linkArrived() {
@@ -404,20 +422,21 @@ async function start() {
   $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;
   var stored = await loadStored();
   if (stored && stored.state) {
-    ctx.state = stored.state; ctx.remember = true; savedOnce = true; $('#remember').checked = true; if (loadBig()) setBig(true);
+    ctx.state = stored.state; ctx.remember = true; savedOnce = true; savedKey = familyKey(stored.state); $('#remember').checked = true; if (loadBig()) setBig(true);
+    rememberMsg('已记住：这是你在这台设备上记住的家庭，改动会自动保存。');
   } else if (stored && stored.error) {
     // Kept as it is (never dropped silently); turning "在本机记住" on again replaces it.
     rememberMsg('⚠ 这台设备上记住的家庭读不出来：' + stored.error + ' 它还留在本机，没有删除；勾选“在本机记住”会用现在的家庭替换它。', true);
   }
   var pq = params.get('preset'), pre = PRESETS.filter(function (p) { return p.id === pq; })[0];
-  var link = await readLink(), opened = false;
+  var link = await readLink(), opened = false, asked = false;
   if (link && link.error) linkError(link);
   else if (link && link.state) {
-    if (ctx.remember && !sameFamily(link.state, ctx.state)) askLink(link.state, true); // the remembered family stays until the visitor chooses
+    if (ctx.remember && !sameFamily(link.state, ctx.state)) { askLink(link.state, true); asked = true; } // the remembered family stays until the visitor chooses
     else { ctx.state = link.state; opened = true; status('已从链接恢复。' + LINK_SAFE, 'info'); }
   }
   if (!opened) {
-    if (pre && ctx.remember) status('已打开你在本机记住的家庭（网址里的例子“' + pre.title + '”没有载入，可以在下面“看看例子”里点它）。', 'info');
+    if (pre && ctx.remember) { if (!asked) status('已打开你在本机记住的家庭（网址里的例子“' + pre.title + '”没有载入，可以在下面“看看例子”里点它）。', 'info'); }
     else if (pre) { ctx.state = pre.make(); if (ctx.region) ctx.state.region = ctx.region; status('已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
     else if (!ctx.remember) applyQuick(ctx, ctx.q); // a first question already answered: 我 → 妈妈 · 门诊看病
     if (ctx.region) ctx.state.region = ctx.region;

@@ -43,12 +43,16 @@ export function pack(state) {
   };
 }
 // Two families are the same when their compact forms are (the id counter aside).
-export function sameFamily(a, b) {
-  function key(s) { var p = pack(s); delete p.seq; return JSON.stringify(p); }
-  return key(a) === key(b);
-}
+export function familyKey(s) { var p = pack(s); delete p.seq; return JSON.stringify(p); }
+export function sameFamily(a, b) { return familyKey(a) === familyKey(b); }
+// "我（爸爸）、儿子，2 笔费用": names isolated (FSI…PDI) so no name can reorder the sentence.
 export function describe(state) {
-  return state.members.length + ' 位家人，' + state.expenses.length + ' 笔费用';
+  var names = state.members.slice(0, 4).map(function (m) {
+    var n = m.name || '（未填称呼）';
+    return '\u2068' + (n.length > 12 ? n.slice(0, 11) + '…' : n) + '\u2069';
+  }).join('、');
+  if (state.members.length > 4) names += ' 等 ' + state.members.length + ' 位';
+  return names + '，' + state.expenses.length + ' 笔费用';
 }
 
 // ---- bytes <-> text -------------------------------------------------------
