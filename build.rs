@@ -300,6 +300,11 @@ fn source_date(s: &str, what: &str) -> Result<(), String> {
     }
 }
 
+/// Building for the browser (wasm32): leave out what only a reader of sources needs.
+fn lean() -> bool {
+    std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32")
+}
+
 thread_local! {
     /// Every distinct source, emitted once as a static (`SOURCE_n`) and referred to by address.
     static SOURCES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -314,16 +319,21 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
         let w = format!("{what} source {i}");
         need_text(&x.title, &format!("{w} title"))?;
         source_date(&x.date, &format!("{w} date"))?;
+        let grade = variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?;
+        // The wasm module carries each source's title, date and grade; where to read it
+        // (publisher, addresses) is in the native CLI's `gongji regions`, docs/PLACES.md and the
+        // data files. It keeps the module within its size budget for the phone's first visit.
+        let (publisher, url, read_at) =
+            if lean() { (None, None, None) } else { (x.publisher.clone(), x.url.clone(), x.read_at.clone()) };
         let mut one = String::new();
         write!(
             one,
-            "Source {{ title: {}, publisher: {}, date: {}, url: {}, grade: {}, read_at: {} }}",
+            "Source {{ title: {}, publisher: {}, date: {}, url: {}, grade: {grade}, read_at: {} }}",
             lit(&x.title),
-            opt_lit(&x.publisher),
+            opt_lit(&publisher),
             lit(&x.date),
-            opt_lit(&x.url),
-            variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?,
-            opt_lit(&x.read_at)
+            opt_lit(&url),
+            opt_lit(&read_at)
         )
         .unwrap();
         let n = SOURCES.with(|all| {
@@ -377,6 +387,13 @@ fn generate(dir: &Path) -> Result<String, String> {
     writeln!(code, "pub const RULES_VERSION: &str = {};", lit(&rules.version)).unwrap();
 
     let mut rule_ids = BTreeSet::new();
+    // Rule ids as constants (`rule_id::R_ORDER`): citing an id rules.json does not have fails
+    // to compile.
+    code.push_str("/// Every rule id of data/rules.json, as a constant.\npub mod rule_id {\n");
+    for r in &rules.rules {
+        writeln!(code, "    pub const {}: &str = {};", r.id.replace('-', "_"), lit(&r.id)).unwrap();
+    }
+    code.push_str("}\n");
     code.push_str("pub static RULES: &[Rule] = &[\n");
     for r in &rules.rules {
         if !rule_ids.insert(r.id.clone()) {

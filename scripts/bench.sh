@@ -2,8 +2,11 @@
 # The benchmark command (not part of the test run). Prints, in one run:
 #   - .wasm size raw / gzip / brotli, JS glue size, first-visit bytes (scripts/bench/sizes.mjs)
 #   - evaluation time of the scenarios in scripts/bench/scenarios (SPEC §7 example, a family of
-#     8 with 4 sharers, a year of 200 expenses): native Rust (examples/bench.rs, profile
-#     bench-native), wasm in Node and wasm in headless Chromium; median per call, ratio wasm/native
+#     8 with 4 sharers, a year of 200 expenses, and the kinship blow-up of issue 11: 我 + 19 sons
+#     + 10 grandsons, 1000 expenses, without and with `via`): native Rust (examples/bench.rs,
+#     profile bench-native), wasm in Node and wasm in headless Chromium; median per call, ratio
+#     wasm/native; the kinship ratio without/with `via` (budget <= 3)
+#   - native peak memory (maximum resident set size, /usr/bin/time -v) of one evaluation of each
 #   - wasm linear memory after the scenarios (the year one included)
 #   - page timings: node tests/browser/bench.mjs (the page engineer's hook), when present
 # Everything is also saved to bench-results/ (gitignored). Set GONGJI_SKIP_BUILD=1 to reuse www/pkg.
@@ -13,9 +16,10 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 OUTDIR=bench-results
 mkdir -p "$OUTDIR"
-SCEN=(scripts/bench/scenarios/spec_example.json scripts/bench/scenarios/family_of_8.json scripts/bench/scenarios/year_200.json)
+SCEN=(scripts/bench/scenarios/spec_example.json scripts/bench/scenarios/family_of_8.json scripts/bench/scenarios/year_200.json
+  scripts/bench/scenarios/kin_blowup.json scripts/bench/scenarios/kin_blowup_via.json)
 
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+[ -d node_modules/playwright-core ] && [ -d node_modules/esbuild ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 if [ "${GONGJI_SKIP_BUILD:-}" != 1 ]; then bash scripts/build-wasm.sh > "$OUTDIR/build.log" 2>&1 || { cat "$OUTDIR/build.log"; exit 1; }; fi
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rustc --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null || true)"
@@ -42,11 +46,29 @@ for (const n of native) {
   const a = by(node, n.scenario), c = by(chrome, n.scenario);
   console.log(n.scenario.padEnd(16), us(n).padStart(11), us(a).padStart(11), us(c).padStart(14), ratio(a, n).padStart(13), ratio(c, n).padStart(16));
 }
+for (const n of native) {
+  const a = by(node, n.scenario);
+  if (a && a.boundary_js_us) console.log(`  ${n.scenario}: of wasm in Node ${us(a)}, ${us({ median_us: a.boundary_js_us })} (${(100 * a.boundary_js_us / a.median_us).toFixed(0)}%) is JSON.stringify + JSON.parse at the boundary; the rest is the module (opt-level "z", MVP lowering: ARCHITECTURE.md "Performance")`);
+}
+for (const [label, rows] of [['native', native], ['wasm Node', node], ['wasm Chromium', chrome]]) {
+  const amb = by(rows, 'kin_blowup'), via = by(rows, 'kin_blowup_via');
+  if (amb && via) console.log(`kinship without via / with via (${label}): ${us(amb)} / ${us(via)} = ${ratio(amb, via)}  (budget <= 3)`);
+}
 for (const [label, rows] of [['Node', node], ['Chromium', chrome]]) {
   const m = rows.find((r) => r.memory_bytes_peak);
   if (m) console.log(`wasm linear memory (${label}): initial ${(m.memory_bytes_initial / 1048576).toFixed(2)} MiB, after the scenarios (year of 200 included) ${(m.memory_bytes_peak / 1048576).toFixed(2)} MiB`);
 }
 JS
+
+echo
+echo "== native peak memory (one evaluation; maximum resident set size)"
+for s in "${SCEN[@]}"; do
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -v "$NATIVE" --runs 1 "$s" 2>&1 >/dev/null | sed -n "s|.*Maximum resident set size (kbytes): \([0-9]*\)|$(basename "$s" .json): \1 KiB|p"
+  else
+    echo "$(basename "$s" .json): /usr/bin/time not available"
+  fi
+done | tee "$OUTDIR/native-memory.txt"
 
 echo
 if [ -f tests/browser/bench.mjs ]; then

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into www/pkg (gitignored):
+# Builds the WebAssembly package into www/pkg (gitignored), then the site into www-dist/:
 #   cargo (release, size profile) -> wasm-bindgen --target web -> wasm-opt -Oz with the MVP
-#   lowering passes -> MVP validation (fails the build otherwise) -> ES2017 glue -> types.
+#   lowering passes -> MVP validation (fails the build otherwise) -> ES2017 glue -> types;
+#   then the native CLI (for the prerendered first answer) and scripts/build-site.mjs: bundled,
+#   minified scripts (esbuild), the first screen prerendered, the service worker's manifest.
+#   www-dist/ is what ships, what scripts/serve.sh serves and what the page tests load.
 # Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli of the exact version pinned in
 # Cargo.toml (installed here when missing), node + npm (binaryen's wasm-opt and acorn from
 # package.json; installed here when missing). Usage: scripts/build-wasm.sh
@@ -24,8 +27,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/acorn ]; then
-  log "installing npm dev dependencies (binaryen, acorn, ...)"
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ]; then
+  log "installing npm dev dependencies (binaryen, acorn, esbuild, linkedom, ...)"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
 WASM_OPT=$ROOT/node_modules/.bin/wasm-opt
@@ -105,3 +108,12 @@ RAW_SIZE=$(wc -c < "$OUT/gongji_bg.wasm")
 GZ_SIZE=$(gzip -9c "$OUT/gongji_bg.wasm" | wc -c)
 JS_SIZE=$(wc -c < "$OUT/gongji.js")
 log "done: $OUT/gongji_bg.wasm ${RAW_SIZE} bytes (${GZ_SIZE} gzipped), gongji.js ${JS_SIZE} bytes"
+
+# --- the site: www-dist/ ------------------------------------------------------------------------
+if [ "$OUT" = www/pkg ] && [ "${GONGJI_SKIP_SITE:-}" != 1 ]; then
+  log "native CLI for the prerendered first answer (cargo build --release --bin gongji)"
+  cargo build --release --bin gongji
+  log "site: www/ -> www-dist/ (scripts/build-site.mjs)"
+  node scripts/build-site.mjs
+  node scripts/check-es2017.mjs www-dist
+fi

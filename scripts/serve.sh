@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the wasm package and serves www/ on http://127.0.0.1:8080 with the production headers
+# Builds the wasm package and the site, and serves www-dist/ (the built site) on http://127.0.0.1:8080 with the production headers
 # (CSP, application/wasm). Extra arguments go to scripts/serve.py, e.g.
 #   scripts/serve.sh --port 9000
 #   scripts/serve.sh --wasm-mime application/octet-stream --prefix /news/tools/gongji
-# Set GONGJI_SKIP_BUILD=1 to serve the existing www/pkg.
+# Set GONGJI_SKIP_BUILD=1 to serve the existing www-dist/; --root www serves the sources as they
+# are (unminified, no prerendered answer, the service worker caches nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${GONGJI_SKIP_BUILD:-}" != 1 ]; then
   bash scripts/build-wasm.sh
 fi
-exec python3 scripts/serve.py "$@"
+exec python3 scripts/serve.py --root www-dist "$@"

@@ -5,11 +5,11 @@
 #   native        cargo test (unit, golden cases, property tests)
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
-#   es2017        every shipped JS file under www/ parses as ES2017
+#   es2017        every shipped JS file (www-dist/, the built site) parses as ES2017
 #   wasm-node     wasm-bindgen-test (tests/wasm_binding/tests.rs) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
-#   page          node tests/browser/run.mjs (the page's browser tests), when present
+#   page          node tests/browser/run.mjs and site.mjs (the page's browser tests, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
 # Chromium and chromedriver come from Debian. Set GONGJI_TEST_ONLY="native wasm-node" to run
@@ -44,7 +44,7 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x "$CHROMEDRIVER" ] || ! fc-list 2>/dev/nu
   CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)
 fi
 export CHROMEDRIVER
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ]; then
   # playwright-core never downloads browsers by itself; make sure of it anyway.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
 fi
@@ -75,12 +75,13 @@ wasm_tests_chromium() {
     cargo test --lib --target wasm32-unknown-unknown
 }
 page_tests() {
-  if [ -f tests/browser/run.mjs ]; then node tests/browser/run.mjs; else echo "tests/browser/run.mjs not present: skipped"; fi
+  # the built site (www-dist/): the page as a person uses it, then the build's own checks
+  node tests/browser/run.mjs && node tests/browser/site.mjs
 }
 
 suite native        cargo test
 suite wasm-build    bash scripts/build-wasm.sh
-suite es2017        node scripts/check-es2017.mjs www
+suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium
 if [[ " ${FAILED[*]} " == *" wasm-build "* ]]; then

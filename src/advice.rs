@@ -9,6 +9,7 @@
 //! The advice explains; the family decides. Cross-province quota lines keep their place (a quota
 //! belongs to one relative and is not ordered).
 
+use crate::data::rule_id;
 use crate::engine;
 use crate::error::InputError;
 use crate::input::ScenarioInput;
@@ -274,7 +275,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         options,
         best,
         explanation,
-        rule: "R-ORDER",
+        rule: rule_id::R_ORDER,
     })
 }
 

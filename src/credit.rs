@@ -5,6 +5,7 @@
 //! (default 2% of the pension, the national guidance's basis). Regional figures are not guessed:
 //! the visitor enters them, and the answer says which numbers it used and where they come from.
 
+use crate::data::rule_id;
 use crate::error::{ErrorCode, InputError};
 use crate::money::{parse_money, parse_ratio, Money, RawNumber};
 use rust_decimal::Decimal;
@@ -117,7 +118,7 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
     if !local.is_empty() && basis == "national_default" {
         notes.push("所选地区有本地的划入标准（见下方“当地规定”），按它估算更准：请把当地的比例或定额填进来。".into());
     }
-    Ok(CreditEstimate { monthly, yearly: Money::round(monthly.decimal() * Decimal::from(12)), formula, basis, notes, rule: "R-CREDIT", local })
+    Ok(CreditEstimate { monthly, yearly: Money::round(monthly.decimal() * Decimal::from(12)), formula, basis, notes, rule: rule_id::R_CREDIT, local })
 }
 
 /// The questionnaire's place, if one was given (an unknown id is refused at `region`).

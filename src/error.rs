@@ -42,7 +42,8 @@ pub enum ErrorCode {
     TooMany,
     /// A name or province longer than the limits allow.
     TextTooLong,
-    /// Relations that cannot all hold at once: two `self`, two `spouse`, two `father`, ...
+    /// Relations that cannot all hold at once: two `self`, two `spouse`, two `father`, two
+    /// spouses (儿媳, 女婿, 兄弟姐妹的配偶) `via` the same member, ...
     InvalidFamily,
     /// `via` is missing where required, names the wrong kind of member, or is given where it means nothing.
     InvalidVia,

@@ -78,6 +78,9 @@ pub struct Member {
     pub pool_key: Option<String>,
     /// Personal-account balance; zero for members without an account.
     pub balance: Money,
+    /// Whether the balance was given: an employee-insured member without one is answered (who
+    /// may pay) and the money becomes `needs_input` only where that account would pay.
+    pub balance_known: bool,
     /// The part of the balance that may be shared, when the visitor gave it (SPEC §9.2).
     pub shareable_balance: Option<Money>,
 }
@@ -272,6 +275,9 @@ impl Scenario {
     }
 }
 
+/// A member's place, whether it has a profile, and the province and 统筹区 keys.
+type Located = (&'static Place, bool, Option<String>, Option<String>);
+
 /// Where a member is insured: the place whose rules apply, whether it has a profile, and the
 /// province and 统筹区 keys. SPEC §9.1: a member without province and city is where `region` is.
 fn locate(
@@ -279,7 +285,7 @@ fn locate(
     city: Option<&str>,
     default: &'static Place,
     field: &dyn Fn(&str) -> String,
-) -> Result<(&'static Place, bool, Option<String>, Option<String>), InputError> {
+) -> Result<Located, InputError> {
     let municipal = |p: &'static Place| data::is_municipality(p.id).then(|| p.id.to_string());
     let given_province = match province {
         Some(text) => match data::place_named(text, &[PlaceKind::Province]) {
@@ -321,7 +327,7 @@ fn locate(
             let province = default.province.map(str::to_string);
             let pool = match default.kind {
                 PlaceKind::City => Some(default.id.to_string()),
-                _ => data::place(default.id).and_then(|p| municipal(p)),
+                _ => data::place(default.id).and_then(municipal),
             };
             (default, true, province, pool)
         }
@@ -398,14 +404,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
         let balance = match (&m.balance, insurance.has_account()) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
-            (None, true) => {
-                return Err(err(
-                    ErrorCode::InvalidBalance,
-                    f("balance"),
-                    format!("“{name}”参加职工医保，有个人账户，请填写余额（不知道就填0，可在医保App查询）。"),
-                    "employee-insured members need a balance",
-                ))
-            }
+            (None, true) => Money::ZERO,
             (Some(raw), false) => {
                 let b = money(raw, f("balance"), "个人账户余额")?;
                 if !b.is_zero() {
@@ -432,7 +431,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
                         "only employee-insured members have a personal account",
                     ));
                 }
-                if v > balance {
+                if m.balance.is_some() && v > balance {
                     return Err(err(
                         ErrorCode::InvalidBalance,
                         f("shareable_balance"),
@@ -455,6 +454,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             province_key,
             pool_key,
             balance,
+            balance_known: m.balance.is_some() || !insurance.has_account(),
             shareable_balance,
         });
     }
@@ -485,6 +485,17 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
                         format!("“{}”要经由{}来算，“{}”不是。", relation.name_zh(), want.join("或"), out[j].name),
                         "via names a member of the wrong relation",
                     ));
+                }
+                // 儿媳, 女婿, 兄弟姐妹的配偶 are the spouse of their `via`: one each.
+                if relation.is_spouse_of_via() {
+                    if let Some(o) = out.iter().find(|o| o.via == Some(j) && o.relation.is_spouse_of_via()) {
+                        return Err(err(
+                            ErrorCode::InvalidFamily,
+                            field,
+                            format!("“{}”只能有一位配偶，“{}”已经经由“{}”算作配偶了。", out[j].name, o.name, out[j].name),
+                            "two members are the spouse of the same via member",
+                        ));
+                    }
                 }
                 out[i].via = Some(j);
             }
@@ -566,6 +577,15 @@ fn sharing(input: &[SharingInput], members: &[Member]) -> Result<Vec<Sharing>, I
             Channel::Quota(q) => acc.plus(q),
             _ => acc,
         });
+        if !total.is_zero() && !member.balance_known {
+            let i = out.iter().rposition(|s| s.from == m && matches!(s.channel, Channel::Quota(_))).unwrap_or(0);
+            return Err(err(
+                ErrorCode::InvalidBalance,
+                format!("sharing[{i}].quota"),
+                format!("“{}”设置了共济额度，请先填写“{}”的个人账户余额（可在医保App查询）。", member.name, member.name),
+                "a sharer with a quota needs a balance",
+            ));
+        }
         if total > member.balance {
             let i = out.iter().rposition(|s| s.from == m && matches!(s.channel, Channel::Quota(_))).unwrap_or(0);
             return Err(err(

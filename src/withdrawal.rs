@@ -4,6 +4,7 @@
 //! is `can_apply` where national practice is uniform, `depends_on_region` where cities differ,
 //! and `generally_not` otherwise — always with the materials usually asked for and the warnings.
 
+use crate::data::rule_id;
 use crate::error::{ErrorCode, InputError};
 use crate::json::{self, boolean, fields, required, string, Json, Path};
 use serde::Serialize;
@@ -41,6 +42,9 @@ impl WithdrawalInput {
         Ok(WithdrawalInput { situation: required(situation, at, "situation")?, outstanding_bills, remote_filing, region })
     }
 }
+
+/// Every `answer` of the withdrawal check.
+pub const ANSWERS: &[&str] = &["can_apply", "generally_not", "depends_on_region"];
 
 #[derive(Debug, Serialize)]
 pub struct WithdrawalAnswer {
@@ -134,5 +138,5 @@ pub fn check(input: &WithdrawalInput) -> Result<WithdrawalAnswer, InputError> {
         _ => "一般不可以",
     };
     let local = crate::credit::place(&input.region)?.map(|p| p.local_withdrawal()).unwrap_or_default();
-    Ok(WithdrawalAnswer { answer, headline, message, who_applies: who, materials, warnings, rule: "R-WITHDRAW", local })
+    Ok(WithdrawalAnswer { answer, headline, message, who_applies: who, materials, warnings, rule: rule_id::R_WITHDRAW, local })
 }

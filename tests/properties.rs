@@ -334,6 +334,149 @@ proptest! {
     }
 }
 
+/// Relations for kinship-rich families: relations that run through someone, and the people they
+/// run through (issue 11: kinship never depends on member order).
+const KIN_RELATIONS: &[&str] = &[
+    "son", "son", "daughter", "brother", "sister", "grandson", "granddaughter", "maternal_grandson", "daughter_in_law",
+    "daughter_in_law", "son_in_law", "sibling_spouse", "sibling_spouse", "nephew", "niece", "uncle", "aunt", "father",
+    "mother", "other",
+];
+
+/// The members a relation may name as `via` (SPEC §5).
+fn via_fits(relation: &str) -> &'static [&'static str] {
+    match relation {
+        "grandson" | "granddaughter" | "daughter_in_law" => &["son"],
+        "maternal_grandson" | "son_in_law" => &["daughter"],
+        "sibling_spouse" | "nephew" | "niece" => &["brother", "sister"],
+        "uncle" | "aunt" => &["father", "mother"],
+        _ => &[],
+    }
+}
+
+/// A family of up to 9 with relations that run through someone, `via` on some of them, sharing
+/// lines and expenses; and a shuffle of its members.
+fn kin_family() -> impl Strategy<Value = (Value, Vec<usize>)> {
+    (2usize..10)
+        .prop_flat_map(|n| {
+            let members = prop::collection::vec((0..KIN_RELATIONS.len(), 0u8..6, 0u8..3, 0u32..100_000), n);
+            let sharing = prop::collection::vec((0..n, 0..n, 0u8..3, 1u8..9), 2..12);
+            let expenses = prop::collection::vec((0..n, 1u32..40_000), 1..8);
+            let perm = Just((0..n).collect::<Vec<usize>>()).prop_shuffle();
+            (members, sharing, expenses, perm, any::<bool>())
+        })
+        .prop_map(|(ms, sharing, expenses, perm, with_self)| {
+            let relations: Vec<&str> =
+                ms.iter().enumerate().map(|(i, m)| if i == 0 && with_self { "self" } else { KIN_RELATIONS[m.0] }).collect();
+            let members: Vec<Value> = ms
+                .iter()
+                .enumerate()
+                .map(|(i, &(_, via_pick, ins, bal))| {
+                    let relation = relations[i];
+                    let mut m = json!({"id": format!("m{i}"), "name": format!("成员{i}"), "relation": relation});
+                    if ins == 0 {
+                        m["insurance"] = json!("resident");
+                    } else {
+                        m["insurance"] = json!("employee");
+                        m["balance"] = json!(cents(bal));
+                    }
+                    let fits: Vec<usize> =
+                        (0..relations.len()).filter(|&j| via_fits(relation).contains(&relations[j])).collect();
+                    if via_pick < 3 && !fits.is_empty() {
+                        m["via"] = json!(format!("m{}", fits[usize::from(via_pick) % fits.len()]));
+                    }
+                    m
+                })
+                .collect();
+            let n = members.len();
+            let mut seen = std::collections::HashSet::new();
+            let sharing: Vec<Value> = sharing
+                .into_iter()
+                .map(|(f, t, kind, order)| (f, (f + 1 + t % (n - 1)) % n, kind, order))
+                .filter(|&(f, t, _, order)| seen.insert((f, t)) && seen.insert((usize::MAX, t * 100 + usize::from(order))))
+                .map(|(f, t, kind, order)| {
+                    let mut l = json!({"from": format!("m{f}"), "to": format!("m{t}")});
+                    if kind == 0 {
+                        l["order"] = json!(order);
+                    }
+                    l
+                })
+                .collect();
+            let expenses: Vec<Value> = expenses
+                .into_iter()
+                .map(|(p, amount)| {
+                    let patient = sharing.get(p).map_or_else(|| json!(format!("m{p}")), |l| l["to"].clone());
+                    json!({"patient": patient, "item": "outpatient_visit", "venue": "designated_hospital",
+                           "personal_burden": cents(amount), "card": "own"})
+                })
+                .collect();
+            let scenario =
+                json!({"as_of": "2026-11-23", "region": "national", "members": members, "sharing": sharing, "expenses": expenses});
+            (scenario, perm)
+        })
+}
+
+/// The output with everything that may follow member order put in a fixed order: lists sorted,
+/// and the members a `needs_input` message names (in member order) sorted within it. An input
+/// error keeps its code only (its field points at whichever member came second).
+fn canonical(out: &Value) -> Value {
+    if let Some(code) = out.get("error").map(|e| e["code"].clone()) {
+        return json!({ "error": code });
+    }
+    let mut out = out.clone();
+    for r in out["results"].as_array_mut().unwrap() {
+        for key in ["reasons", "ineligible_sharers"] {
+            let list = r[key].as_array_mut().unwrap();
+            for x in list.iter_mut() {
+                if x["code"] == "needs_input" {
+                    let text = x["message"].as_str().unwrap().to_string();
+                    let mut parts: Vec<&str> = text.split(['“', '”', '、', '：', '？', '，', '。']).collect();
+                    parts.sort_unstable();
+                    x["message"] = json!(parts.join("|"));
+                }
+            }
+            list.sort_by_key(|x| x.to_string());
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    /// Permuting the members (ids stay, so `via`, sharing lines and expenses still name the same
+    /// people) changes nothing but the order of lists.
+    #[test]
+    fn member_order_changes_nothing_but_list_order((input, perm) in kin_family()) {
+        let mut shuffled = input.clone();
+        let members = input["members"].as_array().unwrap();
+        shuffled["members"] = Value::Array(perm.iter().map(|&i| members[i].clone()).collect());
+        let (a, _) = gongji::evaluate_json(&input.to_string());
+        let (b, _) = gongji::evaluate_json(&shuffled.to_string());
+        let (a, b): (Value, Value) = (serde_json::from_str(&a).unwrap(), serde_json::from_str(&b).unwrap());
+        prop_assert_eq!(canonical(&a), canonical(&b), "members shuffled as {:?}", perm);
+    }
+}
+
+#[test]
+fn kin_families_are_mostly_valid_and_exercise_kinship() {
+    // The permutation property only means something if most random kin families are accepted
+    // and some of them ask for `via` or pay across relations that run through someone.
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let (mut ok, mut asked, mut shared) = (0, 0, 0);
+    for _ in 0..300 {
+        let (v, _) = kin_family().new_tree(&mut runner).unwrap().current();
+        let (out, accepted) = gongji::evaluate_json(&v.to_string());
+        if accepted {
+            ok += 1;
+            asked += usize::from(out.contains("\"verdict\": \"needs_input\""));
+            shared += usize::from(out.contains("\"payer\": \"shared_account\""));
+        }
+    }
+    assert!(ok > 200, "only {ok}/300 random kin families were valid");
+    assert!(asked > 10 && shared > 10, "needs_input in {asked}, shared in {shared} of {ok}");
+}
+
 proptest! {
     /// SPEC §9.2: a "depends" item in a place that does not decide it is never answered with a
     /// plain no: the answer and the verdict are `depends`; where the place decides yes, a bound

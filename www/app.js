@@ -9,7 +9,7 @@ import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './j
 import { renderResults, renderAnswerBar } from './js/result.js';
 import { PRESETS } from './js/presets.js';
 import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
-import { renderQuick, syncQuick, applyQuick } from './js/quick.js';
+import { renderQuick, syncQuick, applyQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
 
 // Every call into the module during use goes through guard(): a throw (a trap included) marks
@@ -305,9 +305,7 @@ function wire() {
   Array.prototype.forEach.call(document.querySelectorAll('#app details'), function (d) { d.addEventListener('toggle', postHeight); });
 }
 
-// The first question, answered on arrival: my account, for my mother, at an outpatient visit.
-// Not bound yet: most people asking "can I?" have not bound; the answer then says how.
-var FIRST_Q = { owner: 'self', patient: 'mother', item: 'outpatient_visit', bound: false, ownerIns: 'employee', patientIns: 'resident', patientProv: '' };
+// The first question (FIRST_Q, js/quick.js) is answered on arrival.
 
 function loadPreset(p) {
   var st = p.make();
@@ -452,7 +450,10 @@ async function start() {
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fatal('你的浏览器关闭了 WebAssembly（例如苹果手机的“锁定模式”，或某些安全设置），计算器无法运行。请换一个浏览器，或暂时对本站关闭锁定模式后再打开。');
 } else {
-  init().then(function () {
+  // boot.js started fetching and compiling the module before this script arrived; if that
+  // failed (or boot.js is missing), init() loads it itself.
+  var early = window.__gongjiWasm;
+  (early ? early.then(function (m) { return init({ module_or_path: m }); }, function () { return init(); }) : init()).then(function () {
     return start().catch(function (e) {
       // A throw while setting up (a trap in the first calls included): no half-drawn page.
       fatal('计算器出错了，没能打开（' + (e && e.message ? e.message : e) + '）。请重新加载页面。', true);

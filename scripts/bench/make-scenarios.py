@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes the benchmark scenarios to scripts/bench/scenarios/ (committed; rerun to refresh):
 spec_example (SPEC §7), family_of_8 (8 members, 4 sharers, 12 expenses), year_200 (the same
-family, 200 expenses over a year)."""
+family, 200 expenses over a year), kin_blowup (我 + 19 sons + 10 grandsons without `via`, 1000
+expenses for one grandson: every son and grandson is a possible parent or sibling, issue 11
+item 7) and kin_blowup_via (the same family, each grandson naming his father with `via`)."""
 import json, os, shutil
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -58,5 +60,34 @@ for name, n in (("family_of_8", len(templates)), ("year_200", 200)):
     s = {"as_of": "2026-11-23", "region": "national", "members": members, "sharing": sharing, "expenses": expenses(n)}
     with open(os.path.join(out, name + ".json"), "w") as f:
         json.dump(s, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def kin_blowup(with_via):
+    """我 + 19 sons + 10 grandsons; 我 shares to the first grandson (grandparent either way), whose
+    1000 small expenses soon exhaust it, so every expense also asks every son and grandson with
+    money whether they could have shared (not_bound): 28 pair questions per expense."""
+    ms = [{"id": "me", "name": "我", "relation": "self", "insurance": "employee_retired", "province": "福建", "balance": "300.00"}]
+    for k in range(1, 20):
+        ms.append({"id": "s%d" % k, "name": "儿子%d" % k, "relation": "son", "insurance": "employee", "province": "福建",
+                   "balance": "%d.00" % (1000 + 50 * k)})
+    for k in range(1, 11):
+        g = {"id": "g%d" % k, "name": "孙子%d" % k, "relation": "grandson", "province": "福建"}
+        if with_via:
+            g["via"] = "s%d" % ((k - 1) // 2 + 1)
+        if k == 1:
+            g["insurance"] = "resident"
+        else:
+            g.update({"insurance": "employee", "balance": "%d.00" % (200 + 10 * k)})
+        ms.append(g)
+    ex = [{"patient": "g1", "item": "medical_device", "venue": "designated_pharmacy",
+           "amount": "%d.%02d" % (20 + (i * 37) % 80, (i * 13) % 100), "card": "own"} for i in range(1000)]
+    return {"as_of": "2026-11-23", "region": "national", "members": ms, "sharing": [{"from": "me", "to": "g1", "order": 1}],
+            "expenses": ex}
+
+
+for name, with_via in (("kin_blowup", False), ("kin_blowup_via", True)):
+    with open(os.path.join(out, name + ".json"), "w") as f:
+        json.dump(kin_blowup(with_via), f, ensure_ascii=False, indent=1)
         f.write("\n")
 print("scenarios written to", out)

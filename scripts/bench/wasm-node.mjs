@@ -17,6 +17,11 @@ const memInitial = wasm.memory.buffer.byteLength;
 
 for (const file of process.argv.slice(2)) {
   const scenario = JSON.parse(fs.readFileSync(file, 'utf8'));
-  console.log(JSON.stringify(measure(path.basename(file, '.json'), scenario, evaluate, () => performance.now())));
+  const row = measure(path.basename(file, '.json'), scenario, evaluate, () => performance.now());
+  // Where the wasm/native difference goes, part 1: the JS side of the boundary alone (the
+  // scenario to JSON text, the answer's text back to objects), which native does not do.
+  const outText = JSON.stringify(evaluate(scenario));
+  row.boundary_js_us = measure('boundary', scenario, (s) => { JSON.stringify(s); return JSON.parse(outText); }, () => performance.now()).median_us;
+  console.log(JSON.stringify(row));
 }
 console.log(JSON.stringify({ memory_bytes_initial: memInitial, memory_bytes_peak: wasm.memory.buffer.byteLength }));

@@ -270,7 +270,7 @@ pub struct Shareable {
 
 impl Shareable {
     pub fn applies(&self, day: Date) -> bool {
-        day >= self.from && self.until.is_none_or(|u| day < u)
+        day >= self.from && self.until.map_or(true, |u| day < u)
     }
 
     pub fn floor(&self) -> crate::money::Money {
@@ -321,7 +321,20 @@ pub struct LocalFact {
     pub place: &'static str,
     pub case: &'static str,
     pub text: String,
+    /// Each source by title, date and grade (the same in the CLI and the wasm module, which
+    /// carries no addresses; `gongji regions` has them).
+    #[serde(serialize_with = "cited")]
     pub sources: &'static [&'static Source],
+}
+
+fn cited<S: serde::Serializer>(list: &&'static [&'static Source], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Cited {
+        title: &'static str,
+        date: &'static str,
+        grade: Grade,
+    }
+    s.collect_seq(list.iter().map(|x| Cited { title: x.title, date: x.date, grade: x.grade }))
 }
 
 /// A local case in which the account may be paid out (R-WITHDRAW).

@@ -2,6 +2,7 @@
 //! from who may pay (the pool, the own account, each sharing line, the unbound relatives who
 //! could), never from the amounts. The page shows these sentences and decides nothing.
 
+use crate::data::rule_id;
 use super::eligibility::{self, Check};
 use crate::data::{Item, ItemKind, Place, Tri};
 use crate::kinship::{Family, Kin};
@@ -43,6 +44,9 @@ pub struct Facts {
     pub lines: Vec<(usize, LineAnswer)>,
     pub candidates: Vec<Candidate>,
     pub needs_money: bool,
+    /// What the money needs, when it does: "balance" (a member's balance), "shareable" (the
+    /// part that may be shared), else the amount or pooled parameters.
+    pub needs: Option<(&'static str, usize)>,
 }
 
 pub struct Told {
@@ -72,14 +76,17 @@ pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'stati
             _ => continue,
         };
         let rule = if quota {
-            "R-XPROV"
+            rule_id::R_XPROV
         } else if kin.is_core_family() {
-            "R-2021"
+            rule_id::R_2021
         } else {
-            "R-2024"
+            rule_id::R_2024
         };
         out.push(Candidate { member: m, kin, may, quota, rule });
     }
+    // The headline names the first: by id, not by member order (issue 11: member order never
+    // changes an answer).
+    out.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
     out
 }
 
@@ -106,6 +113,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let what = if premium { format!("交{}", item.name) } else { format!("的{}", item.name) };
     let mut steps: Vec<NextStep> = Vec::new();
     let mut step = |code: &'static str, message: String| {
+        debug_assert!(crate::output::NEXT_STEP_CODES.contains(&code), "next step {code} is not in NEXT_STEP_CODES");
         if !steps.iter().any(|x: &NextStep| x.code == code) {
             steps.push(NextStep { code, message });
         }
@@ -178,9 +186,9 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let by = if quota && yes.len() == 1 { format!("给{pn}设的跨省共济额度") } else { "的医保个人账户".to_string() };
                 let order = if yes.len() > 1 { "按顺位" } else { "" };
                 let head = if premium {
-                    format!("能：{}{by}可以替{pn}交“{}”。", sharers(&yes), item.name)
+                    format!("能：{}{by}可以替{pn}交{}。", sharers(&yes), item.name)
                 } else {
-                    format!("能：{}{by}可以{order}付{pn}“{}”的费用{tail}。", sharers(&yes), item.name)
+                    format!("能：{}{by}可以{order}付{pn}的{}费用{tail}。", sharers(&yes), item.name)
                 };
                 (AnswerKind::Yes, head)
             } else if !dep.is_empty() {
@@ -211,7 +219,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 card_steps(&mut step);
                 let rel = kin.map(|k| format!("{wn}和{pn}是{}，", k.name_zh())).unwrap_or_default();
                 let how = if quota { "设置跨省共济额度" } else { "绑定家庭共济" };
-                let pay = if premium { format!("替{pn}交“{}”", item.name) } else { format!("付{pn}“{}”的费用{tail}", item.name) };
+                let pay = if premium { format!("替{pn}交{}", item.name) } else { format!("付{pn}的{}费用{tail}", item.name) };
                 (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
             } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
                 let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
@@ -251,7 +259,11 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
         }
     };
     if f.needs_money || verdict == Verdict::NeedsInput && answer != AnswerKind::NeedsInput {
-        step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into());
+        match f.needs {
+            Some(("balance", m)) => step("enter_balance", format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m))),
+            Some((_, m)) => step("enter_shareable", format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m))),
+            None => step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into()),
+        }
     }
     Told { answer, headline, next_steps: steps }
 }

@@ -9,6 +9,7 @@
 //! decide, gives [`Check::Depends`]: the line does not pay (the conservative case) and the
 //! reason says what to ask and where.
 
+use crate::data::rule_id;
 use crate::data::{Gate, InForce, Item, ItemDecision, Payability, Place, QuotaScope, Tri};
 use crate::kinship::{Answer, Family, Kin};
 use crate::output::Ineligible;
@@ -111,7 +112,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
         // Before the national start with no local date known: local pilots (福建 2020) existed.
         InForce::No if start.place == "national" => {
             return depends(
-                s, line, "R-2021", place,
+                s, line, rule_id::R_2021, place,
                 format!(
                     "{}时国家层面的家庭共济（{}起）还没开始；个别地方更早试行（如福建2020年7月起）。“{}”所在地当时能不能共济，要看当地规定。",
                     s.as_of, start.by, sharer.name
@@ -120,28 +121,28 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
         }
         InForce::No => {
             return no(
-                s, line, "rule_not_in_force", "R-2021",
+                s, line, "rule_not_in_force", rule_id::R_2021,
                 format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
                 format!("{}以后的费用才能共济。", start.describe()),
             )
         }
         InForce::Depends => {
             return depends(
-                s, line, "R-2021", place,
+                s, line, rule_id::R_2021, place,
                 format!("{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。", place.name, start.describe(), s.as_of),
             )
         }
     }
     if !sharer.insurance.has_account() {
         return no(
-            s, line, "sharer_no_personal_account", "R-2021",
+            s, line, "sharer_no_personal_account", rule_id::R_2021,
             format!("“{}”没有参加职工医保，没有个人账户，不能给别人共济。", sharer.name),
             "只有参加职工医保（在职或退休）的人才能把个人账户的钱给家人用。".into(),
         );
     }
     if !patient.insurance.is_enrolled() {
         return no(
-            s, line, "beneficiary_not_insured", "R-2024",
+            s, line, "beneficiary_not_insured", rule_id::R_2024,
             format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
             format!("先给“{}”办理居民医保或职工医保参保，再绑定家庭共济。", patient.name),
         );
@@ -187,7 +188,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             format!("可以请“{}”的近亲属（配偶、父母、子女等）中参加职工医保的人为{}共济，或者自己付。", patient.name, patient.name)
         };
         return no(
-            s, line, "not_close_relative", "R-KIN",
+            s, line, "not_close_relative", rule_id::R_KIN,
             format!("“{}”和“{}”是{}，不是民法典规定的近亲属，不能共济。", sharer.name, patient.name, kin.name_zh()),
             fix,
         );
@@ -197,7 +198,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         InForce::Yes => {}
         InForce::No => {
             return no(
-                s, line, "rule_not_in_force", "R-2024",
+                s, line, "rule_not_in_force", rule_id::R_2024,
                 format!(
                     "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
                     sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
@@ -207,7 +208,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         }
         InForce::Depends => {
             return depends(
-                s, line, "R-2024", place,
+                s, line, rule_id::R_2024, place,
                 format!(
                     "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
                     sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
@@ -222,14 +223,14 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             InForce::Yes => Source::Quota,
             InForce::No => {
                 return no(
-                    s, line, "rule_not_in_force", "R-XPROV",
+                    s, line, "rule_not_in_force", rule_id::R_XPROV,
                     format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
                 )
             }
             InForce::Depends => {
                 return depends(
-                    s, line, "R-XPROV", place,
+                    s, line, rule_id::R_XPROV, place,
                     format!(
                         "{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。",
                         s.as_of, cross.by
@@ -241,17 +242,17 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             let (sp, pp) = (province(sharer.province.as_deref()), province(patient.province.as_deref()));
             return match cross.on(s.as_of) {
                 InForce::Yes => no(
-                    s, line, "cross_province_needs_quota", "R-XPROV",
+                    s, line, "cross_province_needs_quota", rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，跨省共济不能直接扣余额，要先设置共济额度。", sharer.name, patient.name),
                     format!("请“{}”在国家医保服务平台App为“{}”设置跨省共济额度（额度内的钱先划出，本人暂时不能用）。", sharer.name, patient.name),
                 ),
                 InForce::No => no(
-                    s, line, "rule_not_in_force", "R-XPROV",
+                    s, line, "rule_not_in_force", rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，{}时还没有跨省共济。", sharer.name, patient.name, s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
                 ),
                 InForce::Depends => depends(
-                    s, line, "R-XPROV", place,
+                    s, line, rule_id::R_XPROV, place,
                     format!(
                         "“{}”在{sp}，“{}”在{pp}。{}时跨省共济只能通过“医保钱包”，要双方所在统筹区都已开通（{}起全国推开）。",
                         sharer.name, patient.name, s.as_of, cross.by
@@ -265,7 +266,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 InForce::Yes => Source::Balance,
                 InForce::No => {
                     return no(
-                        s, line, "rule_not_in_force", "R-2021",
+                        s, line, "rule_not_in_force", rule_id::R_2021,
                         format!(
                             "“{}”和“{}”在同一个省的不同城市（统筹区）参保，{}省内跨统筹区共济从{}起才开通，{}时还不行。",
                             sharer.name, patient.name, origin_name(between), between.describe(), s.as_of
@@ -275,7 +276,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 }
                 InForce::Depends => {
                     return depends(
-                        s, line, "R-2021", place,
+                        s, line, rule_id::R_2021, place,
                         format!(
                             "“{}”和“{}”在同一个省的不同城市（统筹区）参保。省内跨统筹区共济开通的确切日期没有查到（{}），{}时能不能共济要看当地。",
                             sharer.name, patient.name, between.describe(), s.as_of
@@ -293,14 +294,14 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             InForce::Yes => {}
             InForce::No => {
                 return no(
-                    s, line, "rule_not_in_force", "R-2021",
+                    s, line, "rule_not_in_force", rule_id::R_2021,
                     format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
                     format!("{}以后可以共济缴费。", gate.describe()),
                 )
             }
             InForce::Depends => {
                 return depends(
-                    s, line, "R-2021", place,
+                    s, line, rule_id::R_2021, place,
                     format!(
                         "国办发〔2021〕14号只说各地“探索”用个人账户替配偶、父母、子女交居民医保费；{}时{}是否已经可以，要看当地（扩大到近亲属后各地都可以）。",
                         s.as_of, place.name
@@ -311,7 +312,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
     }
     if source == Source::Quota && item.quota == QuotaScope::No {
         return no(
-            s, line, "quota_not_for_item", "R-XPROV",
+            s, line, "quota_not_for_item", rule_id::R_XPROV,
             format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
             "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
         );
@@ -352,12 +353,12 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         }
     }
     let rule = match source {
-        Source::Quota => "R-XPROV",
+        Source::Quota => rule_id::R_XPROV,
         // A premium paid before the widening was paid under a local rule (国办发〔2021〕14号 "探索").
-        Source::Balance if item.kind == crate::data::ItemKind::Premium && widening.on(s.as_of) != InForce::Yes => "R-2021",
-        Source::Balance if item.kind == crate::data::ItemKind::Premium => "R-2024",
-        Source::Balance if kin.is_core_family() => "R-2021",
-        Source::Balance => "R-2024",
+        Source::Balance if item.kind == crate::data::ItemKind::Premium && widening.on(s.as_of) != InForce::Yes => rule_id::R_2021,
+        Source::Balance if item.kind == crate::data::ItemKind::Premium => rule_id::R_2024,
+        Source::Balance if kin.is_core_family() => rule_id::R_2021,
+        Source::Balance => rule_id::R_2024,
     };
     Check::Eligible { source, rule, decided_by }
 }

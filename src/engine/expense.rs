@@ -2,12 +2,13 @@
 //! answer first (SPEC §9.3): who may pay at all, decided before any money is counted, so that
 //! a missing amount never hides the answer.
 
+use crate::data::rule_id;
 use super::answer::{self, Facts as AnswerFacts, Outcome};
 use super::eligibility::{self, Check, Source};
 use super::payability;
 use super::{Ledger, PooledRoom};
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
-use crate::kinship::Family;
+use crate::kinship::{Family, Relation};
 use crate::money::Money;
 use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, Severity, Step, Verdict};
 use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
@@ -25,6 +26,7 @@ pub(super) struct Answer {
 
 impl Answer {
     pub fn reason(&mut self, code: &'static str, severity: Severity, rule: &'static str, message: String) {
+        debug_assert!(crate::output::REASON_CODES.contains(&code), "reason code {code} is not in REASON_CODES");
         if !self.reasons.iter().any(|r| r.code == code && r.message == message) {
             self.reasons.push(Reason { code, severity, message, rule });
         }
@@ -52,10 +54,10 @@ impl Answer {
                 amount: rest,
                 balance_before: None,
                 balance_after: None,
-                rule: "R-ORDER",
+                rule: rule_id::R_ORDER,
             });
         }
-        self.payer(Payer::SelfPay, None, None, MayPay::Yes, None, "R-ORDER");
+        self.payer(Payer::SelfPay, None, None, MayPay::Yes, None, rule_id::R_ORDER);
         let told = answer::tell(s, e, &facts, verdict, &self.ineligible);
         ExpenseResult {
             expense: self.index,
@@ -110,7 +112,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         a.reason(
             "place_unknown",
             Severity::Info,
-            "R-2021",
+            rule_id::R_2021,
             format!("“{}”填写的参保地没有收录，按{}计算，当地可能不同。", patient.name, patient.place.name),
         );
     }
@@ -128,8 +130,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
             patient.name, patient.name
         );
-        a.reason("impersonation", Severity::Error, "R-CARD", msg);
-        block(&mut a, "impersonation", "R-CARD", "冒名就医，医保不能结算。".into(), format!("用“{}”本人的医保卡或医保码。", patient.name));
+        a.reason("impersonation", Severity::Error, rule_id::R_CARD, msg);
+        block(&mut a, "impersonation", rule_id::R_CARD, "冒名就医，医保不能结算。".into(), format!("用“{}”本人的医保卡或医保码。", patient.name));
         facts.outcome = Outcome::Blocked;
         return a.finish(Verdict::Blocked, facts, s, index);
     }
@@ -138,8 +140,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
             item.name
         );
-        a.reason("non_designated_venue", Severity::Warning, "R-2021", msg);
-        block(&mut a, "non_designated_venue", "R-2021", "非定点机构不能刷医保。".into(), "到医保定点医院或定点药店。".into());
+        a.reason("non_designated_venue", Severity::Warning, rule_id::R_2021, msg);
+        block(&mut a, "non_designated_venue", rule_id::R_2021, "非定点机构不能刷医保。".into(), "到医保定点医院或定点药店。".into());
         facts.outcome = Outcome::NoByItem("non_designated_venue");
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
@@ -153,7 +155,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         } else {
             (
                 "not_medical_expense",
-                "R-2021",
+                rule_id::R_2021,
                 format!("“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。", item.name),
             )
         };
@@ -166,13 +168,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         a.reason(
             "beneficiary_not_insured",
             Severity::Warning,
-            "R-2024",
+            rule_id::R_2024,
             format!("“{}”没有参加基本医保：统筹基金不报销，家人的个人账户也不能为没有参保的人付钱。", patient.name),
         );
         block(
             &mut a,
             "beneficiary_not_insured",
-            "R-2024",
+            rule_id::R_2024,
             format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
             format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
         );
@@ -231,16 +233,16 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         );
     }
     let checks: Vec<(usize, Check)> = lines_to(s, p).into_iter().map(|li| (li, eligibility::check(s, family, &s.sharing[li], item))).collect();
-    if item.rule == "R-DENTAL" && item.pooled == PooledCover::Yes {
+    if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
         a.reason(
             "dental_therapeutic",
             Severity::Info,
-            "R-DENTAL",
+            rule_id::R_DENTAL,
             format!("“{}”属于治疗性口腔项目，可以走医保；要在定点医院的口腔科或签约的定点口腔诊所做。", item.name),
         );
     }
     if pooled_applies {
-        a.payer(Payer::PooledFund, Some(patient.id.clone()), None, MayPay::Yes, None, "R-ORDER");
+        a.payer(Payer::PooledFund, Some(patient.id.clone()), None, MayPay::Yes, None, rule_id::R_ORDER);
     }
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         let may = match own {
@@ -253,7 +255,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Tri::No => Some("region_rule"),
             Tri::Depends => Some("region_dependent"),
         };
-        a.payer(Payer::OwnAccount, Some(patient.id.clone()), None, may, code, "R-ORDER");
+        a.payer(Payer::OwnAccount, Some(patient.id.clone()), None, may, code, rule_id::R_ORDER);
     }
     for (li, check) in &checks {
         let line = &s.sharing[*li];
@@ -262,7 +264,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Check::Eligible { rule, .. } => (MayPay::Yes, None, *rule),
             Check::Ineligible(x) => (MayPay::No, Some(x.code), x.rule),
             Check::Depends(x) => (MayPay::Depends, Some(x.code), x.rule),
-            Check::NeedsVia(_) => (MayPay::Depends, Some("needs_input"), "R-KIN"),
+            Check::NeedsVia(_) => (MayPay::Depends, Some("needs_input"), rule_id::R_KIN),
         };
         a.payer(payer_of(line), member, order_of(line), may, code, rule);
     }
@@ -285,7 +287,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Charge::Burden(b) => a.reason(
                 "pooled_settled",
                 Severity::Info,
-                "R-ORDER",
+                rule_id::R_ORDER,
                 format!("按结算单上的个人负担{b}元计算：统筹基金报销的部分在结算时已经扣除。"),
             ),
             Charge::Amount { amount, out_of_catalogue } => {
@@ -302,7 +304,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         a.reason(
                             "pooled_carried",
                             Severity::Info,
-                            "R-ORDER",
+                            rule_id::R_ORDER,
                             format!(
                                 "没有填写这笔的统筹参数，接着用“{}”今年前面同类费用剩下的：起付线还剩{}元，封顶线还剩{}元，报销比例{}%。",
                                 patient.name,
@@ -321,7 +323,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         a.reason(
                             "pooled_not_given",
                             Severity::Info,
-                            "R-ORDER",
+                            rule_id::R_ORDER,
                             "药店买药能不能走门诊统筹报销，由当地规定。没有填写统筹参数，这里按统筹不报销计算；如果结算单上有统筹支付，请改填“个人负担”。".into(),
                         );
                         None
@@ -356,7 +358,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     if !out_of_catalogue.is_zero() {
                         msg.push_str(&format!("目录外的{out_of_catalogue}元统筹不报销。"));
                     }
-                    a.reason("pooled_paid", Severity::Info, "R-ORDER", msg);
+                    a.reason("pooled_paid", Severity::Info, rule_id::R_ORDER, msg);
                     a.pay(Step {
                         payer: Payer::PooledFund,
                         member: Some(patient.id.clone()),
@@ -364,7 +366,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         amount: pooled,
                         balance_before: None,
                         balance_after: None,
-                        rule: "R-ORDER",
+                        rule: rule_id::R_ORDER,
                     });
                 }
             }
@@ -381,7 +383,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         a.reason(
             "needs_input",
             Severity::Warning,
-            "R-ORDER",
+            rule_id::R_ORDER,
             format!("要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。", patient.name),
         );
         facts.needs_money = true;
@@ -392,6 +394,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let mut depends_reached = false;
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         match own {
+            Tri::Yes if !patient.balance_known && !a.remaining.is_zero() => {
+                a.reason("needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(patient));
+                facts.needs_money = true;
+                facts.needs = Some(("balance", p));
+                return a.finish(Verdict::NeedsInput, facts, s, index);
+            }
             Tri::Yes => {
                 let before = ledger.balances[p];
                 let pay = a.remaining.min(before);
@@ -400,7 +408,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     a.reason(
                         "balance_exhausted",
                         Severity::Info,
-                        "R-ORDER",
+                        rule_id::R_ORDER,
                         format!("“{}”自己的个人账户只有{}元，不够付，用完后再由共济人或自己付。", patient.name, before),
                     );
                 }
@@ -411,7 +419,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     amount: pay,
                     balance_before: Some(before),
                     balance_after: Some(ledger.balances[p]),
-                    rule: "R-ORDER",
+                    rule: rule_id::R_ORDER,
                 });
             }
             Tri::Depends => depends_reached |= !a.remaining.is_zero(),
@@ -429,19 +437,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
-                let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
-                a.reason(
-                    "needs_input",
-                    Severity::Warning,
-                    "R-KIN",
-                    format!(
-                        "算不出“{}”和“{}”是不是近亲属：{}是经由家里哪一位算的？请在家庭成员里为{}选择“经由谁”。",
-                        sharer.name,
-                        patient.name,
-                        names.join("、"),
-                        names.join("、")
-                    ),
-                );
+                a.reason("needs_input", Severity::Warning, rule_id::R_KIN, via_question(s, family, &sharer.name, &patient.name, &members));
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
             Check::Ineligible(_) => {}
@@ -465,6 +461,12 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
+                if source == Source::Balance && !sharer.balance_known {
+                    a.reason("needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(sharer));
+                    facts.needs_money = true;
+                    facts.needs = Some(("balance", line.from));
+                    return a.finish(Verdict::NeedsInput, facts, s, index);
+                }
                 someone_shared = true;
                 let (before, payer, order) = match source {
                     Source::Balance => (ledger.balances[line.from], Payer::SharedAccount, order_of(line)),
@@ -477,6 +479,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 };
                 let Some(available) = available else {
                     facts.needs_money = true;
+                    facts.needs = Some(("shareable", line.from));
                     return a.finish(Verdict::NeedsInput, facts, s, index);
                 };
                 let pay = a.remaining.min(available);
@@ -493,7 +496,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     a.reason(
                         "balance_exhausted",
                         Severity::Info,
-                        "R-ORDER",
+                        rule_id::R_ORDER,
                         format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
                     );
                 }
@@ -505,7 +508,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         a.reason(
             "own_card_required",
             Severity::Info,
-            "R-CARD",
+            rule_id::R_CARD,
             format!("家人账户付钱时，“{}”看病买药仍然要用自己的医保卡或医保码；替人买药要带双方身份证件。", patient.name),
         );
     }
@@ -541,7 +544,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         a.reason(
             "self_pay_rest",
             Severity::Info,
-            "R-ORDER",
+            rule_id::R_ORDER,
             format!("剩下的{}元由“{}”这边自己付（现金、微信、支付宝或银行卡）。", a.remaining, patient.name),
         );
     }
@@ -558,6 +561,50 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         Verdict::SelfPay
     };
     a.finish(verdict, facts, s, index)
+}
+
+/// The question asked when a pair's kinship depends on a missing `via`: for which members, and,
+/// where the family lists nobody they may run through (a grandchild whose parent is not
+/// listed), that this person must be added first. Independent of member order but for the
+/// order of the names.
+fn via_question(s: &Scenario, family: &Family, sharer: &str, patient: &str, members: &[usize]) -> String {
+    let names: Vec<String> = members.iter().map(|&m| format!("“{}”", s.members[m].name)).collect();
+    let names = names.join("、");
+    let missing = run_through(s, members, |m| !family.can_name_via(m));
+    // Several 儿媳 (女婿, 兄弟姐妹的配偶) without `via` for too few listed places: the ones who
+    // are the listed people's spouses name them.
+    let spouses = members.iter().all(|&m| s.members[m].relation.is_spouse_of_via());
+    let how = if missing.is_empty() && members.len() > 1 && spouses {
+        let whom = run_through(s, members, |_| true);
+        format!("他们不可能都是家里列出的{whom}的配偶：请为其中是家里{whom}配偶的人选择“经由谁”（其余的算作家里没有列出的{whom}的配偶）。")
+    } else if missing.is_empty() {
+        format!("请在家庭成员里为{names}选择“经由谁”。")
+    } else {
+        format!("家里还没有列出他们经由的{missing}：请把这位家人也加入家庭成员，再为{names}选择“经由谁”。")
+    };
+    format!("算不出“{sharer}”和“{patient}”是不是近亲属：{names}是经由家里哪一位算的？{how}")
+}
+
+/// Whom these members' relations run through ("儿子", "兄弟或姐妹"), for those that `keep`;
+/// each once, in the order of [`Relation::ALL`] (not of the members).
+fn run_through(s: &Scenario, members: &[usize], keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::new();
+    for (r, _, _) in Relation::ALL {
+        let Some(fits) = r.via_relations() else { continue };
+        if !members.iter().any(|&m| s.members[m].relation == r && keep(m)) {
+            continue;
+        }
+        let mut what = String::new();
+        for (i, f) in fits.iter().enumerate() {
+            what.push_str(if i == 0 { "" } else { "或" });
+            what.push_str(f.name_zh());
+        }
+        if !out.split('、').any(|x| x == what) {
+            out.push_str(if out.is_empty() { "" } else { "、" });
+            out.push_str(&what);
+        }
+    }
+    out
 }
 
 /// How much of member `m`'s balance may be shared now, under their place's money model
@@ -579,7 +626,7 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
                 a.reason(
                     "shareable_limited",
                     Severity::Info,
-                    "R-ORDER",
+                    rule_id::R_ORDER,
                     format!(
                         "按{}的规定，只有个人账户超过{}元的部分可以共济（{}）：“{}”现在最多可以共济{}元。{}",
                         member.place.name,
@@ -596,7 +643,7 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
                 a.reason(
                     "needs_input",
                     Severity::Warning,
-                    "R-ORDER",
+                    rule_id::R_ORDER,
                     format!(
                         "按{}的规定，只有{}可以共济：请填写“{}”的{}余额（可在当地医保App查询），才能算出各付多少。",
                         member.place.name, model.account, member.name, model.account
@@ -606,6 +653,10 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             }
         },
     }
+}
+
+fn balance_missing(m: &crate::scenario::Member) -> String {
+    format!("要算出各付多少，请填写“{}”的个人账户余额（可在国家医保服务平台App、微信或支付宝的医保服务里查询）。谁能付已经在上面说明。", m.name)
 }
 
 fn payer_of(line: &Sharing) -> Payer {

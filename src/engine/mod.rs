@@ -78,7 +78,7 @@ pub fn evaluate(s: &Scenario) -> Output {
         s.members
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.insurance.has_account())
+            .filter(|(_, m)| m.insurance.has_account() && m.balance_known)
             .map(|(i, m)| (m.id.clone(), ledger.balances[i]))
             .collect(),
     );

@@ -1,9 +1,9 @@
 // Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [filter]
-// Starts its own static server for www/, drives /usr/bin/chromium through playwright-core.
+// Starts its own static server for the built site (www-dist/; GONGJI_WWW=www for the sources), drives /usr/bin/chromium through playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, axePath, CHROMIUM, CSP } from './server.mjs';
+import { startServer, loadPlaywright, axePath, CHROMIUM, CSP, ROOT } from './server.mjs';
 import { Visitor } from './visitor.mjs';
 import zlib from 'node:zlib';
 
@@ -13,8 +13,8 @@ fs.mkdirSync(ART, { recursive: true });
 const args = process.argv.slice(2);
 const FILTER = args.filter((a) => !a.startsWith('--'))[0];
 
-if (!fs.existsSync(path.resolve(here, '../../www/pkg/gongji_bg.wasm'))) {
-  console.error('www/pkg is missing: run scripts/build-wasm.sh first.');
+if (!fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) {
+  console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.');
   process.exit(2);
 }
 
@@ -461,6 +461,23 @@ test('mobile: withdrawal check and monthly credit estimate', async () => {
   await page.waitForFunction(() => /60\.00/.test(document.querySelector('#credit').innerText));
   await noHScroll(page);
   await page.locator('#credit-box').screenshot({ path: path.join(ART, 'mobile-credit.png') });
+  await context.close();
+});
+
+test('places: a member\'s city is picked from the profiled cities; questionnaires show the place\'s own rules with sources', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await page.selectOption('[data-k="m-prov-me"]', '广东');
+  const cities = await page.$$eval('[data-k="m-city-me"] option', (os) => os.map((o) => o.textContent));
+  check(cities.includes('深圳') && cities.includes('广州'), 'the 广东 cities the engine knows: ' + JSON.stringify(cities));
+  await page.selectOption('[data-k="m-city-me"]', '深圳');
+  await page.selectOption('#region', 'nanjing');
+  await page.click('#withdraw-box summary');
+  await page.selectOption('[data-k="w-sit"]', 'death');
+  await page.waitForFunction(() => /江苏省/.test(document.querySelector('#withdraw').innerText));
+  const w = await page.innerText('#withdraw');
+  check(w.includes('当地规定') && w.includes('来源') && w.includes('一次性支取'), '江苏\'s own withdrawal cases with sources: ' + w);
+  check(!/R-[A-Z0-9]/.test(w), 'no rule ids shown');
   await context.close();
 });
 

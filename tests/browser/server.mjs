@@ -1,4 +1,5 @@
-// Minimal static server for www/ used by the browser tests and the benchmark.
+// Minimal static server for the built site (www-dist/, made by scripts/build-wasm.sh from www/)
+// used by the browser tests and the benchmark. GONGJI_WWW=www serves the sources instead.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,17 +7,18 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, '../../www');
+export const ROOT = path.resolve(here, '../..', process.env.GONGJI_WWW || 'www-dist');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
-// opts: { wasmMime, gzip, port, host }
+// opts: { wasmMime, gzip, port, host, root (another directory), fail(path) (true: answer 503) }
 export function startServer(opts = {}) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (p.endsWith('/')) p += 'index.html';
-    const base = ROOT;
+    const base = opts.root ? path.resolve(opts.root) : ROOT;
+    if (opts.fail && opts.fail(p)) { res.writeHead(503, { 'Content-Type': 'text/plain' }); res.end('unavailable'); return; }
     const file = path.resolve(base, '.' + p);
     if (!file.startsWith(base + path.sep)) { res.writeHead(403); res.end(); return; }
     fs.stat(file, (serr, st) => fs.readFile(file, (err, body) => {

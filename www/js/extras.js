@@ -5,8 +5,19 @@ import { memberById, toScenario, percentToRatio } from './state.js';
 function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : id) + '\u2069'; }
 function ruleLine(ctx, id) {
   var r = ctx.rulesById[id];
-  return h('details', null, h('summary', null, '依据'), h('p', { class: 'rule' }, r ? r.id + '：' + r.title + '。' + r.document + '。' + r.summary : id));
+  return h('details', null, h('summary', null, '依据'), h('p', { class: 'rule' }, r ? r.title + '。' + r.document + '。' + r.summary : '依据'));
 }
+var GRADE = { official: '官方', official_copy: '官方文件（转载）', official_news: '官方媒体', official_news_copy: '官方媒体（转载）' };
+// The place's own cases or figures (the engine's `local`), each shown as that place's with its sources.
+function localFacts(list) {
+  if (!list || !list.length) return null;
+  return h('div', null, h('h4', null, '当地规定'), h('ul', null, list.map(function (f) {
+    var src = f.sources.map(function (x) { return x.title + '（' + (GRADE[x.grade] || x.grade) + '，' + x.date + '）'; }).join('；');
+    return h('li', null, '\u2068' + f.place + '\u2069：' + f.text, h('span', { class: 'hint' }, ' 来源：' + src));
+  })));
+}
+// Rerun a questionnaire when the visitor picks another place.
+function onPlace(run) { var sel = document.getElementById('region'); if (sel) sel.addEventListener('change', run); }
 function errorBox(e) { return h('p', { class: 'card error', role: 'alert' }, '⚠ ' + e.message); }
 
 export function renderAdvice(ctx, engine) {
@@ -47,16 +58,17 @@ export function renderWithdraw(ctx, engine) {
   var out = h('div', { 'aria-live': 'polite' });
   function run() {
     clear(out);
-    var a = engine.withdrawal({ situation: sit.value, outstanding_bills: bills.checked, remote_filing: filing.checked });
+    var a = engine.withdrawal({ situation: sit.value, outstanding_bills: bills.checked, remote_filing: filing.checked, region: ctx.state.region });
     if (a && a.error) { out.appendChild(errorBox(a.error)); return; }
     var mark = a.answer === 'can_apply' ? '✓' : a.answer === 'generally_not' ? '✗' : '?';
     out.appendChild(h('div', { class: 'card' }, h('p', { class: 'verdict' }, h('strong', null, mark + ' ' + a.headline)), h('p', null, a.message),
       a.who_applies ? h('p', null, '谁去办：' + a.who_applies) : null,
       a.materials.length ? h('div', null, h('h4', null, '一般要带的材料'), h('ul', null, a.materials.map(function (m) { return h('li', null, m); }))) : null,
       a.warnings.length ? h('div', null, h('h4', null, '注意'), h('ul', null, a.warnings.map(function (m) { return h('li', null, m); }))) : null,
-      ruleLine(ctx, a.rule)));
+      localFacts(a.local), ruleLine(ctx, a.rule)));
   }
   [sit, bills, filing].forEach(function (el) { el.addEventListener('change', run); });
+  onPlace(run);
   box.appendChild(h('div', null, field('是什么情况', sit),
     h('label', { class: 'check' }, bills, h('span', null, '还有没结清的医药费')),
     h('label', { class: 'check' }, filing, h('span', null, '已经办了长期异地就医备案')), out));
@@ -78,7 +90,7 @@ export function renderCredit(ctx, engine) {
   function run() {
     show(fBase, status === 'employee'); show(fFixed, status === 'retired'); show(fPension, status === 'retired');
     clear(out);
-    var inp = { status: status };
+    var inp = { status: status, region: ctx.state.region };
     if (rate.value.trim()) inp.rate = percentToRatio(rate.value);
     if (status === 'employee') { if (!base.value.trim()) { out.appendChild(h('p', { class: 'hint' }, '填上缴费基数就能估算。')); return; } inp.contribution_base = base.value.trim(); }
     else {
@@ -89,8 +101,9 @@ export function renderCredit(ctx, engine) {
     var c = engine.credit(inp);
     if (c && c.error) { out.appendChild(errorBox(c.error)); return; }
     out.appendChild(h('div', { class: 'card' }, h('p', { class: 'verdict' }, h('strong', null, '每月约 ' + c.monthly + ' 元，一年约 ' + c.yearly + ' 元')),
-      h('p', null, '算法：' + c.formula), h('ul', null, c.notes.map(function (n) { return h('li', null, n); })), ruleLine(ctx, c.rule)));
+      h('p', null, '算法：' + c.formula), h('ul', null, c.notes.map(function (n) { return h('li', null, n); })), localFacts(c.local), ruleLine(ctx, c.rule)));
   }
+  onPlace(run);
   var radios = h('fieldset', { class: 'radios' }, h('legend', null, '在职还是退休'),
     [['employee', '在职'], ['retired', '退休']].map(function (o) {
       return h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'c-status', value: o[0], checked: o[0] === status, 'data-k': 'c-status-' + o[0],

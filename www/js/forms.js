@@ -1,7 +1,7 @@
 // The three input sections: family members, sharing bindings, expenses.
 import { h, clear, select, field, $ } from './dom.js';
 import { RELATIONS, VIA, INSURANCE, PROVINCES, VENUES, COMMON_ITEMS, PREMIUMS, isEmployee } from './labels.js';
-import { memberById, crossProvince, newExpense } from './state.js';
+import { memberById, crossProvince, newExpense, citiesOf, provinceOf } from './state.js';
 
 function nameOf(m) { return m ? (m.name || '（未填称呼）') : '（已删除的成员）'; }
 function memberOptions(state) { return state.members.map(function (m) { return [m.id, nameOf(m)]; }); }
@@ -31,6 +31,13 @@ export function renderFamily(ctx) {
     var provOpts = [['', '和上面选的地方一样']].concat(PROVINCES.map(function (p) { return [p, p]; }));
     if (m.province && PROVINCES.indexOf(m.province) < 0) provOpts.push([m.province, m.province]);
     var prov = select({ 'data-k': 'm-prov-' + m.id }, provOpts, m.province || '');
+    // The 统筹区: the cities the engine knows in that province; any other city follows the
+    // province's rules (the engine says so: 当地可能不同).
+    var cities = citiesOf(m.province || provinceOf(st, m));
+    var cityOpts = [['', cities.length ? '其他城市（按全省规则）' : '（按全省规则）']].concat(cities.map(function (c) { return [c, c]; }));
+    if (m.city && cities.indexOf(m.city) < 0) cityOpts.push([m.city, m.city]);
+    var city = select({ 'data-k': 'm-city-' + m.id }, cityOpts, m.city || '');
+    city.addEventListener('change', function () { m.city = city.value; ctx.update('names'); });
     var bal = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.balance,
       'data-k': 'm-bal-' + m.id, 'data-field': 'members[' + i + '].balance',
       oninput: function () { m.balance = bal.value; ctx.update('value'); } });
@@ -45,7 +52,7 @@ export function renderFamily(ctx) {
     var del = st.members.length > 1 ? h('button', { type: 'button', class: 'btn ghost', 'data-k': 'm-del-' + m.id,
       onclick: function () { ctx.removeMember(m.id); } }, '删除', h('span', { class: 'sr' }, nameOf(m))) : null;
     box.appendChild(h('fieldset', { class: 'card member', 'data-member': m.id }, legend,
-      field('称呼', name), field('和“我”的关系', rel), viaField, field('参加的医保', ins), field('参保所在省份', prov), balField, del));
+      field('称呼', name), field('和“我”的关系', rel), viaField, field('参加的医保', ins), field('参保所在省份', prov), field('参保城市（统筹区）', city, '同省不同城市之间的家庭共济，各省开通时间不同。'), balField, del));
   });
 }
 

@@ -6,6 +6,11 @@ import { RELATIONS, SHORT_REL, QUICK_PEOPLE, QUICK_ITEMS, INSURANCE, PROVINCES, 
 import { memberById, newExpense, placeProvince } from './state.js';
 
 var INS_SHORT = { employee: '有职工医保（在职）', employee_retired: '有职工医保（退休）', resident: '参加居民医保', none: '没有参保' };
+// The first question, answered on arrival: my account, for my mother, at an outpatient visit.
+// Not bound yet: most people asking "can I?" have not bound; the answer then says how.
+// (scripts/build-site.mjs prerenders this question's answer into the built index.html.)
+export var FIRST_Q = { owner: 'self', patient: 'mother', item: 'outpatient_visit', bound: false, ownerIns: 'employee', patientIns: 'resident', patientProv: '' };
+
 function idFor(rel) { return rel === 'self' ? 'me' : 'q-' + rel; }
 function nameFor(rel) { return SHORT_REL[rel] || label(RELATIONS, rel); }
 function defaultIns(rel, role) { return role === 'owner' ? (ELDER[rel] ? 'employee_retired' : 'employee') : 'resident'; }

@@ -20,6 +20,15 @@ export function placeProvince(id) {
   if (r.kind === 'province') return firstName(r);
   return r.province || '';
 }
+// The cities the engine has a profile for in a province (by its name as members write it).
+export function citiesOf(provinceName) {
+  var out = [];
+  Object.keys(PLACES).forEach(function (id) {
+    var r = PLACES[id], parent = r && r.kind === 'city' ? PLACES[r.parent] : null;
+    if (parent && provinceName && (parent.names || []).indexOf(provinceName) >= 0) out.push(firstName(r));
+  });
+  return out.sort();
+}
 export function placeCity(id) { var r = PLACES[id]; return r && r.kind === 'city' ? firstName(r) : ''; }
 
 // Forgiving money text: full-width digits, spaces, "元"/"¥", thousands commas ("1,200") are

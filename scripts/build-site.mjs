@@ -1,0 +1,187 @@
+// Builds what ships: www/ (the sources) + www/pkg (the wasm package) -> www-dist/ (gitignored).
+//   1. Every script an HTML page loads (`<script src>`) is bundled with its imports and minified
+//      by esbuild (ES2017; module scripts stay modules, classic ones stay classic); the worker
+//      and the stylesheet are minified; other files are copied. JS modules no page loads are not
+//      shipped (they are inside the bundles).
+//   2. index.html gets the first screen prerendered: the quick check as it stands on arrival and
+//      its default answer (我 → 妈妈 · 门诊看病), drawn by the page's own render code (quick.js,
+//      result.js) on a DOM in Node (linkedom), with the answer of the native CLI
+//      (target/release/gongji: same engine as the module). The page redraws both when the module
+//      is ready; tests/browser/site.mjs checks that nothing changes then.
+//   3. A manifest: every shipped file with its content hash, and a version (hash of all of
+//      them). It is written into sw.js (cache `gongji-<version>`: all or nothing) and gives
+//      index.html its preload list, so the two cannot disagree. No manual cache bump.
+// Usage: node scripts/build-site.mjs [--src www] [--out www-dist] [--cli target/release/gongji] [--date YYYY-MM-DD]
+//        node scripts/build-site.mjs --manifest-only DIR   (re-hash an already built DIR: tests)
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+const argv = process.argv.slice(2);
+const opt = (name, def) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : def; };
+const log = (s) => console.log('   ' + s);
+
+// ---- manifest -----------------------------------------------------------------------------------
+const NOT_SHIPPED = /(^|\/)(sw\.js|manifest\.json)$/;
+function walk(dir, base = dir, out = []) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, base, out); else out.push(path.relative(base, p).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
+// The preload list of index.html, from the file list: the module and any module it does not
+// load itself. (With one bundle per page, that is the .wasm only.)
+function preloadLines(files) {
+  return files.filter((f) => /\.wasm$/.test(f))
+    .map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/wasm" crossorigin>`).join('\n');
+}
+function writeManifest(out) {
+  const files = walk(out).filter((f) => !NOT_SHIPPED.test(f));
+  const index = path.join(out, 'index.html');
+  if (fs.existsSync(index)) {
+    const html = fs.readFileSync(index, 'utf8');
+    const next = html.replace(/<!-- preload: generated[^>]*-->[\s\S]*?<!-- \/preload -->/,
+      `<!-- preload: generated from the manifest by scripts/build-site.mjs -->\n${preloadLines(files)}\n<!-- /preload -->`);
+    if (next === html && !/<!-- preload: generated/.test(html)) throw new Error('index.html has no <!-- preload: generated … --> block');
+    fs.writeFileSync(index, next);
+  }
+  const hashes = {};
+  for (const f of files) hashes[f] = sha(fs.readFileSync(path.join(out, f))).slice(0, 16);
+  const version = sha(files.map((f) => f + ' ' + hashes[f]).join('\n')).slice(0, 12);
+  const manifest = { version, files, hashes };
+  fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
+  const sw = path.join(out, 'sw.js');
+  const src = fs.readFileSync(sw, 'utf8');
+  const m = src.match(/var MANIFEST\s*=\s*(null|\{[^\n]*\})\s*;/);
+  if (!m) throw new Error('sw.js has no `var MANIFEST = null;` line');
+  fs.writeFileSync(sw, src.replace(m[0], 'var MANIFEST=' + JSON.stringify({ version, files }) + ';'));
+  return manifest;
+}
+
+if (argv[0] === '--manifest-only') {
+  const m = writeManifest(path.resolve(argv[1]));
+  log(`manifest ${m.version}: ${m.files.length} files`);
+  process.exit(0);
+}
+
+const SRC = path.resolve(ROOT, opt('--src', 'www'));
+const OUT = path.resolve(ROOT, opt('--out', 'www-dist'));
+const CLI = path.resolve(ROOT, opt('--cli', 'target/release/gongji'));
+if (!fs.existsSync(path.join(SRC, 'pkg/gongji_bg.wasm'))) { console.error(`${SRC}/pkg is missing: run scripts/build-wasm.sh`); process.exit(2); }
+const esbuild = require('esbuild');
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(OUT, { recursive: true });
+
+// ---- 1. scripts, styles, files ------------------------------------------------------------------
+const html = walk(SRC).filter((f) => /\.html$/.test(f) && !f.startsWith('pkg/'));
+const entries = new Map(); // src -> 'esm' | 'iife'
+for (const f of html) {
+  const text = fs.readFileSync(path.join(SRC, f), 'utf8');
+  for (const m of text.matchAll(/<script\b([^>]*)\bsrc="([^"]+)"[^>]*>/g)) {
+    const rel = path.posix.normalize(path.posix.join(path.posix.dirname(f), m[2]));
+    entries.set(rel, /type="module"/.test(m[1]) ? 'esm' : 'iife');
+  }
+}
+for (const [rel, format] of entries) {
+  await esbuild.build({ entryPoints: [path.join(SRC, rel)], outfile: path.join(OUT, rel), bundle: true, minify: true,
+    format, target: 'es2017', charset: 'utf8', legalComments: 'none', logLevel: 'warning',
+    logOverride: { 'import-is-undefined': 'silent' } }); // app.js asks the module namespace for optional exports
+  log(`bundle ${rel} (${format}): ${fs.statSync(path.join(OUT, rel)).size} B`);
+}
+for (const f of walk(SRC)) {
+  const from = path.join(SRC, f), to = path.join(OUT, f);
+  if (f.startsWith('pkg/') && !/\.wasm$/.test(f)) continue;       // the glue is in the bundles
+  if (/\.m?js$/.test(f) && f !== 'sw.js') continue;                 // bundled above
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  if (/\.css$/.test(f)) {   // (sw.js stays as written: off the page's path, and the manifest goes in by name)
+    const r = await esbuild.transform(fs.readFileSync(from, 'utf8'), { loader: 'css', minify: true, target: 'chrome61', charset: 'utf8', legalComments: 'none' });
+    fs.writeFileSync(to, r.code);
+  } else fs.copyFileSync(from, to);
+}
+
+// ---- 2. the first screen, prerendered -------------------------------------------------------------
+const date = opt('--date', new Date().toISOString().slice(0, 10));
+const cli = (args, input) => JSON.parse(execFileSync(CLI, args, { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] }).toString());
+// The evaluate of the page: the CLI answers with status 1 and {error} for bad input.
+function evaluate(scen) {
+  try { return cli(['eval', '-'], JSON.stringify(scen)); }
+  catch (e) { if (e.stdout) return JSON.parse(e.stdout.toString()); throw e; }
+}
+const { parseHTML } = require('linkedom');
+const indexSrc = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8');
+const { document, window } = parseHTML(indexSrc);
+// What the page's code needs of a DOM beyond linkedom: properties that a browser keeps out of the
+// markup are written as attributes, so the markup shows what the live page shows.
+const SelectP = window.HTMLSelectElement.prototype;
+Object.defineProperty(SelectP, 'options', { configurable: true, get() { return this.querySelectorAll('option'); } });
+Object.defineProperty(SelectP, 'value', { configurable: true,
+  get() { const o = this.querySelector('option[selected]') || this.querySelector('option'); return o ? o.getAttribute('value') || '' : ''; },
+  set(v) { for (const o of this.querySelectorAll('option')) { if (o.getAttribute('value') === String(v)) o.setAttribute('selected', ''); else o.removeAttribute('selected'); } } });
+Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurable: true,
+  get() { return this.getAttribute('value') || ''; }, set(v) { this.setAttribute('value', v); } });
+globalThis.document = document; globalThis.window = window;
+// The page's modules, bundled for Node (they are browser ES modules without a package type).
+const tmp = path.join(OUT, '.prerender.mjs');
+await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js';`, resolveDir: SRC, loader: 'js' },
+  bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
+const P = await import(pathToFileURL(tmp).href);
+fs.rmSync(tmp);
+if (!P.FIRST_Q) throw new Error('js/quick.js does not export FIRST_Q');
+const catalogue = cli(['catalogue']), places = cli(['regions']);
+const ctx = { state: P.blankState(), catalogue, catalogueById: {}, rulesById: {}, remember: false };
+catalogue.forEach((c) => { ctx.catalogueById[c.id] = c; });
+ctx.state.as_of = date;
+P.setPlaces(places);
+ctx.q = P.FIRST_Q;
+P.renderQuick(ctx, places);
+P.applyQuick(ctx, ctx.q);
+P.syncQuick(ctx);
+// as app.js's compute(): an input error sets the field aside and answers without money.
+const scen = P.toScenario(ctx.state);
+let out = evaluate(scen), ans = null;
+const err = out && out.error ? out.error : null;
+if (err) {
+  ans = answerOnly(scen, err);
+}
+P.renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
+function answerOnly(scen0, e) { // app.js answerOnly, same steps
+  const s = JSON.parse(JSON.stringify(scen0));
+  for (let n = 0; n < 6 && e; n++) {
+    const f = e.field || ''; let m;
+    if ((m = /^members\[(\d+)\]\.balance/.exec(f)) && s.members[+m[1]]) s.members[+m[1]].balance = '0.00';
+    else if ((m = /^sharing\[(\d+)\]\.quota/.exec(f)) && s.sharing[+m[1]]) delete s.sharing[+m[1]].quota;
+    else if ((m = /^expenses\[(\d+)\]/.exec(f)) && s.expenses[+m[1]]) {
+      ['amount', 'personal_burden', 'out_of_catalogue', 'pooled'].forEach((k) => { delete s.expenses[+m[1]][k]; });
+      if (/venue/.test(f)) return null;
+    } else return null;
+    const r = evaluate(s);
+    if (!r || !r.error) return r;
+    if (r.error.field === f) return null;
+    e = r.error;
+  }
+  return null;
+}
+const bar = document.querySelector('#answer');
+const answer = bar.getAttribute('data-answer');
+if (!answer || answer === 'none' || answer === 'error') throw new Error('prerender: no answer for the first question: ' + bar.outerHTML);
+const quickHTML = document.querySelector('#quick').innerHTML;
+// Splice into the source text (not a reserialisation of the whole page): only three places change.
+let page = indexSrc;
+const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };
+splice(/<html\b([^>]*)>/, (m, a) => /class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`);
+splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
+splice(/<div id="answer"[^>]*><\/div>/, () => bar.outerHTML);
+splice(/<main id="app" hidden>/, () => '<main id="app">');
+fs.writeFileSync(path.join(OUT, 'index.html'), page);
+log(`prerendered the first answer (as of ${date}): data-answer=${answer} "${bar.textContent.replace(/\s+/g, ' ').trim()}"`);
+
+// ---- 3. manifest ----------------------------------------------------------------------------------
+const manifest = writeManifest(OUT);
+log(`manifest ${manifest.version}: ${manifest.files.join(', ')}`);

@@ -1,0 +1,206 @@
+// Browser tests of the built site (www-dist/, scripts/build-site.mjs), issue 15 item 3 and 17:
+//  - the prerendered first answer is the module's answer: same text, data-answer and colour,
+//    nothing moves when the page takes over; a preset or a link never shows it;
+//  - the service worker moves between releases atomically: v1 → v2 with the .wasm fetch failing
+//    keeps v1 whole; once it succeeds, v2 takes over on the next visit, never a mix.
+// Usage: node tests/browser/site.mjs [filter]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startServer, loadPlaywright, CHROMIUM, ROOT } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FILTER = process.argv.slice(2).filter((a) => !a.startsWith('--'))[0];
+if (!fs.existsSync(path.join(ROOT, 'manifest.json'))) { console.error(ROOT + ' is not a built site: run scripts/build-wasm.sh first.'); process.exit(2); }
+const { chromium } = await loadPlaywright();
+const browser = await chromium.launch(CHROMIUM);
+const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const errors = [];
+function check(cond, msg) { if (!cond) throw new Error(msg); }
+async function newPage(ctx) {
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return page;
+}
+const tests = [];
+function test(name, fn) { tests.push({ name, fn }); }
+
+// What a visitor sees of the first screen.
+function firstScreen() {
+  // markup with attributes in a fixed order (the build's DOM writes them in another order)
+  const norm = (n) => n.nodeType === 3 ? n.data : n.nodeType !== 1 ? '' : '<' + n.localName +
+    Array.from(n.attributes).map((a) => ' ' + a.name + '="' + a.value + '"').sort().join('') + '>' + Array.from(n.childNodes).map(norm).join('') + '</>';
+  const bar = document.querySelector('#answer');
+  const quick = document.querySelector('#quick');
+  return {
+    answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, html: norm(bar),
+    quick: quick.innerText, quickHtml: Array.from(quick.childNodes).map(norm).join('').replace(/ selected=""/g, ''),
+    pressed: Array.from(quick.querySelectorAll('[aria-pressed="true"]')).map((b) => b.getAttribute('data-q')),
+    selects: Array.from(quick.querySelectorAll('select')).map((s) => (s.id || s.getAttribute('data-q')) + '=' + s.value),
+    top: Math.round(bar.getBoundingClientRect().top), bottom: Math.round(bar.getBoundingClientRect().bottom),
+    quickHeight: Math.round(quick.getBoundingClientRect().height),
+  };
+}
+
+test('prerendered first answer = the module\'s answer, and nothing moves when the page takes over', async () => {
+  const srv = await startServer();
+  // the page's script never arrives: exactly what the HTML shows before the engine has loaded
+  let ctx = await browser.newContext(MOBILE);
+  await ctx.route('**/app.js', (r) => r.abort());
+  let page = await newPage(ctx);
+  await page.goto(srv.url + 'index.html');
+  const pre = await page.evaluate(firstScreen);
+  check(pre.answer && pre.answer !== 'none' && pre.text.length > 4, 'the HTML carries an answer: ' + JSON.stringify(pre));
+  check(pre.bottom <= 740, 'the prerendered answer is on the first screen: ' + pre.bottom);
+  await ctx.close();
+  // with scripts: the page takes over; record every answer the bar shows on the way
+  ctx = await browser.newContext(MOBILE);
+  await ctx.addInitScript(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const el = document.querySelector('#answer');
+      if (el && el.firstChild) { const s = el.getAttribute('data-answer') + '|' + el.textContent; if (window.__seen[window.__seen.length - 1] !== s) window.__seen.push(s); }
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  page = await newPage(ctx);
+  await page.goto(srv.url + 'index.html');
+  await page.waitForSelector('html.ready');
+  const live = await page.evaluate(firstScreen);
+  for (const k of Object.keys(pre)) check(JSON.stringify(pre[k]) === JSON.stringify(live[k]), `${k} changed at takeover: ${JSON.stringify(pre[k])} → ${JSON.stringify(live[k])}`);
+  const seen = await page.evaluate(() => window.__seen);
+  check(seen.every((s) => s === seen[0]), 'the bar showed something else on the way: ' + JSON.stringify(seen));
+  // and it is the module's answer for the same question computed now (not only the page's redraw)
+  await page.click('[data-q="patient:father"]');
+  await page.waitForFunction(() => /爸爸/.test(document.querySelector('#answer').textContent));
+  await page.click('[data-q="patient:mother"]');
+  await page.waitForFunction((t) => document.querySelector('#answer').innerText === t, pre.text);
+  check(await page.$eval('#answer', (el) => el.getAttribute('data-answer')) === pre.answer, 'recomputed: same answer');
+  await ctx.close();
+  await srv.close();
+});
+
+test('a preset, a place or a shared link never shows the prerendered answer', async () => {
+  const srv = await startServer();
+  const ctx = await browser.newContext(MOBILE);
+  await ctx.route('**/app.js', (r) => r.abort());   // the engine never arrives
+  const page = await newPage(ctx);
+  for (const q of ['?preset=dental', '?region=fuzhou', '#s=abc']) {
+    await page.goto(srv.url + 'index.html' + q);
+    await page.waitForLoadState('load');
+    const s = await page.evaluate(() => ({ app: getComputedStyle(document.querySelector('#app')).visibility, loading: !!document.querySelector('#loading').getClientRects().length }));
+    check(s.app === 'hidden' && s.loading, q + ': ' + JSON.stringify(s));
+  }
+  await page.goto(srv.url + 'index.html?embed=1');
+  await page.waitForLoadState('load');
+  check(await page.evaluate(() => document.documentElement.classList.contains('embed') && getComputedStyle(document.querySelector('#answer')).visibility === 'visible'),
+    '?embed=1: the answer shows and the chrome is hidden from the start');
+  await ctx.close();
+  await srv.close();
+});
+
+test('service worker: a release never mixes versions (v1 → v2 with the .wasm fetch failing, then v2 whole)', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-sw-'));
+  const v1 = path.join(tmp, 'v1'), v2 = path.join(tmp, 'v2');
+  fs.cpSync(ROOT, v1, { recursive: true });
+  fs.cpSync(ROOT, v2, { recursive: true });
+  // v2: a changed script (it marks the page) and a changed .wasm (a custom section appended),
+  // then the build's manifest step, as a release would do.
+  fs.appendFileSync(path.join(v2, 'app.js'), '\ndocument.documentElement.setAttribute("data-build","v2");\n');
+  const name = Buffer.from('gongji-release-v2');
+  fs.appendFileSync(path.join(v2, 'pkg/gongji_bg.wasm'), Buffer.concat([Buffer.from([0, name.length + 1, name.length]), name]));
+  execFileSync(process.execPath, [path.resolve(here, '../../scripts/build-site.mjs'), '--manifest-only', v2]);
+  const ver = (d) => JSON.parse(fs.readFileSync(path.join(d, 'manifest.json'), 'utf8')).version;
+  const len = (d) => fs.statSync(path.join(d, 'pkg/gongji_bg.wasm')).size;
+  check(ver(v1) !== ver(v2) && len(v1) !== len(v2), 'two versions');
+  const opts = { root: v1, fail: (p) => failing && /\.wasm$/.test(p) };
+  let failing = false;
+  const srv = await startServer(opts);
+  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
+  // What this visit runs: its script version, the .wasm the page would get, the caches.
+  async function visit(label) {
+    const page = await newPage(ctx);
+    await page.goto(srv.url + 'index.html');
+    await page.waitForSelector('html.ready', { timeout: 20000 });
+    const v = await page.evaluate(async () => ({
+      script: document.documentElement.getAttribute('data-build') || 'v1',
+      wasm: (await (await fetch('pkg/gongji_bg.wasm')).arrayBuffer()).byteLength,
+      caches: await caches.keys(),
+      controlled: !!navigator.serviceWorker.controller,
+      answer: document.querySelector('#answer').getAttribute('data-answer'),
+      fatal: !document.querySelector('#fatal').hidden,
+    }));
+    v.wasmVersion = v.wasm === len(v1) ? 'v1' : v.wasm === len(v2) ? 'v2' : 'other';
+    check(!v.fatal && v.answer && v.answer !== 'none', `${label}: the page works: ${JSON.stringify(v)}`);
+    check(v.script === v.wasmVersion, `${label}: mixed versions: script ${v.script}, wasm ${v.wasmVersion}`);
+    return { page, v };
+  }
+  const settle = (page) => page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    try { await r.update(); } catch (e) { /* a failed install */ }
+    for (let i = 0; i < 100 && r.installing; i++) await new Promise((res) => setTimeout(res, 100));
+    return { waiting: !!r.waiting, active: !!r.active };
+  });
+  // v1, installed and in control
+  let { page, v } = await visit('v1 first visit');
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r && !!r.active && r.active.state === 'activated'), null, { timeout: 20000 });
+  await page.close();
+  ({ page, v } = await visit('v1 second visit'));
+  check(v.controlled && v.script === 'v1' && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v1)]), 'v1 cached and in control: ' + JSON.stringify(v));
+  // v2 released; its .wasm cannot be fetched: the install fails, every visit runs v1 whole
+  opts.root = v2; failing = true;
+  let s = await settle(page);
+  check(!s.waiting, 'v2 must not install without its .wasm');
+  await page.close();
+  for (let i = 0; i < 2; i++) {
+    ({ page, v } = await visit('v2 released, .wasm failing, visit ' + (i + 1)));
+    check(v.script === 'v1' && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v1)]), 'still v1 alone: ' + JSON.stringify(v));
+    s = await settle(page);
+    check(!s.waiting, 'v2 not installed');
+    await page.close();
+  }
+  // the .wasm can be fetched again: v2 installs whole, and the next visit runs it
+  failing = false;
+  ({ page, v } = await visit('v2 reachable, page still open'));
+  check(v.script === 'v1', 'the open page keeps v1: ' + JSON.stringify(v));
+  s = await settle(page);
+  check(s.waiting, 'v2 installed and waiting for the v1 page to close');
+  await page.close();
+  ({ page, v } = await visit('next visit'));
+  check(v.script === 'v2' && v.controlled && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v2)]), 'v2 took over, v1 cache gone: ' + JSON.stringify(v));
+  await ctx.route('**/*', (r) => r.abort());      // and it works offline
+  await page.reload();
+  await page.waitForSelector('html.ready', { timeout: 20000 });
+  check(await page.evaluate(() => document.documentElement.getAttribute('data-build')) === 'v2', 'offline: v2');
+  await ctx.close();
+  await srv.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('what ships: one manifest for the worker and the preload list; scripts minified; CSP unchanged', async () => {
+  const m = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
+  const sw = fs.readFileSync(path.join(ROOT, 'sw.js'), 'utf8');
+  check(sw.includes(JSON.stringify({ version: m.version, files: m.files })), 'sw.js carries the manifest');
+  const html = fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8');
+  const pre = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map((x) => x[1]);
+  check(pre.length > 0 && pre.every((f) => m.files.includes(f)), 'preload list within the manifest: ' + pre);
+  for (const f of m.files) check(fs.existsSync(path.join(ROOT, f)), 'listed file exists: ' + f);
+  for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) check(m.files.includes(src), 'script in the manifest: ' + src);
+  const meta = (t) => (t.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/) || [])[1];
+  check(meta(html) === meta(fs.readFileSync(path.resolve(here, '../../www/index.html'), 'utf8')), 'same CSP meta tag as www/index.html');
+  const app = fs.readFileSync(path.join(ROOT, 'app.js'), 'utf8');
+  check(app.split('\n').length < 20, 'app.js is minified');
+});
+
+let passed = 0, failed = 0;
+for (const t of tests) {
+  if (FILTER && !t.name.includes(FILTER)) continue;
+  const t0 = Date.now();
+  try { await t.fn(); passed++; console.log(`ok   ${t.name} (${Date.now() - t0} ms)`); }
+  catch (e) { failed++; console.log(`FAIL ${t.name}: ${String(e && e.message || e).split('\n').slice(0, 4).join(' ')}`); }
+}
+if (errors.length) { failed++; console.log('FAIL page errors: ' + errors.slice(0, 5).join(' | ')); }
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
