@@ -159,6 +159,9 @@ function scheduleSave() {
     if (r.error) rememberMsg('⚠ ' + r.error + (savedOnce ? '最新的改动没有记住，这台设备上保存的还是之前的内容。' : '所以还没有记住。'), true);
     else if (r.ok) { savedOnce = true; savedKey = key; rememberMsg('已记住：以后在这台设备上打开会自动恢复。'); }
     if (saveAgain) { saveAgain = false; scheduleSave(); }
+  }, function () {
+    saving = false;
+    if (ctx.remember) rememberMsg('⚠ 没能记住最新的改动（浏览器出错了）。' + (savedOnce ? '这台设备上保存的还是之前的内容。' : ''), true);
   });
 }
 
@@ -276,6 +279,9 @@ function wire() {
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(function () { done(true); }, function () { out.select(); done(false); });
       else { out.select(); try { done(document.execCommand('copy')); } catch (e) { done(false); } }
       postHeight();
+    }, function () {
+      msg.textContent = '⚠ 没有生成链接（浏览器出错了），请重新加载页面后再试。';
+      msg.classList.add('warn');
     });
   });
   var rem = $('#remember');
