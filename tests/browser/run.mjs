@@ -727,18 +727,26 @@ test('300 expenses: the link and "在本机记住" round-trip (compressed and pl
 
 test('an engine trap: the answer bar says so with a reload button, no old answer stays, later changes show no answer', async () => {
   const { context, page } = await newPage();
-  // The module's glue, served with evaluate() trapping on one amount (as an out-of-memory trap would).
-  await context.route('**/pkg/gongji.js', async (route) => {
+  // The module's glue (pkg/gongji.js, or bundled into app.js in www-dist), served with the call
+  // into the wasm evaluate export trapping on one amount (as an out-of-memory trap would).
+  const patched = [];
+  const trapOn = (what) => async (route) => {
     const res = await route.fetch();
-    const body = (await res.text()).replace('export function evaluate(scenario) {',
-      "export function evaluate(scenario) { if (JSON.stringify(scenario).indexOf('4444444') >= 0) throw new WebAssembly.RuntimeError('unreachable');");
-    check(body.includes('4444444'), 'glue patched');
+    const text = await res.text();
+    const body = text.replace(what, (m, w, conv, arg) => what === TRAP_EVAL
+      ? `(JSON.stringify(${arg}).indexOf('4444444') >= 0 ? (function () { throw new WebAssembly.RuntimeError('unreachable'); })() : ${w}.evaluate(${conv}(${arg})))`
+      : `(function () { throw new WebAssembly.RuntimeError('unreachable'); })()`);
+    if (body !== text) patched.push(route.request().url().split('/').pop());
     await route.fulfill({ response: res, body });
-  });
+  };
+  const TRAP_EVAL = /\b(\w+)\.evaluate\((\w+)\((\w+)\)\)/, TRAP_CAT = /\b(\w+)\.catalogue\(\)/;
+  const glue = /\/(pkg\/gongji|app)\.js$/;
+  await context.route(glue, trapOn(TRAP_EVAL));
   const n = pageErrors.length;
   await open(page);
   await preset(page, 'dental');
   check(await page.getAttribute('#answer', 'data-answer') === 'yes', 'answered before the trap');
+  check(patched.length === 1, 'the glue was patched once: ' + patched.join(', '));
   await page.fill('[data-k="e0-amount"]', '4444444');
   await page.waitForSelector('#answer[data-answer="failed"]');
   const bar = await page.innerText('#answer');
@@ -761,11 +769,8 @@ test('an engine trap: the answer bar says so with a reload button, no old answer
   check(['yes', 'not_bound'].includes(await page.getAttribute('#answer', 'data-answer')), 'answers after reload');
   check(pageErrors.length === n, 'no uncaught error: ' + pageErrors.slice(n).join(' | '));
   // a trap while the page sets up: the whole page says so, with the reload button
-  await context.unroute('**/pkg/gongji.js');
-  await context.route('**/pkg/gongji.js', async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: (await res.text()).replace('export function catalogue() {', "export function catalogue() { throw new WebAssembly.RuntimeError('unreachable');") });
-  });
+  await context.unroute(glue);
+  await context.route(glue, trapOn(TRAP_CAT));
   await page.reload();
   await page.waitForSelector('#fatal:not([hidden])');
   check((await page.innerText('#fatal')).includes('重新加载') && await page.isVisible('#fatal [data-k="reload"]'), 'set-up failure shown with a reload button');
