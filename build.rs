@@ -266,10 +266,8 @@ const VENUE: &[(&str, &str)] = &[
     ("non_designated", "Venue::NonDesignated"),
     ("online", "Venue::Online"),
 ];
-const REQUIRES: &[(&str, &str)] = &[
-    ("resident_enrollee", "Requirement::ResidentEnrollee"),
-    ("employee_enrollee", "Requirement::EmployeeEnrollee"),
-];
+const REQUIRES: &[(&str, &str)] =
+    &[("resident_enrollee", "Requirement::ResidentEnrollee"), ("employee_enrollee", "Requirement::EmployeeEnrollee")];
 const QUOTA: &[(&str, &str)] = &[("no", "QuotaScope::No"), ("as_shared", "QuotaScope::AsShared"), ("yes", "QuotaScope::Yes")];
 const GATE: &[(&str, &str)] = &[("resident_premium", "Gate::ResidentPremium")];
 const TRI: &[(&str, &str)] = &[("yes", "Tri::Yes"), ("no", "Tri::No"), ("depends", "Tri::Depends")];
@@ -319,7 +317,8 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
         let w = format!("{what} source {i}");
         need_text(&x.title, &format!("{w} title"))?;
         source_date(&x.date, &format!("{w} date"))?;
-        let grade = variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?;
+        let grade =
+            variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?;
         // The wasm module carries each source's title, date and grade; where to read it
         // (publisher, addresses) is in the native CLI's `gongji regions`, docs/PLACES.md and the
         // data files. It keeps the module within its size budget for the phone's first visit.
@@ -352,7 +351,11 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
 /// Cents of a "2000.00" amount (data only; never negative).
 fn cents(s: &str, what: &str) -> Result<u64, String> {
     let (whole, frac) = s.split_once('.').unwrap_or((s, "00"));
-    if frac.len() != 2 || !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) || whole.is_empty() {
+    if frac.len() != 2
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+        || whole.is_empty()
+    {
         return Err(format!("{what}: '{s}' is not an amount like 2000.00"));
     }
     let w: u64 = whole.parse().map_err(|_| format!("{what}: '{s}' is too large"))?;
@@ -432,8 +435,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         if it.own == "depends" || it.shared == "depends" {
             depends_items.insert(it.id.clone());
         }
-        let venues: Result<Vec<String>, String> =
-            it.venues.iter().map(|v| variant(v, VENUE, &what)).collect();
+        let venues: Result<Vec<String>, String> = it.venues.iter().map(|v| variant(v, VENUE, &what)).collect();
         let requires = match &it.requires {
             Some(r) => format!("Some({})", variant(r, REQUIRES, &what)?),
             None => "None".into(),
@@ -476,7 +478,11 @@ fn generate(dir: &Path) -> Result<String, String> {
         places.push(p);
     }
     // national first, then provinces, then cities (each by id): the table order is the listing order.
-    let rank = |k: &str| match k { "national" => 0, "province" => 1, _ => 2 };
+    let rank = |k: &str| match k {
+        "national" => 0,
+        "province" => 1,
+        _ => 2,
+    };
     places.sort_by(|a, b| (rank(&a.kind), &a.id).cmp(&(rank(&b.kind), &b.id)));
     let index = |id: &str| places.iter().position(|p| p.id == id);
     if places.first().map(|p| p.id.as_str()) != Some("national") {
@@ -493,8 +499,14 @@ fn generate(dir: &Path) -> Result<String, String> {
         date(&p.checked, &format!("{what} checked"))?;
         need_text(&p.name, &format!("{what} name"))?;
         need_text(&p.summary, &format!("{what} summary"))?;
-        let want_parent = match p.kind.as_str() { "national" => None, "province" => Some("national"), _ => p.parent.as_deref() };
-        if p.parent.as_deref() != want_parent || (p.kind == "city" && p.parent.as_deref().and_then(index).map(|i| places[i].kind.as_str()) != Some("province")) {
+        let want_parent = match p.kind.as_str() {
+            "national" => None,
+            "province" => Some("national"),
+            _ => p.parent.as_deref(),
+        };
+        if p.parent.as_deref() != want_parent
+            || (p.kind == "city" && p.parent.as_deref().and_then(index).map(|i| places[i].kind.as_str()) != Some("province"))
+        {
             return Err(format!("{what}: parent must be null (national), \"national\" (province) or a province id (city)"));
         }
         for n in p.names.iter().chain(std::iter::once(&p.id)) {
@@ -508,7 +520,9 @@ fn generate(dir: &Path) -> Result<String, String> {
         let mut c = vec![i];
         let mut at = i;
         while let Some(parent) = places[at].parent.as_deref().and_then(index) {
-            if c.contains(&parent) { break; }
+            if c.contains(&parent) {
+                break;
+            }
             c.push(parent);
             at = parent;
         }
@@ -550,13 +564,22 @@ fn generate(dir: &Path) -> Result<String, String> {
                 return Err(format!("{w}: not a 'depends' item of catalogue.json"));
             }
             let tri = |v: &Option<String>| -> Result<String, String> {
-                match v { Some(v) => Ok(format!("Some({})", variant(v, TRI, &w)?)), None => Ok("None".into()) }
+                match v {
+                    Some(v) => Ok(format!("Some({})", variant(v, TRI, &w)?)),
+                    None => Ok("None".into()),
+                }
             };
             write!(
                 items,
                 "ItemDecision {{ item: {}, own: {}, shared: {}, from: {}, sources: {}, note: {} }}, ",
-                lit(&d.item), tri(&d.own)?, tri(&d.shared)?, date(&d.from, &w)?, sources(&d.sources, &w)?, opt_lit(&d.note)
-            ).unwrap();
+                lit(&d.item),
+                tri(&d.own)?,
+                tri(&d.shared)?,
+                date(&d.from, &w)?,
+                sources(&d.sources, &w)?,
+                opt_lit(&d.note)
+            )
+            .unwrap();
         }
         items.push(']');
         // The money model is inherited from the nearest place that has one.
@@ -588,14 +611,25 @@ fn generate(dir: &Path) -> Result<String, String> {
         let mut credit = String::from("&[");
         for (k, c) in p.credit.iter().enumerate() {
             let w = format!("{what} credit[{k}]");
-            if let Some(a) = &c.amount { cents(a, &w)?; }
+            if let Some(a) = &c.amount {
+                cents(a, &w)?;
+            }
             write!(
                 credit,
                 "CreditFact {{ who: {}, from: {}, rule: {}, rate: {}, basis: {}, amount: {}, sources: {}, note: {} }}, ",
                 variant(&c.who, WHO, &w)?,
-                match &c.from { Some(f) => format!("Some({})", date(f, &w)?), None => "None".into() },
-                opt_lit(&c.rule), opt_lit(&c.rate), opt_lit(&c.basis), opt_lit(&c.amount), sources(&c.sources, &w)?, opt_lit(&c.note)
-            ).unwrap();
+                match &c.from {
+                    Some(f) => format!("Some({})", date(f, &w)?),
+                    None => "None".into(),
+                },
+                opt_lit(&c.rule),
+                opt_lit(&c.rate),
+                opt_lit(&c.basis),
+                opt_lit(&c.amount),
+                sources(&c.sources, &w)?,
+                opt_lit(&c.note)
+            )
+            .unwrap();
         }
         credit.push(']');
         let mut withdrawal = String::from("&[");
@@ -605,13 +639,19 @@ fn generate(dir: &Path) -> Result<String, String> {
             write!(
                 withdrawal,
                 "WithdrawalFact {{ case: {}, text: {}, from: {}, sources: {} }}, ",
-                lit(&c.case), lit(&c.text),
-                match &c.from { Some(f) => format!("Some({})", date(f, &w)?), None => "None".into() },
+                lit(&c.case),
+                lit(&c.text),
+                match &c.from {
+                    Some(f) => format!("Some({})", date(f, &w)?),
+                    None => "None".into(),
+                },
                 sources(&c.sources, &w)?
-            ).unwrap();
+            )
+            .unwrap();
         }
         withdrawal.push(']');
-        let channels = chain.iter().map(|&j| &places[j]).find(|q| !q.channels.is_empty()).map(|q| q.channels.clone()).unwrap_or_default();
+        let channels =
+            chain.iter().map(|&j| &places[j]).find(|q| !q.channels.is_empty()).map(|q| q.channels.clone()).unwrap_or_default();
         let province = match p.kind.as_str() {
             "province" => Some(p.id.clone()),
             "city" => p.parent.clone(),

@@ -1,18 +1,31 @@
 //! Native side of scripts/bench.sh: times the whole JSON-in, JSON-out evaluation (read, check,
 //! evaluate, write compact JSON — exactly what the wasm export runs between JSON.stringify and
 //! JSON.parse) of each scenario file, and prints one JSON
-//! line per scenario: `{"scenario", "runs", "median_us", "min_us"}`.
+//! line per scenario: `{"scenario", "runs", "median_us", "min_us"}`. With `--advise`, times order
+//! advice instead and adds the process's peak resident memory so far (`peak_rss_kb`, Linux) and
+//! the answer's `search` and `evaluated` (or its error code): run it once per file for the
+//! peak of each.
 //!
-//!     cargo run --profile bench-native --example bench -- [--runs N] FILE...
+//!     cargo run --profile bench-native --example bench -- [--runs N] [--advise] FILE...
 use gongji::{answer_json, Layout, Question};
 use std::time::Instant;
 
-fn evaluate(text: &str) -> (String, bool) {
-    answer_json(Question::Evaluate, text, Layout::Compact)
+/// Peak resident set size of this process (VmHWM), in KiB; 0 where /proc is missing.
+fn peak_rss_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let advise = args.iter().any(|a| a == "--advise");
+    args.retain(|a| a != "--advise");
+    let question = if advise { Question::Advise } else { Question::Evaluate };
+    let evaluate = |text: &str| answer_json(question, text, Layout::Compact);
     let mut runs: usize = 0;
     if let Some(i) = args.iter().position(|a| a == "--runs") {
         runs = args.get(i + 1).and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -31,7 +44,14 @@ fn main() {
             }
         };
         let (out, ok) = evaluate(&text);
-        if !ok {
+        let name = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let answer: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        let (detail, refused) = match answer["error"]["code"].as_str() {
+            Some(code) => (format!(",\"error\":\"{code}\""), true),
+            None if advise => (format!(",\"search\":{},\"evaluated\":{}", answer["search"], answer["evaluated"]), false),
+            None => (String::new(), false),
+        };
+        if !(ok || advise && refused) {
             eprintln!("{file}: the scenario is refused: {out}");
             std::process::exit(1);
         }
@@ -45,7 +65,7 @@ fn main() {
         } else if one > 0.1 {
             3
         } else {
-            ((0.5 / one) as usize).clamp(50, 20_000)
+            ((0.5 / one) as usize).clamp(if advise { 5 } else { 50 }, 20_000)
         };
         let mut times: Vec<f64> = (0..n)
             .map(|_| {
@@ -55,9 +75,9 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        let name = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let peak = if advise { format!(",\"peak_rss_kb\":{}", peak_rss_kb()) } else { String::new() };
         println!(
-            "{{\"scenario\":\"{name}\",\"runs\":{n},\"median_us\":{:.2},\"min_us\":{:.2}}}",
+            "{{\"scenario\":\"{name}\",\"runs\":{n},\"median_us\":{:.2},\"min_us\":{:.2}{peak}{detail}}}",
             times[n / 2],
             times[0]
         );

@@ -9,6 +9,8 @@
 #   - native peak memory (maximum resident set size, /usr/bin/time -v) of one evaluation of each
 #   - wasm linear memory after the scenarios (the year one included)
 #   - page timings: node tests/browser/bench.mjs (the page engineer's hook), when present
+#   - order advice: a family of 6 in wasm; then the worst shapes within the limits (issue 11:
+#     30 members, up to 100 sharing lines, 1000 expenses), time and peak memory, native and wasm
 # Everything is also saved to bench-results/ (gitignored). Set GONGJI_SKIP_BUILD=1 to reuse www/pkg.
 # Usage: scripts/bench.sh
 set -euo pipefail
@@ -78,3 +80,25 @@ else
   echo "== page: tests/browser/bench.mjs not present (hook for the page benchmark)"
 fi
 echo; node scripts/bench/advice-node.mjs | tee "$OUTDIR/advice.txt"
+echo
+echo "== order advice, worst shapes within the limits (issue 11; scripts/bench/make-advice-scenarios.py)"
+python3 scripts/bench/make-advice-scenarios.py "$OUTDIR/advice" > /dev/null
+ADVICE=("$OUTDIR"/advice/advice_*.json)
+# One process per scenario, so each peak is its own.
+for f in "${ADVICE[@]}"; do "$NATIVE" --advise "$f"; done > "$OUTDIR/advice-native.jsonl"
+for f in "${ADVICE[@]}"; do node scripts/bench/advice-node.mjs "$f"; done > "$OUTDIR/advice-wasm-node.jsonl"
+node - "$OUTDIR" <<'JS'
+const fs = require('fs'); const dir = process.argv[2];
+const read = (f) => fs.readFileSync(`${dir}/${f}`, 'utf8').split('\n').filter(Boolean).map(JSON.parse);
+const native = read('advice-native.jsonl'), node = read('advice-wasm-node.jsonl');
+console.log('scenario'.padEnd(14), 'answer'.padEnd(24), 'native'.padStart(10), 'peak RSS'.padStart(10), 'wasm Node'.padStart(11), 'linear mem'.padStart(11), 'Node RSS'.padStart(10));
+for (const n of native) {
+  const w = node.find((r) => r.scenario === n.scenario) || {};
+  const answer = n.error ? 'refused: ' + n.error : `${n.search} ${n.evaluated}`;
+  console.log(n.scenario.padEnd(14), answer.padEnd(24), ((n.median_us / 1000).toFixed(1) + ' ms').padStart(10), ((n.peak_rss_kb / 1024).toFixed(1) + ' MB').padStart(10),
+    (w.median_ms != null ? w.median_ms.toFixed(1) + ' ms' : 'n/a').padStart(11), (w.wasm_memory_bytes ? (w.wasm_memory_bytes / 1048576).toFixed(1) + ' MB' : 'n/a').padStart(11),
+    (w.peak_rss_kb ? (w.peak_rss_kb / 1024).toFixed(0) + ' MB' : 'n/a').padStart(10));
+}
+console.log('(budget: <= 1 s natively and <= 64 MB, or refused at once; before issue 11, advice_issue took 132 s and 7 GB natively, the others ran out of 8 GB or took > 150 s)');
+JS
+

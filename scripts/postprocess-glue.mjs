@@ -4,10 +4,14 @@
 //  - loads the .wasm even when a CDN or object store serves it with the wrong MIME type: the
 //    streaming attempt gets a clone of the response, so the fallback can still read the body;
 //  - finds the .wasm by a *relative* URL when init() is called without arguments
-//    ('pkg/gongji_bg.wasm' against the document's base URL), so the page works from any sub-path.
+//    ('pkg/gongji_bg.wasm' against the document's base URL), so the page works from any sub-path;
+//  - carries the `inline_js` snippets (src/wasm.rs) itself: wasm-bindgen writes each to its own
+//    module under snippets/, which the page would fetch after gongji.js (one more round trip on a
+//    cold visit, one more file for the service worker); each is inlined and its file removed.
 // Every rewrite must match exactly once (optional ones at most once): if a wasm-bindgen upgrade changes the glue, the build
 // fails here instead of shipping something unchecked. scripts/check-es2017.mjs checks the result.
 import fs from 'node:fs';
+import path from 'node:path';
 
 const file = process.argv[2];
 if (!file) { console.error('usage: node scripts/postprocess-glue.mjs www/pkg/gongji.js'); process.exit(2); }
@@ -48,6 +52,24 @@ for (const r of rewrites) {
   src = typeof r.from === 'string' ? src.replace(r.from, () => r.to) : src.replace(r.from, r.to);
 }
 
+let snippets = 0;
+src = src.replace(/^import \{ ([\w$, ]+) \} from '\.\/(snippets\/[\w.\/-]+\.js)';\n/gm, (line, names, rel) => {
+  let code = fs.readFileSync(path.join(path.dirname(file), rel), 'utf8');
+  for (const name of names.split(',').map((n) => n.trim())) {
+    if (!code.includes(`export function ${name}(`)) {
+      console.error(`postprocess-glue: snippet ${rel} does not export function ${name}`); process.exit(1);
+    }
+  }
+  code = code.replace(/^export function /gm, 'function ');
+  if (/^\s*(import|export)\b/m.test(code)) {
+    console.error(`postprocess-glue: snippet ${rel} has imports or exports other than functions; inline it by hand`); process.exit(1);
+  }
+  snippets++;
+  return `// inlined from ${rel} (inline_js in src/wasm.rs)\n${code.trim()}\n`;
+});
+if (/snippets\//.test(src.replace(/\/\/.*$/gm, ''))) { console.error('postprocess-glue: a snippet import is left in the glue'); process.exit(1); }
+fs.rmSync(path.join(path.dirname(file), 'snippets'), { recursive: true, force: true });
+
 const header = `// Default location of the .wasm when init() gets no argument: relative to the page's base URL,
 // so the page works under any sub-path. Pages elsewhere pass it: init({ module_or_path: url }).
 const DEFAULT_WASM_PATH = 'pkg/gongji_bg.wasm';
@@ -58,4 +80,4 @@ if (/import\.meta|\?\.|\?\?/.test(src.replace(/\/\/.*$/gm, ''))) {
   console.error('postprocess-glue: ES2020+ syntax left in the glue'); process.exit(1);
 }
 fs.writeFileSync(file, src);
-console.log(`postprocess-glue: ${file} rewritten (${rewrites.length} rewrites)`);
+console.log(`postprocess-glue: ${file} rewritten (${rewrites.length} rewrites, ${snippets} snippet(s) inlined)`);

@@ -3,6 +3,9 @@
 # (CSP, application/wasm). Extra arguments go to scripts/serve.py, e.g.
 #   scripts/serve.sh --port 9000
 #   scripts/serve.sh --wasm-mime application/octet-stream --prefix /news/tools/gongji
+#   scripts/serve.sh --embed-from "https://news.example.com"   # sites allowed to frame it
+# The CSP header is the page's meta policy plus frame-ancestors: 'self' unless --embed-from (or
+# GONGJI_FRAME_ANCESTORS) names the sites that embed the calculator.
 # Set GONGJI_SKIP_BUILD=1 to serve the existing www-dist/; --root www serves the sources as they
 # are (unminified, no prerendered answer, the service worker caches nothing).
 set -euo pipefail

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The whole test run (README's test command; .ci/run calls it). Installs what is missing, then runs
-# every suite, continues past failures, prints a summary, and exits non-zero if any suite failed.
+# The whole test run (README's test command; .ci/run calls it). Installs what is missing
+# (scripts/setup.sh), then runs every suite, continues past failures, prints a summary, and exits
+# non-zero if any suite failed.
 #
+#   fmt           cargo fmt --check (rustfmt.toml)
+#   clippy        cargo clippy -D warnings, native (all targets) and wasm32 (the library)
 #   native        cargo test (unit, golden cases, property tests)
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
@@ -9,6 +12,8 @@
 #   wasm-node     wasm-bindgen-test (tests/wasm_binding/tests.rs) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
+#   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
+#                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
 #   page          node tests/browser/run.mjs and site.mjs (the page's browser tests, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
@@ -23,31 +28,9 @@ say() { printf '\n==== %s\n' "$*"; }
 die() { echo "test.sh: $*" >&2; exit 1; }
 
 # ------------------------------------------------------------------------- prerequisites
-say "prerequisites"
-command -v cargo >/dev/null || die "cargo not found (install Rust with rustup)"
-command -v node >/dev/null || die "node not found"
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
-  rustup target add wasm32-unknown-unknown || die "cannot add the wasm32-unknown-unknown target"
-fi
-WB_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSION" ] \
-   || [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" != "wasm-bindgen-test-runner $WB_VERSION" ]; then
-  echo "installing wasm-bindgen-cli $WB_VERSION"
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" || die "cannot install wasm-bindgen-cli $WB_VERSION"
-fi
+bash scripts/setup.sh || die "setup failed (scripts/setup.sh)"
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}
-if [ ! -x /usr/bin/chromium ] || [ ! -x "$CHROMEDRIVER" ] || ! fc-list 2>/dev/null | grep -qi 'wqy'; then
-  echo "installing chromium, chromium-driver and a CJK font from Debian"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver fonts-wqy-microhei \
-    || die "cannot install chromium/chromium-driver"
-  CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)
-fi
 export CHROMEDRIVER
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ]; then
-  # playwright-core never downloads browsers by itself; make sure of it anyway.
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
-fi
 bash scripts/gen-wasm-golden-list.sh || die "cannot list the golden cases"
 echo "rustc: $(rustc --version); $(wasm-bindgen --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null); chromedriver: $CHROMEDRIVER"
 
@@ -79,15 +62,18 @@ page_tests() {
   node tests/browser/run.mjs && node tests/browser/site.mjs
 }
 
+suite fmt           cargo fmt --check
+suite clippy        bash -c 'cargo clippy --all-targets -- -D warnings && cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings'
 suite native        cargo test
 suite wasm-build    bash scripts/build-wasm.sh
 suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium
 if [[ " ${FAILED[*]} " == *" wasm-build "* ]]; then
-  FAILED+=("wasm-loading" "page"); echo "wasm-loading and page skipped: no wasm package"
+  FAILED+=("wasm-loading" "types" "page"); echo "wasm-loading, types and page skipped: no wasm package"
 else
   suite wasm-loading  node scripts/check-wasm-loading.mjs
+  suite types         node scripts/check-types.mjs
   suite page          page_tests
 fi
 

@@ -11,7 +11,7 @@
 
 use crate::data::rule_id;
 use crate::engine;
-use crate::error::InputError;
+use crate::error::{ErrorCode, InputError};
 use crate::input::ScenarioInput;
 use crate::kinship::Relation;
 use crate::money::Money;
@@ -63,7 +63,7 @@ pub struct OrderOption {
     pub elderly_left: Money,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct RunsDry {
     pub member: String,
     pub expense: usize,
@@ -110,12 +110,21 @@ fn is_elderly(s: &Scenario, m: usize) -> bool {
         )
 }
 
+/// What ranking and showing an order needs — never the order's full output (issue 11: keeping
+/// every order's answers took gigabytes).
 struct Scored {
     perm: Vec<usize>, // index into each choice's permutation list, per choice
     self_pay: Money,
     elderly_left: Money,
-    output: Output,
+    paid: Vec<(String, Money)>,
+    balances: Vec<(String, Money)>,
+    runs_dry: Vec<RunsDry>,
 }
+
+/// The most expense evaluations one advice may take (orders × expenses). Measured at about
+/// 5 µs an expense natively, this keeps any input within the limits under a second; past it the
+/// search narrows, and where even one round of it does not fit the question is refused at once.
+pub const WORK_LIMIT: usize = 100_000;
 
 fn score(base: &Scenario, choices: &[Choice], perms: &[Vec<Vec<usize>>], pick: &[usize]) -> Scored {
     let mut s = base.clone();
@@ -125,7 +134,11 @@ fn score(base: &Scenario, choices: &[Choice], perms: &[Vec<Vec<usize>>], pick: &
             s.sharing[choice.lines[k]].channel = Channel::Ordered(u8::try_from(rank + 1).unwrap_or(u8::MAX));
         }
     }
-    let output = engine::evaluate(&s);
+    let output = engine::evaluate_money(&s);
+    summarize(&s, pick, output)
+}
+
+fn summarize(s: &Scenario, pick: &[usize], output: Output) -> Scored {
     let self_pay = output
         .results
         .iter()
@@ -136,9 +149,26 @@ fn score(base: &Scenario, choices: &[Choice], perms: &[Vec<Vec<usize>>], pick: &
         .balances
         .0
         .iter()
-        .filter(|(id, _)| Scenario::member_index(&s.members, id).is_some_and(|m| is_elderly(&s, m)))
+        .filter(|(id, _)| Scenario::member_index(&s.members, id).is_some_and(|m| is_elderly(s, m)))
         .fold(Money::ZERO, |acc, (_, b)| acc.plus(*b));
-    Scored { perm: pick.to_vec(), self_pay, elderly_left, output }
+    let mut paid: Vec<(String, Money)> = output.balances.0.iter().map(|(id, _)| (id.clone(), Money::ZERO)).collect();
+    let mut runs_dry: Vec<RunsDry> = vec![];
+    for r in &output.results {
+        for st in &r.steps {
+            if !matches!(st.payer, Payer::OwnAccount | Payer::SharedAccount) {
+                continue;
+            }
+            let Some(id) = &st.member else { continue };
+            if let Some(entry) = paid.iter_mut().find(|(m, _)| m == id) {
+                entry.1 = entry.1.plus(st.amount);
+            }
+            let dried = st.balance_after.is_some_and(Money::is_zero) && st.balance_before.is_some_and(|b| !b.is_zero());
+            if dried && !runs_dry.iter().any(|d| &d.member == id) {
+                runs_dry.push(RunsDry { member: id.clone(), expense: r.expense });
+            }
+        }
+    }
+    Scored { perm: pick.to_vec(), self_pay, elderly_left, paid, balances: output.balances.0, runs_dry }
 }
 
 fn better(a: &Scored, b: &Scored) -> bool {
@@ -166,17 +196,36 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         .into_iter()
         .zip(&choices)
         .map(|(ps, c)| {
-            ps.into_iter().map(|mut p| {
-                p.extend(6..c.lines.len());
-                p
-            }).collect()
+            ps.into_iter()
+                .map(|mut p| {
+                    p.extend(6..c.lines.len());
+                    p
+                })
+                .collect()
         })
         .collect();
     let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
     let current_pick = vec![0; choices.len()];
     let mut seen: Vec<Scored> = vec![];
     let search;
-    if total <= EXHAUSTIVE_LIMIT {
+    // Bound the work before doing any (issue 11): orders × expenses evaluated.
+    let per_order = s.expenses.len().max(1);
+    let round: usize = perms.iter().map(Vec::len).sum::<usize>().saturating_mul(per_order);
+    if total.saturating_mul(per_order) > WORK_LIMIT && round.saturating_add(per_order) > WORK_LIMIT {
+        let sharers: usize = choices.iter().map(|c| c.lines.len()).max().unwrap_or(0);
+        return Err(InputError::new(
+            ErrorCode::TooMuchWork,
+            "expenses",
+            format!(
+                "要比较的顺位太多：{}位患者各有多位共济人（最多{}位），一共{}笔费用。请减少费用笔数（例如只填一年里主要的几笔），或减少同一位患者的共济人，再比较。",
+                choices.len(),
+                sharers,
+                s.expenses.len()
+            ),
+            format!("too much work: {} orders per round × {} expenses is over {WORK_LIMIT}; give fewer expenses or fewer sharers per patient", round / per_order, s.expenses.len()),
+        ));
+    }
+    if total <= EXHAUSTIVE_LIMIT && total.saturating_mul(per_order) <= WORK_LIMIT {
         search = "exhaustive";
         let mut pick = vec![0usize; choices.len()];
         loop {
@@ -201,7 +250,8 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     } else {
         search = "local_search";
         let mut best = score(&s, &choices, &perms, &current_pick);
-        for _round in 0..4 {
+        let rounds = (WORK_LIMIT.saturating_sub(per_order) / round.max(1)).clamp(1, 4);
+        for _round in 0..rounds {
             let mut improved = false;
             for c in 0..choices.len() {
                 for k in 0..perms[c].len() {
@@ -280,30 +330,13 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
 }
 
 fn option(sc: &Scored, orders: Vec<PatientOrder>, current: bool) -> OrderOption {
-    let mut paid: Vec<(String, Money)> = sc.output.balances.0.iter().map(|(id, _)| (id.clone(), Money::ZERO)).collect();
-    let mut runs_dry: Vec<RunsDry> = vec![];
-    for r in &sc.output.results {
-        for st in &r.steps {
-            if !matches!(st.payer, Payer::OwnAccount | Payer::SharedAccount) {
-                continue;
-            }
-            let Some(id) = &st.member else { continue };
-            if let Some(entry) = paid.iter_mut().find(|(m, _)| m == id) {
-                entry.1 = entry.1.plus(st.amount);
-            }
-            let dried = st.balance_after.is_some_and(Money::is_zero) && st.balance_before.is_some_and(|b| !b.is_zero());
-            if dried && !runs_dry.iter().any(|d| &d.member == id) {
-                runs_dry.push(RunsDry { member: id.clone(), expense: r.expense });
-            }
-        }
-    }
     OrderOption {
         orders,
         current,
         self_pay: sc.self_pay,
-        paid: OrderedMap(paid),
-        balances: OrderedMap(sc.output.balances.0.clone()),
-        runs_dry,
+        paid: OrderedMap(sc.paid.clone()),
+        balances: OrderedMap(sc.balances.clone()),
+        runs_dry: sc.runs_dry.clone(),
         elderly_left: sc.elderly_left,
     }
 }
@@ -320,8 +353,10 @@ fn explain(
     if choices.is_empty() {
         return "没有哪位家人同时有两位或以上的同省共济人，没有顺位可以比较。".into();
     }
-    let elderly: Vec<&str> =
-        (0..s.members.len()).filter(|&m| is_elderly(s, m) && s.members[m].insurance.has_account()).map(|m| s.members[m].name.as_str()).collect();
+    let elderly: Vec<&str> = (0..s.members.len())
+        .filter(|&m| is_elderly(s, m) && s.members[m].insurance.has_account())
+        .map(|m| s.members[m].name.as_str())
+        .collect();
     let mut text = format!("一共比较了{evaluated}种顺位安排。全年最少要自己付{min_pay}元");
     if current_pay > min_pay {
         text.push_str(&format!("，现在的顺位要自己付{current_pay}元，换个顺位可以少付{}元", current_pay.minus(min_pay)));

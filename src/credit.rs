@@ -7,9 +7,9 @@
 
 use crate::data::rule_id;
 use crate::error::{ErrorCode, InputError};
+use crate::json::{self, fields, optional_number, required, string, Json, Path};
 use crate::money::{parse_money, parse_ratio, Money, RawNumber};
 use rust_decimal::Decimal;
-use crate::json::{self, fields, optional_number, required, string, Json, Path};
 use serde::Serialize;
 
 #[derive(Debug)]
@@ -31,7 +31,8 @@ impl CreditInput {
     }
 
     fn read(v: &Json, at: &Path) -> Result<CreditInput, InputError> {
-        let (mut status, mut contribution_base, mut rate, mut fixed_amount, mut pension, mut region) = (None, None, None, None, None, None);
+        let (mut status, mut contribution_base, mut rate, mut fixed_amount, mut pension, mut region) =
+            (None, None, None, None, None, None);
         fields(v, at, &["status", "contribution_base", "rate", "fixed_amount", "pension", "region"], |k, v, p| {
             match k {
                 "region" => region = json::optional_string(v, p)?,
@@ -65,7 +66,12 @@ fn money(raw: &Option<RawNumber>, field: &str, zh: &str) -> Result<Option<Money>
     match raw {
         None => Ok(None),
         Some(r) => parse_money(r).map(Some).map_err(|_| {
-            InputError::new(ErrorCode::InvalidAmount, field, format!("{zh}要填0到1000万之间、最多两位小数的金额。"), "invalid amount")
+            InputError::new(
+                ErrorCode::InvalidAmount,
+                field,
+                format!("{zh}要填0到1000万之间、最多两位小数的金额。"),
+                "invalid amount",
+            )
         }),
     }
 }
@@ -82,15 +88,24 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
     let (monthly, formula, basis, mut notes) = match input.status.as_str() {
         "employee" => {
             let base = money(&input.contribution_base, "contribution_base", "缴费基数")?.ok_or_else(|| {
-                InputError::new(ErrorCode::MissingField, "contribution_base", "请填写本人的医保缴费基数（一般是上年月平均工资，可在工资条或医保App查）。", "contribution_base is required for employees")
+                InputError::new(
+                    ErrorCode::MissingField,
+                    "contribution_base",
+                    "请填写本人的医保缴费基数（一般是上年月平均工资，可在工资条或医保App查）。",
+                    "contribution_base is required for employees",
+                )
             })?;
             let r = rate.unwrap_or(default_rate);
             let m = Money::round(base.decimal() * r);
-            (m, format!("缴费基数{base}元 × {}% = 每月{m}元", pct(r)), if rate.is_some() { "visitor" } else { "national_default" }, vec![
-                "在职职工个人缴纳的医保费（一般是缴费基数的2%）划入个人账户，单位缴的部分不再划入。".to_string(),
-            ])
+            (
+                m,
+                format!("缴费基数{base}元 × {}% = 每月{m}元", pct(r)),
+                if rate.is_some() { "visitor" } else { "national_default" },
+                vec!["在职职工个人缴纳的医保费（一般是缴费基数的2%）划入个人账户，单位缴的部分不再划入。".to_string()],
+            )
         }
-        "retired" => match (money(&input.fixed_amount, "fixed_amount", "当地定额")?, money(&input.pension, "pension", "养老金")?) {
+        "retired" => match (money(&input.fixed_amount, "fixed_amount", "当地定额")?, money(&input.pension, "pension", "养老金")?)
+        {
             (Some(fixed), _) => (fixed, format!("当地退休人员定额：每月{fixed}元"), "visitor", vec![]),
             (None, Some(pension)) => {
                 let r = rate.unwrap_or(default_rate);
@@ -109,7 +124,12 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
             }
         },
         _ => {
-            return Err(InputError::new(ErrorCode::InvalidValue, "status", "请选择在职或退休。", "status must be employee or retired"))
+            return Err(InputError::new(
+                ErrorCode::InvalidValue,
+                "status",
+                "请选择在职或退休。",
+                "status must be employee or retired",
+            ))
         }
     };
     notes.push("具体划入标准各地不同，以当地医保部门公布的为准；可在国家医保服务平台App查看每月到账明细。".into());
@@ -118,7 +138,15 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
     if !local.is_empty() && basis == "national_default" {
         notes.push("所选地区有本地的划入标准（见下方“当地规定”），按它估算更准：请把当地的比例或定额填进来。".into());
     }
-    Ok(CreditEstimate { monthly, yearly: Money::round(monthly.decimal() * Decimal::from(12)), formula, basis, notes, rule: rule_id::R_CREDIT, local })
+    Ok(CreditEstimate {
+        monthly,
+        yearly: Money::round(monthly.decimal() * Decimal::from(12)),
+        formula,
+        basis,
+        notes,
+        rule: rule_id::R_CREDIT,
+        local,
+    })
 }
 
 /// The questionnaire's place, if one was given (an unknown id is refused at `region`).
@@ -126,7 +154,12 @@ pub fn place(region: &Option<String>) -> Result<Option<&'static crate::data::Pla
     match region.as_deref() {
         None | Some("") => Ok(None),
         Some(id) => crate::data::place(id).map(Some).ok_or_else(|| {
-            InputError::new(ErrorCode::UnknownRegion, "region", "不认识这个地区，请从列表中选择。", "unknown region id; see `gongji regions`")
+            InputError::new(
+                ErrorCode::UnknownRegion,
+                "region",
+                "不认识这个地区，请从列表中选择。",
+                "unknown region id; see `gongji regions`",
+            )
         }),
     }
 }

@@ -77,7 +77,9 @@ mod tests {
     fn parses_valid_dates_and_rejects_impossible_ones() {
         assert_eq!(Date::parse("2026-11-23"), Some(Date::new(2026, 11, 23)));
         assert_eq!(Date::parse("2024-02-29"), Some(Date::new(2024, 2, 29)));
-        for bad in ["2023-02-29", "2026-13-01", "2026-04-31", "2026-1-01", "26-01-01", "2026/01/01", "", "2026-01-0a", "1899-12-31"] {
+        for bad in
+            ["2023-02-29", "2026-13-01", "2026-04-31", "2026-1-01", "26-01-01", "2026/01/01", "", "2026-01-0a", "1899-12-31"]
+        {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-08-01") < Date::parse("2026-01-09"));

@@ -12,7 +12,8 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// The text is not JSON at all (CLI only: the wasm exports receive JS values).
+    /// The text is not JSON (CLI), is not UTF-8, is nested deeper than 64 levels, or has a string
+    /// with a lone surrogate (then `field` names it).
     InvalidJson,
     /// The input document is longer than `limits::INPUT_BYTES`.
     InputTooLarge,
@@ -63,6 +64,9 @@ pub enum ErrorCode {
     InvalidBalance,
     /// The venue cannot be where this item happens (补牙 at a pharmacy, 住院 online).
     VenueNotForItem,
+    /// Order advice would take too long: too many 顺位 orders times too many expenses. The
+    /// message says what to reduce.
+    TooMuchWork,
 }
 
 impl ErrorCode {
@@ -94,6 +98,7 @@ impl ErrorCode {
             ErrorCode::AmountOrBurden => "amount_or_burden",
             ErrorCode::InvalidBalance => "invalid_balance",
             ErrorCode::VenueNotForItem => "venue_not_for_item",
+            ErrorCode::TooMuchWork => "too_much_work",
         }
     }
 }
@@ -128,6 +133,18 @@ impl std::error::Error for InputError {}
 #[derive(Serialize)]
 pub struct ErrorResponse<'a> {
     pub error: &'a InputError,
+}
+
+/// Longest piece of input text repeated in an error (field paths and messages): a 2 MB
+/// unknown key must not come back as a 6 MB error.
+pub const ECHO_CHARS: usize = 80;
+
+/// Input text to repeat in an error: at most [`ECHO_CHARS`] characters, then `…`.
+pub fn echo(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+    }
 }
 
 /// The whole input is longer than [`crate::limits::INPUT_BYTES`].

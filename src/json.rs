@@ -16,7 +16,7 @@
 //! - numbers keep their text (`600`, `0.5`, `1e-7`); `null` stands for "absent" only where a
 //!   field is optional.
 
-use crate::error::{ErrorCode, InputError};
+use crate::error::{echo, ErrorCode, InputError};
 use crate::money::RawNumber;
 
 /// Deepest nesting of arrays and objects accepted. The contract's deepest value is 3 levels down
@@ -48,7 +48,8 @@ impl Json {
     }
 }
 
-/// Parses JSON text, or says why it is not JSON (as an `invalid_json` error).
+/// Parses JSON text, or says why it is not JSON (as an `invalid_json` error). A string with a
+/// lone surrogate escape (`"\ud800"`, which no text can hold) is refused naming its field.
 pub fn parse(text: &str) -> Result<Json, InputError> {
     let mut p = Parser { bytes: text.as_bytes(), at: 0 };
     let value = p.value(0).and_then(|v| {
@@ -59,10 +60,38 @@ pub fn parse(text: &str) -> Result<Json, InputError> {
             Ok(v)
         }
     });
-    value.map_err(|(why, at)| {
-        let (line, column) = line_column(text, at);
-        InputError::new(ErrorCode::InvalidJson, "", "输入不是有效的JSON。", format!("not JSON: {why} at line {line} column {column}"))
+    value.map_err(|f| {
+        let (line, column) = line_column(text, f.at);
+        if f.why == TOO_DEEP {
+            return too_deep(Some((line, column)));
+        }
+        let mut e = InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("输入不是有效的JSON（第{line}行第{column}列）。"),
+            format!("not JSON: {} at line {line} column {column}", f.why),
+        );
+        if let Some(path) = f.path {
+            e.field = render(path.iter().rev());
+            let at = if e.field.is_empty() { String::new() } else { format!("“{}”", e.field) };
+            e.message = format!("{at}的文字里有不成对的代理字符（如\\ud800），不是有效的文字（第{line}行第{column}列）。");
+        }
+        e
     })
+}
+
+const TOO_DEEP: &str = "nested too deeply";
+
+/// Nesting deeper than [`MAX_DEPTH`], with the position when known (the wasm binding refuses
+/// values too deep for `JSON.stringify` with the same error).
+pub fn too_deep(at: Option<(usize, usize)>) -> InputError {
+    let at = at.map_or(String::new(), |(line, column)| format!(" at line {line} column {column}"));
+    InputError::new(
+        ErrorCode::InvalidJson,
+        "",
+        format!("输入的数据层级太深（最多{MAX_DEPTH}层）。"),
+        format!("not JSON: {TOO_DEEP} (more than {MAX_DEPTH} levels){at}"),
+    )
 }
 
 fn line_column(text: &str, at: usize) -> (usize, usize) {
@@ -72,7 +101,54 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
     (line, column)
 }
 
-type Step<T> = Result<T, (&'static str, usize)>;
+/// Why the text is not JSON, and where; for a lone surrogate also the path of the string
+/// (innermost step first), filled in as the parser returns through the containers.
+struct Fail {
+    why: &'static str,
+    at: usize,
+    path: Option<Vec<Step>>,
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// A parser path as a field: `expenses[0].name` (keys cut to [`crate::error::ECHO_CHARS`]).
+fn render<'a>(steps: impl Iterator<Item = &'a Step>) -> String {
+    let mut out = String::new();
+    for step in steps {
+        match step {
+            Step::Key(k) => push_key(&mut out, k),
+            Step::Index(i) => push_index(&mut out, *i),
+        }
+    }
+    out
+}
+
+fn push_key(out: &mut String, key: &str) {
+    if !out.is_empty() {
+        out.push('.');
+    }
+    out.push_str(&echo(key));
+}
+
+fn push_index(out: &mut String, i: usize) {
+    out.push('[');
+    out.push_str(&i.to_string());
+    out.push(']');
+}
+
+impl Fail {
+    fn within(mut self, step: impl FnOnce() -> Step) -> Fail {
+        if let Some(path) = &mut self.path {
+            path.push(step());
+        }
+        self
+    }
+}
+
+type Read<T> = Result<T, Fail>;
 
 struct Parser<'t> {
     bytes: &'t [u8],
@@ -80,8 +156,13 @@ struct Parser<'t> {
 }
 
 impl Parser<'_> {
-    fn fail(&self, why: &'static str) -> (&'static str, usize) {
-        (why, self.at)
+    fn fail(&self, why: &'static str) -> Fail {
+        Fail { why, at: self.at, path: None }
+    }
+
+    /// A lone surrogate: the field is named as the parser returns through the containers.
+    fn lone_surrogate(&self) -> Fail {
+        Fail { why: "unpaired surrogate in a string", at: self.at, path: Some(vec![]) }
     }
 
     #[inline(always)]
@@ -96,7 +177,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &'static [u8], value: Json) -> Step<Json> {
+    fn literal(&mut self, word: &'static [u8], value: Json) -> Read<Json> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();
             Ok(value)
@@ -105,7 +186,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Step<Json> {
+    fn value(&mut self, depth: usize) -> Read<Json> {
         self.skip_ws();
         match self.peek() {
             Some(b'{') => self.object(depth + 1),
@@ -121,9 +202,9 @@ impl Parser<'_> {
     }
 
     /// Steps past `[` or `{`; true when the container closes at once (`[]`, `{}`).
-    fn open(&mut self, depth: usize, close: u8) -> Step<bool> {
+    fn open(&mut self, depth: usize, close: u8) -> Read<bool> {
         if depth > MAX_DEPTH {
-            return Err(self.fail("nested too deeply"));
+            return Err(self.fail(TOO_DEEP));
         }
         self.at += 1;
         self.skip_ws();
@@ -134,13 +215,14 @@ impl Parser<'_> {
         Ok(empty)
     }
 
-    fn array(&mut self, depth: usize) -> Step<Json> {
+    fn array(&mut self, depth: usize) -> Read<Json> {
         let mut items = Vec::new();
         if self.open(depth, b']')? {
             return Ok(Json::Array(items));
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth).map_err(|f| f.within(|| Step::Index(items.len())))?;
+            items.push(item);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -153,7 +235,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Step<Json> {
+    fn object(&mut self, depth: usize) -> Read<Json> {
         let mut entries = Vec::new();
         if self.open(depth, b'}')? {
             return Ok(Json::Object(entries));
@@ -169,7 +251,7 @@ impl Parser<'_> {
                 return Err(self.fail("expected `:`"));
             }
             self.at += 1;
-            let value = self.value(depth)?;
+            let value = self.value(depth).map_err(|f| f.within(|| Step::Key(key.clone())))?;
             entries.push((key, value));
             self.skip_ws();
             match self.peek() {
@@ -184,7 +266,7 @@ impl Parser<'_> {
     }
 
     /// A string; `self.at` is on the opening quote.
-    fn string(&mut self) -> Step<String> {
+    fn string(&mut self) -> Read<String> {
         self.at += 1;
         let mut out = String::new();
         let mut run = self.at; // start of the bytes not yet copied
@@ -238,29 +320,29 @@ impl Parser<'_> {
 
     /// `uXXXX` after a backslash (a surrogate pair takes `uXXXX\\uXXXX`); `self.at` is on the
     /// `u` and ends just after the last hex digit.
-    fn unicode_escape(&mut self) -> Step<char> {
+    fn unicode_escape(&mut self) -> Read<char> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
                 // A high surrogate must be followed by `\u` and a low surrogate.
                 if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                    return Err(self.fail("unpaired surrogate in a string"));
+                    return Err(self.lone_surrogate());
                 }
                 self.at += 1;
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.fail("unpaired surrogate in a string"));
+                    return Err(self.lone_surrogate());
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.fail("unpaired surrogate in a string")),
+            0xDC00..=0xDFFF => return Err(self.lone_surrogate()),
             c => c,
         };
         char::from_u32(code).ok_or(self.fail("invalid escape"))
     }
 
     /// `u` and four hex digits; `self.at` is on the `u` and ends after the last digit.
-    fn hex4(&mut self) -> Step<u32> {
+    fn hex4(&mut self) -> Read<u32> {
         let digits = self.bytes.get(self.at + 1..self.at + 5).ok_or(self.fail("invalid escape"))?;
         let mut code = 0;
         for &d in digits {
@@ -272,7 +354,7 @@ impl Parser<'_> {
     }
 
     /// A number literal per RFC 8259, kept as its text.
-    fn number(&mut self) -> Step<Json> {
+    fn number(&mut self) -> Read<Json> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -337,7 +419,8 @@ impl<'a> Path<'a> {
         Path { parent: Some(self), step: Segment::Index(i) }
     }
 
-    /// The path as the `field` of an error: `expenses[0].amount`; empty for the document.
+    /// The path as the `field` of an error: `expenses[0].amount`; empty for the document. A key
+    /// longer than [`crate::error::ECHO_CHARS`] is cut short with an ellipsis.
     pub fn render(&self) -> String {
         let mut out = match self.parent {
             Some(p) => p.render(),
@@ -345,17 +428,8 @@ impl<'a> Path<'a> {
         };
         match self.step {
             Segment::Root => {}
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
+            Segment::Key(k) => push_key(&mut out, k),
+            Segment::Index(i) => push_index(&mut out, i),
         }
         out
     }
@@ -388,16 +462,16 @@ pub fn fields<'v>(
             return Err(InputError::new(
                 ErrorCode::UnknownField,
                 here.render(),
-                format!("不认识的字段“{key}”，请检查拼写。"),
-                format!("unknown field `{key}`"),
+                format!("不认识的字段“{}”，请检查拼写。", echo(key)),
+                format!("unknown field `{}`", echo(key)),
             ));
         }
         if entries[..i].iter().any(|(k, _)| k == key) {
             return Err(InputError::new(
                 ErrorCode::InvalidType,
                 here.render(),
-                format!("字段“{key}”重复出现了。"),
-                format!("duplicate field `{key}`"),
+                format!("字段“{}”重复出现了。", echo(key)),
+                format!("duplicate field `{}`", echo(key)),
             ));
         }
         field(key, v, &here)?;
@@ -408,7 +482,12 @@ pub fn fields<'v>(
 /// A required field's value, or `missing_field` naming it (`expenses[0].card`).
 pub fn required<T>(value: Option<T>, object: &Path, name: &str) -> Result<T, InputError> {
     value.ok_or_else(|| {
-        InputError::new(ErrorCode::MissingField, object.key(name).render(), format!("缺少必填项“{name}”。"), format!("missing field `{name}`"))
+        InputError::new(
+            ErrorCode::MissingField,
+            object.key(name).render(),
+            format!("缺少必填项“{name}”。"),
+            format!("missing field `{name}`"),
+        )
     })
 }
 

@@ -106,9 +106,9 @@ impl Relation {
             Grandson | Granddaughter | DaughterInLaw => Some(&[Son]),
             MaternalGrandson | MaternalGranddaughter | SonInLaw => Some(&[Daughter]),
             SiblingSpouse | Nephew | Niece => Some(&[Brother, Sister]),
-            Uncle | Aunt => Some(&[
-                Father, Mother, PaternalGrandfather, PaternalGrandmother, MaternalGrandfather, MaternalGrandmother,
-            ]),
+            Uncle | Aunt => {
+                Some(&[Father, Mother, PaternalGrandfather, PaternalGrandmother, MaternalGrandfather, MaternalGrandmother])
+            }
             _ => None,
         }
     }
@@ -118,8 +118,16 @@ impl Relation {
         use Relation::*;
         matches!(
             self,
-            Myself | Spouse | Father | Mother | PaternalGrandfather | PaternalGrandmother | MaternalGrandfather
-                | MaternalGrandmother | FatherInLaw | MotherInLaw
+            Myself
+                | Spouse
+                | Father
+                | Mother
+                | PaternalGrandfather
+                | PaternalGrandmother
+                | MaternalGrandfather
+                | MaternalGrandmother
+                | FatherInLaw
+                | MotherInLaw
         )
     }
 }
@@ -142,15 +150,8 @@ pub enum Kin {
 
 impl Kin {
     /// Every kinship, in the order [`Answer::Ambiguous`] lists them.
-    pub const ALL: [Kin; 7] = [
-        Kin::Spouse,
-        Kin::ParentChild,
-        Kin::Siblings,
-        Kin::GrandparentGrandchild,
-        Kin::InLaw,
-        Kin::OtherRelative,
-        Kin::Unknown,
-    ];
+    pub const ALL: [Kin; 7] =
+        [Kin::Spouse, Kin::ParentChild, Kin::Siblings, Kin::GrandparentGrandchild, Kin::InLaw, Kin::OtherRelative, Kin::Unknown];
 
     fn index(self) -> usize {
         self as usize
@@ -327,9 +328,8 @@ impl Family {
                 }
             }
         }
-        let open: [Vec<usize>; 3] = Pool::ALL.map(|pool| {
-            (0..n).filter(|&j| !taken[j] && people.get(j).is_some_and(|q| pool.fits(q.relation))).collect()
-        });
+        let open: [Vec<usize>; 3] =
+            Pool::ALL.map(|pool| (0..n).filter(|&j| !taken[j] && people.get(j).is_some_and(|q| pool.fits(q.relation))).collect());
         let open_places = [0, 1, 2].map(|k| open[k].len());
         let anchors = (0..n)
             .map(|i| {
@@ -346,12 +346,9 @@ impl Family {
                 }
                 let k = pool.index();
                 let mut c: Vec<Anchor> = match tie {
-                    Tie::Child => people
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, q)| pool.fits(q.relation))
-                        .map(|(j, _)| Anchor::Member(j))
-                        .collect(),
+                    Tie::Child => {
+                        people.iter().enumerate().filter(|(_, q)| pool.fits(q.relation)).map(|(j, _)| Anchor::Member(j)).collect()
+                    }
                     Tie::Spouse => open[k].iter().map(|&j| Anchor::Member(j)).collect(),
                 };
                 let unlisted = match tie {
@@ -488,7 +485,11 @@ impl Family {
                 let listed = [xa, xb].iter().filter(|x| matches!(x, Anchor::Member(_))).count();
                 let (k, open) = self.competition(pa);
                 // The other k − 2 take the open places left, the rest go to unlisted people.
-                if k <= open { listed == 2 } else { listed + k >= open + 2 }
+                if k <= open {
+                    listed == 2
+                } else {
+                    listed + k >= open + 2
+                }
             }
             _ => true,
         }
@@ -824,8 +825,16 @@ mod tests {
     #[test]
     fn in_laws_uncles_and_nephews_are_not_close() {
         let f = family(&[
-            (Myself, None), (FatherInLaw, None), (DaughterInLaw, None), (Uncle, Some(4)), (Father, None),
-            (Nephew, None), (Brother, None), (SiblingSpouse, None), (SpouseSibling, None), (Spouse, None),
+            (Myself, None),
+            (FatherInLaw, None),
+            (DaughterInLaw, None),
+            (Uncle, Some(4)),
+            (Father, None),
+            (Nephew, None),
+            (Brother, None),
+            (SiblingSpouse, None),
+            (SpouseSibling, None),
+            (Spouse, None),
         ]);
         assert_eq!(kin(&f, 0, 1), Kin::InLaw);
         assert_eq!(kin(&f, 0, 2), Kin::InLaw);
@@ -937,17 +946,29 @@ mod tests {
     #[test]
     fn member_order_changes_nothing() {
         let rel = [
-            (Myself, None), (Son, None), (Son, None), (DaughterInLaw, None), (DaughterInLaw, Some(2)), (Grandson, None),
-            (Granddaughter, Some(1)), (SiblingSpouse, None), (Sister, None), (Nephew, None), (Uncle, None), (Father, None),
-            (SonInLaw, None), (Daughter, None), (MaternalGrandson, None), (DaughterInLaw, None),
+            (Myself, None),
+            (Son, None),
+            (Son, None),
+            (DaughterInLaw, None),
+            (DaughterInLaw, Some(2)),
+            (Grandson, None),
+            (Granddaughter, Some(1)),
+            (SiblingSpouse, None),
+            (Sister, None),
+            (Nephew, None),
+            (Uncle, None),
+            (Father, None),
+            (SonInLaw, None),
+            (Daughter, None),
+            (MaternalGrandson, None),
+            (DaughterInLaw, None),
         ];
         let f = family(&rel);
         let n = rel.len();
         // A fixed shuffle: position p of the new family holds member perm[p] of the old one.
         let perm: Vec<usize> = (0..n).map(|p| (p * 7 + 3) % n).collect();
         let back = |old: usize| perm.iter().position(|&x| x == old).unwrap();
-        let shuffled: Vec<(Relation, Option<usize>)> =
-            perm.iter().map(|&old| (rel[old].0, rel[old].1.map(back))).collect();
+        let shuffled: Vec<(Relation, Option<usize>)> = perm.iter().map(|&old| (rel[old].0, rel[old].1.map(back))).collect();
         let g = family(&shuffled);
         for a in 0..n {
             for b in 0..n {

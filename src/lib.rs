@@ -37,6 +37,33 @@ pub use output::Output;
 /// The engine version reported as `engine` in every output.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// One relation to 我, as a form lists it: `gongji relations` and the wasm export `relations()`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RelationInfo {
+    /// The contract id (`grandson`).
+    pub id: &'static str,
+    /// The Chinese name (孙子).
+    pub name: &'static str,
+    /// Relations the member named by `via` may have (a grandson runs through a son); empty
+    /// where `via` means nothing.
+    pub via: Vec<&'static str>,
+    /// At most one per family (a person has one father, one spouse).
+    pub unique: bool,
+}
+
+/// Every relation, in the order the contract lists them (SPEC §5).
+pub fn relations() -> Vec<RelationInfo> {
+    kinship::Relation::ALL
+        .iter()
+        .map(|&(r, id, name)| RelationInfo {
+            id,
+            name,
+            via: r.via_relations().unwrap_or(&[]).iter().map(|v| v.id()).collect(),
+            unique: r.is_unique(),
+        })
+        .collect()
+}
+
 /// The questions the engine answers. Each takes one JSON document and gives one back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {

@@ -43,7 +43,11 @@ impl Money {
     }
 
     pub fn min(self, other: Money) -> Money {
-        if self <= other { self } else { other }
+        if self <= other {
+            self
+        } else {
+            other
+        }
     }
 
     /// `self − other`, never below zero.

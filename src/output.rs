@@ -52,18 +52,54 @@ pub enum Verdict {
 /// the vocabulary the page and outside tests read. tests/vocabulary.rs fails when the engine,
 /// a golden case or the page uses a code that is not here.
 pub const REASON_CODES: &[&str] = &[
-    "impersonation", "non_designated_venue", "cosmetic_not_covered", "not_medical_expense", "region_dependent",
-    "region_rule", "not_close_relative", "sharer_no_personal_account", "beneficiary_not_insured", "not_bound",
-    "cross_province_needs_quota", "quota_not_for_item", "rule_not_in_force", "balance_exhausted", "needs_input",
-    "premium_not_applicable", "dental_therapeutic", "pooled_paid", "pooled_settled", "pooled_not_given",
-    "pooled_carried", "own_card_required", "self_pay_rest", "place_unknown", "shareable_limited",
+    "impersonation",
+    "non_designated_venue",
+    "cosmetic_not_covered",
+    "not_medical_expense",
+    "region_dependent",
+    "region_rule",
+    "not_close_relative",
+    "sharer_no_personal_account",
+    "beneficiary_not_insured",
+    "not_bound",
+    "cross_province_needs_quota",
+    "quota_not_for_item",
+    "rule_not_in_force",
+    "balance_exhausted",
+    "needs_input",
+    "premium_not_applicable",
+    "dental_therapeutic",
+    "pooled_paid",
+    "pooled_settled",
+    "pooled_not_given",
+    "pooled_carried",
+    "own_card_required",
+    "self_pay_rest",
+    "place_unknown",
+    "shareable_limited",
 ];
 
 /// Every `next_steps[].code` (SPEC §9.3).
 pub const NEXT_STEP_CODES: &[&str] = &[
-    "bind_sharing", "set_quota", "use_own_card", "bring_ids", "keep_slip", "ask_local", "pay_premium", "check_wallet",
-    "fill_via", "enter_amount", "enter_balance", "enter_shareable", "enroll", "use_designated", "self_pay",
-    "stop_impersonation", "ask_close_relative", "wait_for_rule", "fix_sharing",
+    "bind_sharing",
+    "set_quota",
+    "use_own_card",
+    "bring_ids",
+    "keep_slip",
+    "ask_local",
+    "pay_premium",
+    "check_wallet",
+    "fill_via",
+    "enter_amount",
+    "enter_balance",
+    "enter_shareable",
+    "enroll",
+    "use_designated",
+    "self_pay",
+    "stop_impersonation",
+    "ask_close_relative",
+    "wait_for_rule",
+    "fix_sharing",
 ];
 
 /// Every `answer` (SPEC §9.3) and `verdict` (SPEC §7, §9.2).
@@ -116,6 +152,9 @@ pub struct PayerLine {
 pub struct NextStep {
     pub code: &'static str,
     pub message: String,
+    /// The input field to fill in, when the step asks for one (`members[0].balance`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -241,7 +241,12 @@ pub fn normalize_province(p: &str) -> String {
 impl Scenario {
     pub fn from_input(input: &ScenarioInput) -> Result<Scenario, InputError> {
         let as_of = Date::parse(&input.as_of).ok_or_else(|| {
-            err(ErrorCode::InvalidDate, "as_of".into(), "日期要写成 2026-11-23 这样的真实日期。", "as_of must be a real YYYY-MM-DD date")
+            err(
+                ErrorCode::InvalidDate,
+                "as_of".into(),
+                "日期要写成 2026-11-23 这样的真实日期。",
+                "as_of must be a real YYYY-MM-DD date",
+            )
         })?;
         let region = data::place(&input.region).ok_or_else(|| {
             err(
@@ -379,7 +384,11 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
         let name = match &m.name {
             Some(n) => {
                 let n = check_text(n, limits::NAME_CHARS, f("name"), "称呼")?;
-                if n.is_empty() { m.id.clone() } else { n }
+                if n.is_empty() {
+                    m.id.clone()
+                } else {
+                    n
+                }
             }
             None => m.id.clone(),
         };
@@ -389,14 +398,22 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
         let province = match &m.province {
             Some(p) => {
                 let p = check_text(p, limits::PROVINCE_CHARS, f("province"), "省份")?;
-                if p.is_empty() { None } else { Some(p) }
+                if p.is_empty() {
+                    None
+                } else {
+                    Some(p)
+                }
             }
             None => None,
         };
         let city = match &m.city {
             Some(c) => {
                 let c = check_text(c, limits::PROVINCE_CHARS, f("city"), "城市")?;
-                if c.is_empty() { None } else { Some(c) }
+                if c.is_empty() {
+                    None
+                } else {
+                    Some(c)
+                }
             }
             None => None,
         };
@@ -475,7 +492,12 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             }
             (Some(v), Some(fits)) => {
                 let j = Scenario::member_index(&out, v).ok_or_else(|| {
-                    err(ErrorCode::UnknownMember, field.clone(), format!("找不到编号为“{v}”的家庭成员。"), "via names no member")
+                    err(
+                        ErrorCode::UnknownMember,
+                        field.clone(),
+                        format!("找不到编号为“{}”的家庭成员。", crate::error::echo(v)),
+                        "via names no member",
+                    )
                 })?;
                 if !fits.contains(&out[j].relation) {
                     let want: Vec<&str> = fits.iter().map(|r| r.name_zh()).collect();
@@ -506,7 +528,12 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
 
 fn lookup(members: &[Member], id: &str, field: String) -> Result<usize, InputError> {
     Scenario::member_index(members, id).ok_or_else(|| {
-        err(ErrorCode::UnknownMember, field, format!("找不到编号为“{id}”的家庭成员。"), "no member has this id")
+        err(
+            ErrorCode::UnknownMember,
+            field,
+            format!("找不到编号为“{}”的家庭成员。", crate::error::echo(id)),
+            "no member has this id",
+        )
     })
 }
 
@@ -535,7 +562,12 @@ fn sharing(input: &[SharingInput], members: &[Member]) -> Result<Vec<Sharing>, I
         let from = lookup(members, &s.from, f("from"))?;
         let to = lookup(members, &s.to, f("to"))?;
         if from == to {
-            return Err(err(ErrorCode::SelfSharing, f("to"), "不能和自己共济：本人的账户本来就能给自己用。", "a member cannot share with themself"));
+            return Err(err(
+                ErrorCode::SelfSharing,
+                f("to"),
+                "不能和自己共济：本人的账户本来就能给自己用。",
+                "a member cannot share with themself",
+            ));
         }
         if out.iter().any(|o| o.from == from && o.to == to) {
             return Err(err(
@@ -621,7 +653,14 @@ fn expense(i: usize, e: &ExpenseInput, members: &[Member]) -> Result<Expense, In
     let card = match e.card.as_str() {
         "own" => Card::Own,
         "other" => Card::Other,
-        _ => return Err(err(ErrorCode::InvalidValue, f("card"), "用卡只能是本人（own）或别人（other）。", "card must be own or other")),
+        _ => {
+            return Err(err(
+                ErrorCode::InvalidValue,
+                f("card"),
+                "用卡只能是本人（own）或别人（other）。",
+                "card must be own or other",
+            ))
+        }
     };
     let charge = match (&e.amount, &e.personal_burden) {
         (Some(a), None) => {

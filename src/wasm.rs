@@ -13,20 +13,19 @@
 //! `persona_burden`, same messages), and its answer comes back through `JSON.parse`. Two
 //! string copies replace thousands of small calls across the boundary (one per key, string and
 //! number with serde-wasm-bindgen), which measured 2-3x faster and about 20 KB smaller; see
-//! ARCHITECTURE.md. The reference data (`catalogue`, `rules`, `regions`, `version`) is
+//! ARCHITECTURE.md. The reference data (`catalogue`, `rules`, `regions`, `relations`, `version`) is
 //! serialized straight into JS objects with serde-wasm-bindgen.
 //!
 //! JSON cannot carry NaN or ±Infinity (`JSON.stringify` writes `null`, which would read as
-//! "absent"). So whenever the text contains `null`, the value is written again by
-//! [`plain_json`], which keeps those numbers as the strings "NaN"/"Infinity" so the engine
-//! refuses them at their field, and caps nesting.
+//! "absent"): the one conversion, [`input_text`], writes them as strings the engine refuses at
+//! their field, whatever else the input holds.
 //!
 //! TypeScript types for these exports: `scripts/pkg/gongji.d.ts`, copied into `www/pkg` by
 //! `scripts/build-wasm.sh`.
 
 use crate::error::{ErrorCode, ErrorResponse, InputError};
 use crate::{Layout, Question};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{JsString, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -36,17 +35,20 @@ fn whole_input_error(message: &str, message_en: String) -> InputError {
 }
 
 fn not_plain_data(why: &str) -> InputError {
-    whole_input_error(
-        "输入不是有效的数据（只能是对象、数组、字符串、数字、布尔值）。",
-        format!("input is not plain data: {why}"),
-    )
+    whole_input_error("输入不是有效的数据（只能是对象、数组、字符串、数字、布尔值）。", format!("input is not plain data: {why}"))
 }
 
-/// Reference data as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer
-/// (maps become plain objects).
+/// A small value as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer (maps
+/// become plain objects). Only for `version`: the reference tables go through the answers'
+/// JSON serializer ([`as_json`]), one monomorphization of their types instead of two.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Reference data through the answers' serializer: JSON text, then `JSON.parse`.
+fn as_json<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    from_json(&serde_json::to_string(value).unwrap_or_default())
 }
 
 /// The engine's answer text as a JS value. The text is the engine's own serde_json output, so
@@ -59,102 +61,55 @@ fn error_value(e: &InputError) -> JsValue {
     from_json(&serde_json::to_string(&ErrorResponse { error: e }).unwrap_or_default())
 }
 
-/// Deepest nesting [`plain_json`] writes. The contract's deepest path is 4 levels
-/// (`expenses[0].pooled.ratio`); anything much deeper is refused before it can exhaust the
-/// wasm stack (a stack overflow would trap and leave the module unusable).
-const MAX_DEPTH: usize = 32;
+// The one way a JS value becomes JSON text for the engine (issue 11: the answer must not depend
+// on what else is in the input). `JSON.stringify` with a replacer that turns NaN and ±Infinity,
+// bare or in a `Number` object, into the strings "NaN", "Infinity" and "-Infinity", which the
+// engine refuses at their field (plain `JSON.stringify` writes `null`, which would read as
+// "absent"). Everything else is exactly `JSON.stringify`: `toJSON` (a Date becomes its ISO
+// text), boxed strings and booleans unwrapped, functions, symbols and `undefined` left out of
+// objects and `null` in lists. Nesting is capped by the engine's reader (64 levels,
+// `json::MAX_DEPTH`); deeper than the JS stack allows is refused with the same error.
+//
+// The JS lives in a wasm-bindgen snippet (a module file, no `eval`: the page's CSP allows none);
+// scripts/postprocess-glue.mjs inlines it into gongji.js so the page loads no extra file. It
+// returns the text, or 0 (a bare function, symbol or undefined), 1 (too deep for the JS
+// stack: RangeError) or 2 (a cycle, a BigInt, or a getter that threw).
+#[wasm_bindgen(inline_js = "
+export function gongji_json(value) {
+  try {
+    var text = JSON.stringify(value, function (key, v) {
+      if (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Number]') v = Number(v);
+      if (typeof v === 'number' && !isFinite(v)) return v !== v ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+      return v;
+    });
+    return text === undefined ? 0 : text;
+  } catch (e) {
+    return e instanceof RangeError ? 1 : 2;
+  }
+}
+")]
+extern "C" {
+    fn gongji_json(value: &JsValue) -> JsValue;
+}
 
 /// The JS value as JSON text for the engine, or why it is not data.
 fn input_text(input: &JsValue) -> Result<String, InputError> {
     if input.is_undefined() {
         return Err(whole_input_error("没有收到输入。", "no input (undefined)".to_string()));
     }
-    // Throws for cycles, BigInt and nesting deeper than the JS stack: refused, never rethrown.
-    let text = JSON::stringify(input).map_err(|_| not_plain_data("JSON.stringify refused it (a cycle, a BigInt, or too deep)"))?;
-    // `undefined` for a bare function or symbol.
+    let text = gongji_json(input);
     if !text.is_string() {
-        return Err(not_plain_data("a function or symbol"));
+        return Err(match text.as_f64().map(|x| x as u8) {
+            Some(1) => crate::json::too_deep(None),
+            Some(0) => not_plain_data("a function or symbol"),
+            _ => not_plain_data("JSON.stringify refused it (a cycle, a BigInt, or a getter that threw)"),
+        });
     }
     // Longer in UTF-16 units means longer in UTF-8 bytes too: refuse before copying it in.
-    if text.length() as usize > crate::limits::INPUT_BYTES {
+    if text.unchecked_ref::<JsString>().length() as usize > crate::limits::INPUT_BYTES {
         return Err(crate::error::input_too_large());
     }
-    let text = text.as_string().ok_or_else(|| not_plain_data("a function or symbol"))?;
-    if !text.contains("null") {
-        return Ok(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    plain_json(input, 0, &mut out)?;
-    Ok(out)
-}
-
-/// JS's own JSON text for a string or a finite number (escaping and shortest digits as JS
-/// writes them; no float formatting in Rust).
-fn js_json(value: &JsValue) -> String {
-    JSON::stringify(value).ok().and_then(|s| s.as_string()).unwrap_or_default()
-}
-
-/// Writes a JS value as JSON text as `JSON.stringify` does (object keys whose value is
-/// undefined, a function or a symbol are left out), except that NaN and ±Infinity become the
-/// strings "NaN", "Infinity" and "-Infinity" instead of `null`, and nesting is capped.
-fn plain_json(value: &JsValue, depth: usize, out: &mut String) -> Result<(), InputError> {
-    if depth > MAX_DEPTH {
-        return Err(whole_input_error("输入的数据层级太深。", format!("input nested deeper than {MAX_DEPTH} levels")));
-    }
-    if let Some(x) = value.as_f64() {
-        if x.is_nan() {
-            out.push_str("\"NaN\"");
-        } else if x.is_infinite() {
-            out.push_str(if x > 0.0 { "\"Infinity\"" } else { "\"-Infinity\"" });
-        } else {
-            out.push_str(&js_json(value));
-        }
-    } else if value.is_string() {
-        out.push_str(&js_json(value));
-    } else if let Some(b) = value.as_bool() {
-        out.push_str(if b { "true" } else { "false" });
-    } else if value.is_null() || value.is_undefined() {
-        out.push_str("null");
-    } else if Array::is_array(value) {
-        let list: &Array = value.unchecked_ref();
-        out.push('[');
-        for i in 0..list.length() {
-            if i > 0 {
-                out.push(',');
-            }
-            let item = list.get(i);
-            if item.is_function() || item.is_symbol() {
-                out.push_str("null");
-            } else {
-                plain_json(&item, depth + 1, out)?;
-            }
-        }
-        out.push(']');
-    } else if value.is_object() && !value.is_function() {
-        out.push('{');
-        let mut first = true;
-        let object: &Object = value.unchecked_ref();
-        for key in Object::keys(object).iter() {
-            let item = Reflect::get(value, &key).map_err(|_| not_plain_data("a property getter threw"))?;
-            if item.is_undefined() || item.is_function() || item.is_symbol() {
-                continue;
-            }
-            if !first {
-                out.push(',');
-            }
-            first = false;
-            out.push_str(&js_json(&key));
-            out.push(':');
-            plain_json(&item, depth + 1, out)?;
-        }
-        out.push('}');
-    } else {
-        return Err(not_plain_data("a function, symbol or BigInt"));
-    }
-    if out.len() > crate::limits::INPUT_BYTES {
-        return Err(crate::error::input_too_large());
-    }
-    Ok(())
+    text.as_string().ok_or_else(|| not_plain_data("a function or symbol"))
 }
 
 /// Runs one question on a JS value: the answer, or `{error}`.
@@ -192,19 +147,26 @@ pub fn credit(input: JsValue) -> JsValue {
 /// The expense catalogue (SPEC §4).
 #[wasm_bindgen]
 pub fn catalogue() -> JsValue {
-    to_js(crate::data::items())
+    as_json(crate::data::items())
 }
 
 /// The rules with their sources and effective dates (SPEC §3).
 #[wasm_bindgen]
 pub fn rules() -> JsValue {
-    to_js(crate::data::rules())
+    as_json(crate::data::rules())
 }
 
-/// The region profiles.
+/// Every place the engine knows (SPEC §9.1), with its values and sources (title, date, grade).
 #[wasm_bindgen]
 pub fn regions() -> JsValue {
-    to_js(crate::data::places())
+    as_json(crate::data::places())
+}
+
+/// Every relation to 我: `{id, name, via, unique}` (which relations a `via` may name; at most
+/// one per family), so forms need not keep their own list.
+#[wasm_bindgen]
+pub fn relations() -> JsValue {
+    as_json(&crate::relations())
 }
 
 #[derive(Serialize)]

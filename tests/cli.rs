@@ -39,7 +39,12 @@ fn eval_prints_the_spec_example_result() {
 
 #[test]
 fn bad_input_prints_the_error_and_exits_1() {
-    let (code, out) = gongji(&["eval", "-"], Some(r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"a","relation":"self","insurance":"employee","balance":-1}]}"#));
+    let (code, out) = gongji(
+        &["eval", "-"],
+        Some(
+            r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"a","relation":"self","insurance":"employee","balance":-1}]}"#,
+        ),
+    );
     assert_eq!(code, 1);
     assert_eq!(out["error"]["code"], "invalid_amount");
     assert_eq!(out["error"]["field"], "members[0].balance");
@@ -63,4 +68,109 @@ fn data_commands_print_the_tables() {
     assert!(regions.as_array().unwrap().iter().any(|r| r["id"] == "national"));
     let (_, credit) = gongji(&["credit", "-"], Some(r#"{"status":"employee","contribution_base":"6000"}"#));
     assert_eq!(credit["monthly"], "120.00");
+}
+
+/// Runs gongji with raw bytes on stdin; (status, stdout, stderr).
+fn gongji_raw(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongji"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run gongji");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    // Writing may fail once gongji has read all it wants and closed stdin.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn help_and_version_as_a_unix_tool() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let (code, out, _) = gongji_raw(args, b"");
+        assert_eq!(code, 0, "{args:?}");
+        assert!(out.contains("gongji eval FILE|-") && out.contains("gongji relations"), "{out}");
+    }
+    let (code, out, _) = gongji_raw(&["--version"], b"");
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!("gongji {}", env!("CARGO_PKG_VERSION"))), "{out}");
+    let (code, out, _) = gongji_raw(&["eval", "--help"], b"");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("usage: gongji eval FILE|-") && out.lines().count() == 1, "{out}");
+    let (code, _, err) = gongji_raw(&["frobnicate", "--help"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("usage:"));
+}
+
+#[test]
+fn input_bytes_bom_utf8_and_size() {
+    let credit = br#"{"status":"employee","contribution_base":"6000"}"#;
+    // A UTF-8 byte order mark (Windows Notepad) is skipped.
+    let (code, out, _) = gongji_raw(&["credit", "-"], &[b"\xEF\xBB\xBF".as_slice(), credit].concat());
+    assert_eq!(code, 0, "{out}");
+    // Not UTF-8: the JSON error object, with where.
+    let (code, out, _) = gongji_raw(&["credit", "-"], b"{\"status\":\"\xFF\"}");
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((v["error"]["code"].as_str(), v["error"]["field"].as_str()), (Some("invalid_json"), Some("")), "{v}");
+    assert!(
+        v["error"]["message"].as_str().unwrap().contains("UTF-8")
+            && v["error"]["message"].as_str().unwrap().contains("第1行第12列"),
+        "{v}"
+    );
+    // Bad JSON: the Chinese message gives line and column too.
+    let (_, out, _) = gongji_raw(&["eval", "-"], b"{\n  \"as_of\": tru\n}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["error"]["message"].as_str().unwrap().contains("第2行第12列"), "{v}");
+    // More than the limit: refused after reading just past it (not the whole stream).
+    let big = vec![b' '; gongji::limits::INPUT_BYTES + 5_000_000];
+    let (code, out, _) = gongji_raw(&["eval", "-"], &big);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["error"]["code"], "input_too_large");
+}
+
+#[test]
+fn a_closed_pipe_or_a_full_disk_is_not_a_crash() {
+    // The reader goes away after a few bytes: a quiet stop with SIGPIPE's status, no panic.
+    let scenario = r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"me","relation":"self","insurance":"employee","balance":"1"}],"expenses":[EXP]}"#.replace(
+        "EXP",
+        &vec![r#"{"patient":"me","item":"outpatient_visit","venue":"designated_hospital","personal_burden":"10.00","card":"own"}"#; 1000].join(","),
+    );
+    let path = std::env::temp_dir().join(format!("gongji-cli-pipe-{}.json", std::process::id()));
+    std::fs::write(&path, scenario).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gongji"))
+        .args(["eval", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(141));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    // A full disk: a message on stderr and status 2.
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = Command::new(env!("CARGO_BIN_EXE_gongji")).arg("catalogue").stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn relations_lists_what_via_may_name() {
+    let (code, list) = gongji(&["relations"], None);
+    assert_eq!(code, 0);
+    let uncle = list.as_array().unwrap().iter().find(|r| r["id"] == "uncle").unwrap();
+    assert_eq!(uncle["name"], "叔伯/舅舅");
+    assert!(uncle["via"].as_array().unwrap().iter().any(|v| v == "father"));
 }

@@ -138,9 +138,21 @@ fn nesting_is_capped_without_overflowing_the_stack() {
 fn typed_errors_name_their_field() {
     let base = r#"{"as_of":"2026-11-23","region":"national","members":[{"id":"me","relation":"self","insurance":"resident"}]"#;
     for (tail, code, field) in [
-        (r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":[]}}]}"#, "invalid_type", "expenses[0].pooled.ratio"),
-        (r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":"0.5"}}]}"#, "missing_field", "expenses[0].pooled.deductible_left"),
-        (r#","expenses":[{"patient":"me","item":"x","venue":"v","card":"own","amount":1,"amout":2}]}"#, "unknown_field", "expenses[0].amout"),
+        (
+            r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":[]}}]}"#,
+            "invalid_type",
+            "expenses[0].pooled.ratio",
+        ),
+        (
+            r#","expenses":[{"patient":"me","item":"dental_filling","venue":"designated_hospital","amount":"1","card":"own","pooled":{"ratio":"0.5"}}]}"#,
+            "missing_field",
+            "expenses[0].pooled.deductible_left",
+        ),
+        (
+            r#","expenses":[{"patient":"me","item":"x","venue":"v","card":"own","amount":1,"amout":2}]}"#,
+            "unknown_field",
+            "expenses[0].amout",
+        ),
         (r#","sharing":[{"from":"me","to":"me","from":"me"}]}"#, "invalid_type", "sharing[0].from"),
         (r#","sharing":{}}"#, "invalid_type", "sharing"),
         (r#","sharing":null}"#, "invalid_type", "sharing"),
@@ -154,7 +166,10 @@ fn typed_errors_name_their_field() {
         let out: Value = serde_json::from_str(&out).unwrap();
         assert_eq!((out["error"]["code"].as_str(), out["error"]["field"].as_str()), (Some(code), Some(field)), "{text}\n{out}");
     }
-    let many = format!(r#"{{"as_of":"2026-11-23","region":"national","members":[{}]}}"#, vec![r#"{"id":"a","relation":"self","insurance":"none"}"#; 31].join(","));
+    let many = format!(
+        r#"{{"as_of":"2026-11-23","region":"national","members":[{}]}}"#,
+        vec![r#"{"id":"a","relation":"self","insurance":"none"}"#; 31].join(",")
+    );
     let out: Value = serde_json::from_str(&gongji::evaluate_json(&many).0).unwrap();
     assert_eq!((out["error"]["code"].as_str(), out["error"]["field"].as_str()), (Some("too_many"), Some("members")), "{out}");
     let out: Value = serde_json::from_str(&gongji::evaluate_json("[]").0).unwrap();
@@ -162,4 +177,50 @@ fn typed_errors_name_their_field() {
     let huge = " ".repeat(gongji::limits::INPUT_BYTES + 1);
     let out: Value = serde_json::from_str(&gongji::evaluate_json(&huge).0).unwrap();
     assert_eq!(out["error"]["code"], "input_too_large", "{out}");
+}
+
+/// Errors repeat at most ~80 characters of input (issue 11 item 9): a 1.9 MB unknown key gave a
+/// 5.7 MB error.
+#[test]
+fn errors_echo_little_of_the_input() {
+    let key = "k".repeat(1_900_000);
+    let text = format!(r#"{{"as_of":"2026-11-23","{key}":1}}"#);
+    let (out, ok) = gongji::evaluate_json(&text);
+    assert!(!ok);
+    assert!(out.len() < 1_000, "{} bytes", out.len());
+    let out: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(out["error"]["code"], "unknown_field");
+    let field = out["error"]["field"].as_str().unwrap();
+    assert_eq!(field, format!("{}…", "k".repeat(gongji::error::ECHO_CHARS)));
+    assert!(out["error"]["message"].as_str().unwrap().contains(field));
+    // A member id nobody has, echoed in the message, is cut as well.
+    let long_id = "医".repeat(500);
+    let text = format!(
+        r#"{{"as_of":"2026-11-23","region":"national","members":[{{"id":"me","relation":"self","insurance":"employee","balance":"1"}}],"sharing":[{{"from":"{long_id}","to":"me","order":1}}]}}"#
+    );
+    let out: Value = serde_json::from_str(&gongji::evaluate_json(&text).0).unwrap();
+    assert!(out["error"]["message"].as_str().unwrap().chars().count() < 120, "{out}");
+}
+
+/// A string holding a lone surrogate (`"\ud800"`, which JS can send and no text can hold) is
+/// refused naming its field; the Chinese message of every other `invalid_json` gives the line
+/// and column as the English one does.
+#[test]
+fn lone_surrogates_name_their_field_and_positions_are_given() {
+    for (text, field) in [
+        (r#"{"members":[{"id":"a","name":"x\ud800y"}]}"#, "members[0].name"),
+        (r#"{"members":[{"id":"a","name":"\udc00"}]}"#, "members[0].name"),
+        (r#"{"expenses":[1,{"item":"\ud83d\u0041"}]}"#, "expenses[1].item"),
+        (r#"{"a\ud800":1}"#, ""),
+        (r#""\ud800""#, ""),
+    ] {
+        let e = json::parse(text).unwrap_err();
+        assert_eq!((e.code.as_str(), e.field.as_str()), ("invalid_json", field), "{text}: {e:?}");
+        assert!(e.message.contains("代理字符"), "{e:?}");
+    }
+    let e = json::parse("{\n  \"a\": tru\n}").unwrap_err();
+    assert!(e.message.contains("第2行第8列") && e.message_en.contains("line 2 column 8"), "{e:?}");
+    let deep = format!("{}{}", "[".repeat(json::MAX_DEPTH + 1), "]".repeat(json::MAX_DEPTH + 1));
+    let e = json::parse(&deep).unwrap_err();
+    assert!(e.message.contains("层级太深") && e.message.contains("64"), "{e:?}");
 }

@@ -15,8 +15,17 @@ use std::str::FromStr;
 /// Relations a family may hold several times; member 0 is 我 and members 1-3 may take the
 /// one-of-a-kind relations, so most random families are valid.
 const RELATIONS: &[&str] = &[
-    "son", "daughter", "brother", "sister", "son", "grandson", "maternal_granddaughter", "daughter_in_law", "nephew",
-    "uncle", "other",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "son",
+    "grandson",
+    "maternal_granddaughter",
+    "daughter_in_law",
+    "nephew",
+    "uncle",
+    "other",
 ];
 const UNIQUE: &[&str] = &["spouse", "father", "mother"];
 const INSURANCE: &[&str] = &["employee", "employee_retired", "resident", "none", "employee", "employee_retired", "resident"];
@@ -337,9 +346,26 @@ proptest! {
 /// Relations for kinship-rich families: relations that run through someone, and the people they
 /// run through (issue 11: kinship never depends on member order).
 const KIN_RELATIONS: &[&str] = &[
-    "son", "son", "daughter", "brother", "sister", "grandson", "granddaughter", "maternal_grandson", "daughter_in_law",
-    "daughter_in_law", "son_in_law", "sibling_spouse", "sibling_spouse", "nephew", "niece", "uncle", "aunt", "father",
-    "mother", "other",
+    "son",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "grandson",
+    "granddaughter",
+    "maternal_grandson",
+    "daughter_in_law",
+    "daughter_in_law",
+    "son_in_law",
+    "sibling_spouse",
+    "sibling_spouse",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "father",
+    "mother",
+    "other",
 ];
 
 /// The members a relation may name as `via` (SPEC §5).
@@ -518,6 +544,26 @@ proptest! {
                 prop_assert_eq!(&r["answer"], "depends", "{}", r);
                 prop_assert_eq!(&r["verdict"], "depends", "{}", r);
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    /// Order advice replays the money only (`engine::evaluate_money`, no sentences): it must give
+    /// exactly the steps, verdicts and balances of the full evaluation.
+    #[test]
+    fn money_only_evaluation_matches_the_full_one(input in scenario()) {
+        let text = input.to_string();
+        let Ok(parsed) = gongji::input::ScenarioInput::from_text(&text) else { return Ok(()) };
+        let Ok(s) = gongji::scenario::Scenario::from_input(&parsed) else { return Ok(()) };
+        let full = serde_json::to_value(gongji::engine::evaluate(&s)).unwrap();
+        let money = serde_json::to_value(gongji::engine::evaluate_money(&s)).unwrap();
+        prop_assert_eq!(&full["balances"], &money["balances"]);
+        prop_assert_eq!(&full["quotas"], &money["quotas"]);
+        for (a, b) in full["results"].as_array().unwrap().iter().zip(money["results"].as_array().unwrap()) {
+            prop_assert_eq!(&a["steps"], &b["steps"]);
+            prop_assert_eq!(&a["verdict"], &b["verdict"]);
         }
     }
 }

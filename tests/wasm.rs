@@ -17,7 +17,10 @@ fn wasm_golden_list_names_existing_cases() {
     let mut n = 0;
     for line in list.lines().filter(|l| l.contains("include_str!")) {
         let name = line.split('"').nth(1).expect("a quoted file name");
-        assert!(dir.join("tests/golden").join(name).is_file(), "tests/wasm_golden_list.in names a missing case {name}: run scripts/gen-wasm-golden-list.sh");
+        assert!(
+            dir.join("tests/golden").join(name).is_file(),
+            "tests/wasm_golden_list.in names a missing case {name}: run scripts/gen-wasm-golden-list.sh"
+        );
         n += 1;
     }
     assert!(n >= 40, "only {n} golden cases in tests/wasm_golden_list.in");

@@ -11,6 +11,7 @@ import { PRESETS } from './js/presets.js';
 import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
 import { renderQuick, syncQuick, applyQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
+import { startEmbed, postHeight as embedHeight, postAnswer, postScroll } from './js/embed.js';
 
 // Every call into the module during use goes through guard(): a throw (a trap included) marks
 // the engine as failed, and from then on no call is made and the failure is shown instead of any
@@ -52,17 +53,14 @@ function fatal(text, reload) {
   postHeight();
 }
 
-// ---- embed: tell the parent our height ----------------------------------
-var lastH = 0;
-function postHeight() {
-  if (!embed || window.parent === window) return;
-  var hgt = Math.ceil(document.documentElement.scrollHeight);
-  if (hgt !== lastH) { lastH = hgt; window.parent.postMessage({ type: 'gongji:height', height: hgt }, '*'); }
-}
+// ---- article mode (?embed=1): height, answer and scroll messages to the host (js/embed.js) ----
+function postHeight() { if (embed) embedHeight(); }
 if (embed) {
-  if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
-  window.addEventListener('load', postHeight);
-  window.addEventListener('resize', postHeight);
+  startEmbed(params);
+  // In an article the answer comes first, under the title line: the frame is as tall as its
+  // content, so a sticky bar cannot follow the reader; at the top it is in the frame's first
+  // screen whatever the reader taps (and the host scrolls it into view after an example).
+  $('#app').insertBefore($('#answer'), $('#quick'));
 }
 
 // ---- recompute ------------------------------------------------------------
@@ -110,6 +108,7 @@ function compute() {
     clear(adv); adv.appendChild(h('p', { class: 'hint stale' }, '家人、绑定或费用改动了，请重新点“比较顺位”。'));
   }
   postHeight();
+  if (embed) { var shown = err ? ans : out; postAnswer(shown && shown.results ? shown.results[0] : null); }
 }
 
 // ---- engine failure: plain words and a reload button, never an old answer ---------------
@@ -137,6 +136,7 @@ function showFailure() {
   $('#summary').textContent = '';
   var adv = $('#advice-out'); if (adv) clear(adv);
   postHeight();
+  if (embed) postAnswer(null); // the host's copy of the answer is not kept either
 }
 
 // ---- "在本机记住": saved after every change, one save at a time, the latest state wins ----------
@@ -295,6 +295,8 @@ function wire() {
     var prev = ctx.state;
     ctx.state = st; applyQuick(ctx, FIRST_Q); ctx.update('all');
     if (ctx.remember) offerUndo('已清空，重新开始。', prev); else status('');
+    // In an article the frame has just shrunk under the visitor: bring its top back into view.
+    if (embed) { postHeight(); postScroll(root); }
   });
   var pbox = $('#presets');
   PRESETS.forEach(function (p) {
@@ -320,6 +322,8 @@ function loadPreset(p) {
   setState(st);
   var text = '已载入例子：' + p.title + '。金额都是示例数字，可以改成你家的。';
   if (ctx.remember && !sameFamily(prev, st)) offerUndo(text, prev); else status(text, 'info');
+  // In an article the frame is as tall as its content: the host scrolls the answer into view.
+  if (embed) { postHeight(); postScroll($('#answer')); }
 }
 
 // ---- a family from a link -------------------------------------------------------------------

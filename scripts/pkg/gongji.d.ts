@@ -85,7 +85,7 @@ export type ErrorCode =
   | 'unknown_member' | 'duplicate_id' | 'invalid_id' | 'too_many' | 'text_too_long'
   | 'invalid_family' | 'invalid_via' | 'self_sharing' | 'order_and_quota' | 'duplicate_order'
   | 'invalid_order' | 'quota_exceeds_balance' | 'amount_or_burden' | 'invalid_balance'
-  | 'venue_not_for_item';
+  | 'venue_not_for_item' | 'too_much_work';
 
 export interface InputError {
   code: ErrorCode;
@@ -150,7 +150,7 @@ export interface PayerLine {
   rule: RuleId;
 }
 
-export interface NextStep { code: string; message: string; }
+export interface NextStep { code: string; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
 
 export interface ExpenseResult {
   /** Index of the expense in the input. */
@@ -321,6 +321,17 @@ export interface Region {
 
 export interface Version { engine: string; rules: string; }
 
+/** One relation to 我, for forms (so a page need not keep its own list). */
+export interface RelationInfo {
+  id: Relation;
+  /** Chinese name: 我本人, 父亲, 孙子 ... */
+  name: string;
+  /** Relations the member named by `via` may have (a grandson runs through a son); [] where `via` means nothing. */
+  via: Relation[];
+  /** At most one per family (a person has one father, one spouse). */
+  unique: boolean;
+}
+
 // ---------------------------------------------------------------- exports
 
 /** Evaluates a scenario: who pays how much, in what order, and why. */
@@ -337,6 +348,8 @@ export function catalogue(): CatalogueItem[];
 export function rules(): Rule[];
 /** The region profiles. */
 export function regions(): Region[];
+/** Every relation to 我, with what `via` may name. */
+export function relations(): RelationInfo[];
 /** The engine version and the rules data version. */
 export function version(): Version;
 

@@ -449,7 +449,14 @@ impl Place {
     /// Local withdrawal cases along the chain (R-WITHDRAW), each as that place's, with sources.
     pub fn local_withdrawal(&self) -> Vec<LocalFact> {
         self.chain()
-            .flat_map(|p| p.withdrawal.iter().map(move |w| LocalFact { place: p.name, case: w.case, text: w.text.to_string(), sources: w.sources }))
+            .flat_map(|p| {
+                p.withdrawal.iter().map(move |w| LocalFact {
+                    place: p.name,
+                    case: w.case,
+                    text: w.text.to_string(),
+                    sources: w.sources,
+                })
+            })
             .collect()
     }
 
@@ -477,7 +484,12 @@ impl Place {
                     if let Some(n) = c.note {
                         text.push_str(&format!("。{n}"));
                     }
-                    LocalFact { place: p.name, case: if who == CreditWho::Retired { "retired" } else { "employee" }, text, sources: c.sources }
+                    LocalFact {
+                        place: p.name,
+                        case: if who == CreditWho::Retired { "retired" } else { "employee" },
+                        text,
+                        sources: c.sources,
+                    }
                 })
             })
             .collect()
@@ -495,12 +507,30 @@ mod tests {
     #[test]
     fn spec_catalogue_is_complete_and_consistent() {
         let spec_ids = [
-            "dental_filling", "dental_extraction", "root_canal", "periodontal_treatment",
-            "gingivitis_treatment", "dental_scaling", "dental_implant", "orthodontics",
-            "teeth_whitening", "cosmetic_crown", "outpatient_visit", "inpatient_stay",
-            "catalogue_drug", "non_catalogue_drug", "medical_device", "vaccine_self_paid",
-            "physical_exam", "resident_premium", "ltc_premium", "commercial_insurance",
-            "health_supplement", "daily_goods", "fitness", "cosmetic_surgery",
+            "dental_filling",
+            "dental_extraction",
+            "root_canal",
+            "periodontal_treatment",
+            "gingivitis_treatment",
+            "dental_scaling",
+            "dental_implant",
+            "orthodontics",
+            "teeth_whitening",
+            "cosmetic_crown",
+            "outpatient_visit",
+            "inpatient_stay",
+            "catalogue_drug",
+            "non_catalogue_drug",
+            "medical_device",
+            "vaccine_self_paid",
+            "physical_exam",
+            "resident_premium",
+            "ltc_premium",
+            "commercial_insurance",
+            "health_supplement",
+            "daily_goods",
+            "fitness",
+            "cosmetic_surgery",
         ];
         for id in spec_ids {
             assert!(item(id).is_some(), "catalogue misses {id}");
@@ -524,7 +554,8 @@ mod tests {
 
     #[test]
     fn spec_rules_exist_with_documents() {
-        for id in ["R-2021", "R-2024", "R-KIN", "R-XPROV", "R-WALLET", "R-CARD", "R-DENTAL", "R-ORDER", "R-WITHDRAW", "R-CREDIT"] {
+        for id in ["R-2021", "R-2024", "R-KIN", "R-XPROV", "R-WALLET", "R-CARD", "R-DENTAL", "R-ORDER", "R-WITHDRAW", "R-CREDIT"]
+        {
             let r = rule(id).unwrap_or_else(|| panic!("missing {id}"));
             assert!(!r.document.is_empty() && !r.summary.is_empty());
         }
@@ -539,10 +570,46 @@ mod tests {
         assert_eq!((n.facts.sharing_from.not_before, n.facts.sharing_from.by), (Date::new(2021, 4, 22), Date::new(2021, 4, 22)));
         assert_eq!(n.facts.cross_province_from.by, Date::new(2026, 1, 9));
         assert!(n.items.is_empty(), "the national default decides no 'depends' item");
-        for id in ["beijing", "tianjin", "hebei", "shanxi", "neimenggu", "liaoning", "jilin", "heilongjiang", "shanghai", "jiangsu",
-            "zhejiang", "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei", "hunan", "guangdong", "guangxi", "hainan",
-            "chongqing", "sichuan", "guizhou", "yunnan", "xizang", "shaanxi", "gansu", "qinghai", "ningxia", "xinjiang", "bingtuan",
-            "fuzhou", "shenzhen", "nanjing", "tongliao", "guangzhou", "ningbo"] {
+        for id in [
+            "beijing",
+            "tianjin",
+            "hebei",
+            "shanxi",
+            "neimenggu",
+            "liaoning",
+            "jilin",
+            "heilongjiang",
+            "shanghai",
+            "jiangsu",
+            "zhejiang",
+            "anhui",
+            "fujian",
+            "jiangxi",
+            "shandong",
+            "henan",
+            "hubei",
+            "hunan",
+            "guangdong",
+            "guangxi",
+            "hainan",
+            "chongqing",
+            "sichuan",
+            "guizhou",
+            "yunnan",
+            "xizang",
+            "shaanxi",
+            "gansu",
+            "qinghai",
+            "ningxia",
+            "xinjiang",
+            "bingtuan",
+            "fuzhou",
+            "shenzhen",
+            "nanjing",
+            "tongliao",
+            "guangzhou",
+            "ningbo",
+        ] {
             let p = place(id).unwrap_or_else(|| panic!("missing place {id}"));
             assert_eq!(p.chain().last().map(|q| q.id), Some("national"), "{id}");
             for d in p.items {

@@ -2,8 +2,8 @@
 //! from who may pay (the pool, the own account, each sharing line, the unbound relatives who
 //! could), never from the amounts. The page shows these sentences and decides nothing.
 
-use crate::data::rule_id;
 use super::eligibility::{self, Check};
+use crate::data::rule_id;
 use crate::data::{Item, ItemKind, Place, Tri};
 use crate::kinship::{Family, Kin};
 use crate::money::Money;
@@ -115,7 +115,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let mut step = |code: &'static str, message: String| {
         debug_assert!(crate::output::NEXT_STEP_CODES.contains(&code), "next step {code} is not in NEXT_STEP_CODES");
         if !steps.iter().any(|x: &NextStep| x.code == code) {
-            steps.push(NextStep { code, message });
+            steps.push(NextStep { code, message, field: None });
         }
     };
     let card_steps = |step: &mut dyn FnMut(&'static str, String)| {
@@ -138,15 +138,22 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
 
     let (answer, headline) = match f.outcome {
         Outcome::Blocked => {
-            step("stop_impersonation", format!("不要再用别人的医保卡；请用{pn}本人的医保卡或医保码就医，家人的账户通过家庭共济来付。"));
+            step(
+                "stop_impersonation",
+                format!("不要再用别人的医保卡；请用{pn}本人的医保卡或医保码就医，家人的账户通过家庭共济来付。"),
+            );
             (AnswerKind::Blocked, format!("违法：用别人的医保卡给{pn}看病买药是冒名就医，医保不能结算，还会被追回和罚款。"))
         }
         Outcome::NoByItem(code) => {
             let why = ineligible.first().map(|x| x.message.clone()).unwrap_or_default();
             let head = match code {
-                "cosmetic_not_covered" => format!("不能：“{}”是美容项目，医保和任何人的个人账户都不能付，只能自己付。", item.name),
+                "cosmetic_not_covered" => {
+                    format!("不能：“{}”是美容项目，医保和任何人的个人账户都不能付，只能自己付。", item.name)
+                }
                 "not_medical_expense" => format!("不能：“{}”不是医疗费用，个人账户（包括家人的）不能付，只能自己付。", item.name),
-                "non_designated_venue" => format!("不能：非定点的机构不能刷医保，{pn}{what}只能自己付；换到定点医院或定点药店就可以。"),
+                "non_designated_venue" => {
+                    format!("不能：非定点的机构不能刷医保，{pn}{what}只能自己付；换到定点医院或定点药店就可以。")
+                }
                 "beneficiary_not_insured" => format!("不能：{pn}没有参加基本医保，家人的账户不能为没有参保的人付钱。"),
                 _ => format!("不能：{why}"),
             };
@@ -161,7 +168,8 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             let yes: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::Yes).map(|(li, _)| *li).collect();
             let dep: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::Depends).map(|(li, _)| *li).collect();
             let via: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsVia).map(|(li, _)| *li).collect();
-            let needs_quota: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsQuota).map(|(li, _)| *li).collect();
+            let needs_quota: Vec<usize> =
+                f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsQuota).map(|(li, _)| *li).collect();
             let bindable: Vec<&Candidate> = f.candidates.iter().filter(|c| c.may == MayPay::Yes).collect();
             let sharers = |lines: &[usize]| names(s, &lines.iter().map(|&li| s.sharing[li].from).collect::<Vec<_>>());
             if !yes.is_empty() {
@@ -183,7 +191,11 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                         "跨省共济额度要双方所在统筹区都已开通；用之前在国家医保服务平台App的“医保钱包”里确认额度和余额。".into(),
                     );
                 }
-                let by = if quota && yes.len() == 1 { format!("给{pn}设的跨省共济额度") } else { "的医保个人账户".to_string() };
+                let by = if quota && yes.len() == 1 {
+                    format!("给{pn}设的跨省共济额度")
+                } else {
+                    "的医保个人账户".to_string()
+                };
                 let order = if yes.len() > 1 { "按顺位" } else { "" };
                 let head = if premium {
                     format!("能：{}{by}可以替{pn}交{}。", sharers(&yes), item.name)
@@ -198,7 +210,13 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 (AnswerKind::Depends, format!("要看当地规定：{}", depends_question(s, e, dep[0], ineligible)))
             } else if !via.is_empty() {
                 let (a, _) = (s.sharing[via[0]].from, ());
-                step("fill_via", format!("在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出{}能不能为{pn}共济。", name(s, a)));
+                step(
+                    "fill_via",
+                    format!(
+                        "在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出{}能不能为{pn}共济。",
+                        name(s, a)
+                    ),
+                );
                 (AnswerKind::NeedsInput, format!("还差一点信息：算不出“{}”和{pn}是不是近亲属，请说明关系经由谁。", name(s, a)))
             } else if !needs_quota.is_empty() || !bindable.is_empty() {
                 let (who, quota, kin) = match (needs_quota.first(), bindable.first()) {
@@ -219,14 +237,18 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 card_steps(&mut step);
                 let rel = kin.map(|k| format!("{wn}和{pn}是{}，", k.name_zh())).unwrap_or_default();
                 let how = if quota { "设置跨省共济额度" } else { "绑定家庭共济" };
-                let pay = if premium { format!("替{pn}交{}", item.name) } else { format!("付{pn}的{}费用{tail}", item.name) };
+                let pay =
+                    if premium { format!("替{pn}交{}", item.name) } else { format!("付{pn}的{}费用{tail}", item.name) };
                 (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
             } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
                 let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
                 let place = s.members[c].place;
                 step("ask_local", format!("向{}问清楚“{}”能不能为{pn}共济{}。", channels(place), name(s, c), item.name));
                 card_steps(&mut step);
-                (AnswerKind::Depends, format!("要看当地规定：“{}”的账户能不能付{pn}{}，{}没有查到确定的规定。", name(s, c), what, place.name))
+                (
+                    AnswerKind::Depends,
+                    format!("要看当地规定：“{}”的账户能不能付{pn}{}，{}没有查到确定的规定。", name(s, c), what, place.name),
+                )
             } else {
                 let why = match ineligible.first() {
                     Some(x) => {
@@ -251,7 +273,9 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 card_steps(&mut step);
                 let head = match f.own {
                     Some(Tri::Yes) => format!("{pn}用自己的医保个人账户付；家人的账户不能帮忙：{why}"),
-                    Some(Tri::Depends) => format!("家人的账户不能付：{why}{pn}自己的个人账户能不能付“{}”，要看当地规定。", item.name),
+                    Some(Tri::Depends) => {
+                        format!("家人的账户不能付：{why}{pn}自己的个人账户能不能付“{}”，要看当地规定。", item.name)
+                    }
                     _ => format!("不能：{why}"),
                 };
                 (AnswerKind::No, head)
@@ -260,10 +284,24 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     };
     if f.needs_money || verdict == Verdict::NeedsInput && answer != AnswerKind::NeedsInput {
         match f.needs {
-            Some(("balance", m)) => step("enter_balance", format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m))),
-            Some((_, m)) => step("enter_shareable", format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m))),
+            Some(("balance", m)) => {
+                step("enter_balance", format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m)))
+            }
+            Some((_, m)) => {
+                step("enter_shareable", format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m)))
+            }
             None => step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into()),
         }
+    }
+    // The steps that ask for a value name its field, so the page can ask there.
+    let field = match f.needs {
+        Some(("balance", m)) => Some(format!("members[{m}].balance")),
+        Some((_, m)) => Some(format!("members[{m}].shareable_balance")),
+        None if ex.charge == crate::scenario::Charge::Unknown => Some(format!("expenses[{e}].amount")),
+        None => None,
+    };
+    for st in steps.iter_mut().filter(|x| x.code.starts_with("enter_")) {
+        st.field = field.clone();
     }
     Told { answer, headline, next_steps: steps }
 }
@@ -277,4 +315,3 @@ fn depends_question(s: &Scenario, _e: usize, li: usize, ineligible: &[Ineligible
         .map(|x| x.message.clone())
         .unwrap_or_default()
 }
-

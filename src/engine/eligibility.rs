@@ -24,10 +24,15 @@ pub enum Source {
     Quota,
 }
 
+#[derive(Clone)]
 pub enum Check {
     /// May pay, from this source, citing this rule; `decided_by` is the place decision that
     /// allowed a "depends" item, if one did.
-    Eligible { source: Source, rule: &'static str, decided_by: Option<(&'static ItemDecision, &'static Place)> },
+    Eligible {
+        source: Source,
+        rule: &'static str,
+        decided_by: Option<(&'static ItemDecision, &'static Place)>,
+    },
     Ineligible(Ineligible),
     /// Turns on a local rule or date the engine does not know: does not pay; says what to ask.
     Depends(Ineligible),
@@ -135,14 +140,20 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
     }
     if !sharer.insurance.has_account() {
         return no(
-            s, line, "sharer_no_personal_account", rule_id::R_2021,
+            s,
+            line,
+            "sharer_no_personal_account",
+            rule_id::R_2021,
             format!("“{}”没有参加职工医保，没有个人账户，不能给别人共济。", sharer.name),
             "只有参加职工医保（在职或退休）的人才能把个人账户的钱给家人用。".into(),
         );
     }
     if !patient.insurance.is_enrolled() {
         return no(
-            s, line, "beneficiary_not_insured", rule_id::R_2024,
+            s,
+            line,
+            "beneficiary_not_insured",
+            rule_id::R_2024,
             format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
             format!("先给“{}”办理居民医保或职工医保参保，再绑定家庭共济。", patient.name),
         );
@@ -185,10 +196,16 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         let fix = if kin == Kin::Unknown {
             "如果两人其实是近亲属，请在家庭成员里选择具体关系。".to_string()
         } else {
-            format!("可以请“{}”的近亲属（配偶、父母、子女等）中参加职工医保的人为{}共济，或者自己付。", patient.name, patient.name)
+            format!(
+                "可以请“{}”的近亲属（配偶、父母、子女等）中参加职工医保的人为{}共济，或者自己付。",
+                patient.name, patient.name
+            )
         };
         return no(
-            s, line, "not_close_relative", rule_id::R_KIN,
+            s,
+            line,
+            "not_close_relative",
+            rule_id::R_KIN,
             format!("“{}”和“{}”是{}，不是民法典规定的近亲属，不能共济。", sharer.name, patient.name, kin.name_zh()),
             fix,
         );
@@ -198,20 +215,36 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         InForce::Yes => {}
         InForce::No => {
             return no(
-                s, line, "rule_not_in_force", rule_id::R_2024,
+                s,
+                line,
+                "rule_not_in_force",
+                rule_id::R_2024,
                 format!(
                     "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
-                    sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
+                    sharer.name,
+                    patient.name,
+                    kin.name_zh(),
+                    origin_name(widening),
+                    widening.describe(),
+                    s.as_of
                 ),
                 format!("{}以后的费用可以共济。", widening.describe()),
             )
         }
         InForce::Depends => {
             return depends(
-                s, line, rule_id::R_2024, place,
+                s,
+                line,
+                rule_id::R_2024,
+                place,
                 format!(
                     "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                    sharer.name, patient.name, kin.name_zh(), origin_name(widening), widening.describe(), s.as_of
+                    sharer.name,
+                    patient.name,
+                    kin.name_zh(),
+                    origin_name(widening),
+                    widening.describe(),
+                    s.as_of
                 ),
             )
         }
@@ -223,14 +256,20 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             InForce::Yes => Source::Quota,
             InForce::No => {
                 return no(
-                    s, line, "rule_not_in_force", rule_id::R_XPROV,
+                    s,
+                    line,
+                    "rule_not_in_force",
+                    rule_id::R_XPROV,
                     format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
                 )
             }
             InForce::Depends => {
                 return depends(
-                    s, line, rule_id::R_XPROV, place,
+                    s,
+                    line,
+                    rule_id::R_XPROV,
+                    place,
                     format!(
                         "{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。",
                         s.as_of, cross.by
@@ -242,17 +281,29 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             let (sp, pp) = (province(sharer.province.as_deref()), province(patient.province.as_deref()));
             return match cross.on(s.as_of) {
                 InForce::Yes => no(
-                    s, line, "cross_province_needs_quota", rule_id::R_XPROV,
+                    s,
+                    line,
+                    "cross_province_needs_quota",
+                    rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，跨省共济不能直接扣余额，要先设置共济额度。", sharer.name, patient.name),
-                    format!("请“{}”在国家医保服务平台App为“{}”设置跨省共济额度（额度内的钱先划出，本人暂时不能用）。", sharer.name, patient.name),
+                    format!(
+                        "请“{}”在国家医保服务平台App为“{}”设置跨省共济额度（额度内的钱先划出，本人暂时不能用）。",
+                        sharer.name, patient.name
+                    ),
                 ),
                 InForce::No => no(
-                    s, line, "rule_not_in_force", rule_id::R_XPROV,
+                    s,
+                    line,
+                    "rule_not_in_force",
+                    rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，{}时还没有跨省共济。", sharer.name, patient.name, s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
                 ),
                 InForce::Depends => depends(
-                    s, line, rule_id::R_XPROV, place,
+                    s,
+                    line,
+                    rule_id::R_XPROV,
+                    place,
                     format!(
                         "“{}”在{sp}，“{}”在{pp}。{}时跨省共济只能通过“医保钱包”，要双方所在统筹区都已开通（{}起全国推开）。",
                         sharer.name, patient.name, s.as_of, cross.by
@@ -312,7 +363,10 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
     }
     if source == Source::Quota && item.quota == QuotaScope::No {
         return no(
-            s, line, "quota_not_for_item", rule_id::R_XPROV,
+            s,
+            line,
+            "quota_not_for_item",
+            rule_id::R_XPROV,
             format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
             "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
         );
@@ -324,7 +378,10 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             Payability::Yes => {}
             Payability::No | Payability::NotApplicable => {
                 return no(
-                    s, line, "not_medical_expense", item.rule,
+                    s,
+                    line,
+                    "not_medical_expense",
+                    item.rule,
                     format!("“{}”不能用家人的个人账户付。", item.name),
                     "这笔费用只能自己付。".into(),
                 )
@@ -333,7 +390,10 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 Some((d, by)) if d.shared == Some(Tri::Yes) => decided_by = Some((d, by)),
                 Some((d, by)) if d.shared == Some(Tri::No) => {
                     return no(
-                        s, line, "region_rule", item.rule,
+                        s,
+                        line,
+                        "region_rule",
+                        item.rule,
                         format!(
                             "按{}的规定，“{}”不能用家人共济的钱付（依据：{}）。",
                             by.name,
@@ -345,8 +405,14 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 }
                 _ => {
                     return depends(
-                        s, line, item.rule, place,
-                        format!("“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。", item.name, place.name, item.note),
+                        s,
+                        line,
+                        item.rule,
+                        place,
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
+                            item.name, place.name, item.note
+                        ),
                     )
                 }
             },

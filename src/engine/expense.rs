@@ -2,11 +2,11 @@
 //! answer first (SPEC §9.3): who may pay at all, decided before any money is counted, so that
 //! a missing amount never hides the answer.
 
-use crate::data::rule_id;
 use super::answer::{self, Facts as AnswerFacts, Outcome};
 use super::eligibility::{self, Check, Source};
 use super::payability;
 use super::{Ledger, PooledRoom};
+use crate::data::rule_id;
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
 use crate::kinship::{Family, Relation};
 use crate::money::Money;
@@ -15,6 +15,8 @@ use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
 
 /// Collects the lines of one expense's answer.
 pub(super) struct Answer {
+    /// Money only (order advice replays a year for every 顺位 order): no sentences are written.
+    pub quiet: bool,
     pub index: usize,
     pub total: Option<Money>,
     pub remaining: Money,
@@ -37,7 +39,18 @@ impl Answer {
         self.steps.push(step);
     }
 
-    fn payer(&mut self, payer: Payer, member: Option<String>, order: Option<u8>, may_pay: MayPay, code: Option<&'static str>, rule: &'static str) {
+    fn payer(
+        &mut self,
+        payer: Payer,
+        member: Option<String>,
+        order: Option<u8>,
+        may_pay: MayPay,
+        code: Option<&'static str>,
+        rule: &'static str,
+    ) {
+        if self.quiet {
+            return;
+        }
         self.payers.push(PayerLine { payer, member, order, may_pay, code, rule });
     }
 
@@ -58,7 +71,11 @@ impl Answer {
             });
         }
         self.payer(Payer::SelfPay, None, None, MayPay::Yes, None, rule_id::R_ORDER);
-        let told = answer::tell(s, e, &facts, verdict, &self.ineligible);
+        let told = if self.quiet {
+            answer::Told { answer: crate::output::AnswerKind::No, headline: String::new(), next_steps: vec![] }
+        } else {
+            answer::tell(s, e, &facts, verdict, &self.ineligible)
+        };
         ExpenseResult {
             expense: self.index,
             verdict,
@@ -72,6 +89,16 @@ impl Answer {
             next_steps: told.next_steps,
         }
     }
+}
+
+/// A reason, written only when sentences are wanted (the message is not even formatted in
+/// money-only mode).
+macro_rules! say {
+    ($a:ident, $($arg:expr),+ $(,)?) => {
+        if !$a.quiet {
+            $a.reason($($arg),+);
+        }
+    };
 }
 
 /// The sharing lines to patient `p`, in 顺位 order: ordered lines, then unordered ones, then
@@ -91,13 +118,24 @@ fn room_kind(item_id: &str) -> usize {
     usize::from(item_id == "inpatient_stay")
 }
 
-pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize) -> ExpenseResult {
+/// What an expense's answer needs that does not depend on money, remembered across the
+/// expenses of one evaluation (a year repeats the same patients and items; order advice repeats
+/// the whole year for every order): each line's check per item, each patient's unbound
+/// relatives per item.
+#[derive(Default)]
+pub struct Memo {
+    checks: std::collections::HashMap<(usize, &'static str), Check>,
+    candidates: std::collections::HashMap<(usize, &'static str), Vec<answer::Candidate>>,
+}
+
+pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize, memo: &mut Memo, quiet: bool) -> ExpenseResult {
     let e = &s.expenses[index];
     let item = e.item;
     let p = e.patient;
     let patient = &s.members[p];
     let total = e.charge.total();
     let mut a = Answer {
+        quiet,
         index,
         total,
         remaining: total.unwrap_or(Money::ZERO),
@@ -109,7 +147,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let mut facts = AnswerFacts::default();
 
     if !patient.place_known {
-        a.reason(
+        say!(
+            a,
             "place_unknown",
             Severity::Info,
             rule_id::R_2021,
@@ -122,7 +161,13 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         for &li in &lines_to(s, p) {
             let line = &s.sharing[li];
             a.payer(payer_of(line), Some(s.members[line.from].id.clone()), order_of(line), MayPay::No, Some(code), rule);
-            a.ineligible.push(Ineligible { member: s.members[line.from].id.clone(), code, message: message.clone(), fix: fix.clone(), rule });
+            a.ineligible.push(Ineligible {
+                member: s.members[line.from].id.clone(),
+                code,
+                message: message.clone(),
+                fix: fix.clone(),
+                rule,
+            });
         }
     };
     if item.kind != ItemKind::Premium && e.card == Card::Other {
@@ -130,8 +175,14 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
             patient.name, patient.name
         );
-        a.reason("impersonation", Severity::Error, rule_id::R_CARD, msg);
-        block(&mut a, "impersonation", rule_id::R_CARD, "冒名就医，医保不能结算。".into(), format!("用“{}”本人的医保卡或医保码。", patient.name));
+        say!(a, "impersonation", Severity::Error, rule_id::R_CARD, msg);
+        block(
+            &mut a,
+            "impersonation",
+            rule_id::R_CARD,
+            "冒名就医，医保不能结算。".into(),
+            format!("用“{}”本人的医保卡或医保码。", patient.name),
+        );
         facts.outcome = Outcome::Blocked;
         return a.finish(Verdict::Blocked, facts, s, index);
     }
@@ -140,8 +191,14 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
             item.name
         );
-        a.reason("non_designated_venue", Severity::Warning, rule_id::R_2021, msg);
-        block(&mut a, "non_designated_venue", rule_id::R_2021, "非定点机构不能刷医保。".into(), "到医保定点医院或定点药店。".into());
+        say!(a, "non_designated_venue", Severity::Warning, rule_id::R_2021, msg);
+        block(
+            &mut a,
+            "non_designated_venue",
+            rule_id::R_2021,
+            "非定点机构不能刷医保。".into(),
+            "到医保定点医院或定点药店。".into(),
+        );
         facts.outcome = Outcome::NoByItem("non_designated_venue");
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
@@ -156,16 +213,20 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             (
                 "not_medical_expense",
                 rule_id::R_2021,
-                format!("“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。", item.name),
+                format!(
+                    "“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。",
+                    item.name
+                ),
             )
         };
-        a.reason(code, Severity::Warning, rule, msg);
+        say!(a, code, Severity::Warning, rule, msg);
         block(&mut a, code, rule, format!("“{}”不能用个人账户付。", item.name), "只能自己付。".into());
         facts.outcome = Outcome::NoByItem(code);
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     if !patient.insurance.is_enrolled() {
-        a.reason(
+        say!(
+            a,
             "beneficiary_not_insured",
             Severity::Warning,
             rule_id::R_2024,
@@ -182,17 +243,16 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     let wrong_scheme = match item.requires {
-        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => Some(format!(
-            "“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。",
-            patient.name
-        )),
+        Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => {
+            Some(format!("“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。", patient.name))
+        }
         Some(Requirement::EmployeeEnrollee) if !patient.insurance.has_account() => {
             Some(format!("“{}”没有参加职工医保，不用交职工大额医疗费用补助。", patient.name))
         }
         _ => None,
     };
     if let Some(msg) = wrong_scheme {
-        a.reason("premium_not_applicable", Severity::Warning, item.rule, msg.clone());
+        say!(a, "premium_not_applicable", Severity::Warning, item.rule, msg.clone());
         block(&mut a, "premium_not_applicable", item.rule, msg, "这项缴费不适用。".into());
         facts.outcome = Outcome::NoByItem("premium_not_applicable");
         return a.finish(Verdict::SelfPay, facts, s, index);
@@ -203,7 +263,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     let (own, own_decision) = if patient.insurance.has_account() { payability::own(s, item, patient) } else { (Tri::No, None) };
     if let Some((d, by)) = own_decision {
         if own != Tri::Depends {
-            a.reason(
+            say!(
+                a,
                 "region_rule",
                 Severity::Info,
                 item.rule,
@@ -219,7 +280,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         }
     }
     if own == Tri::Depends {
-        a.reason(
+        say!(
+            a,
             "region_dependent",
             Severity::Warning,
             item.rule,
@@ -232,9 +294,19 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             ),
         );
     }
-    let checks: Vec<(usize, Check)> = lines_to(s, p).into_iter().map(|li| (li, eligibility::check(s, family, &s.sharing[li], item))).collect();
+    let lines = lines_to(s, p);
+    for &li in &lines {
+        memo.checks.entry((li, item.id)).or_insert_with(|| eligibility::check(s, family, &s.sharing[li], item));
+    }
+    if !quiet {
+        facts.candidates =
+            memo.candidates.entry((p, item.id)).or_insert_with(|| answer::unbound_candidates(s, family, p, item)).clone();
+    }
+    let memo = &*memo;
+    let checks: Vec<(usize, &Check)> = lines.iter().filter_map(|&li| memo.checks.get(&(li, item.id)).map(|c| (li, c))).collect();
     if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
-        a.reason(
+        say!(
+            a,
             "dental_therapeutic",
             Severity::Info,
             rule_id::R_DENTAL,
@@ -270,21 +342,23 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     }
     facts.lines = checks.iter().map(|(li, c)| (*li, c.answer())).collect();
     // Lines that cannot pay are listed with their reason whatever the amounts (SPEC §9.3).
-    for (_, check) in &checks {
-        if let Check::Ineligible(x) | Check::Depends(x) = check {
-            a.ineligible.push(x.clone());
+    if !quiet {
+        for (_, check) in &checks {
+            if let Check::Ineligible(x) | Check::Depends(x) = check {
+                a.ineligible.push(x.clone());
+            }
         }
     }
     facts.own = Some(own);
     facts.pooled = pooled_applies;
-    facts.candidates = answer::unbound_candidates(s, family, p, item);
 
     // 3. Money: the pooled fund.
     let mut needs_money_input = false;
     if pooled_applies {
         match e.charge {
             Charge::Unknown => needs_money_input = true,
-            Charge::Burden(b) => a.reason(
+            Charge::Burden(b) => say!(
+                a,
                 "pooled_settled",
                 Severity::Info,
                 rule_id::R_ORDER,
@@ -301,7 +375,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         Some(PooledRoom { deductible_left: given.deductible_left, cap_left: given.cap_left, ratio: given.ratio })
                     }
                     (None, Some(carried)) => {
-                        a.reason(
+                        say!(a,
                             "pooled_carried",
                             Severity::Info,
                             rule_id::R_ORDER,
@@ -320,7 +394,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                         None
                     }
                     (None, None) => {
-                        a.reason(
+                        say!(a,
                             "pooled_not_given",
                             Severity::Info,
                             rule_id::R_ORDER,
@@ -331,7 +405,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 };
                 if let Some(room) = room {
                     let covered = amount.minus(out_of_catalogue);
-                    let over_deductible = if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
+                    let over_deductible =
+                        if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
                     let product = over_deductible.decimal() * room.ratio;
                     let pooled = Money::round(product.min(room.cap_left.decimal()));
                     let used_deductible = covered.min(room.deductible_left);
@@ -358,7 +433,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     if !out_of_catalogue.is_zero() {
                         msg.push_str(&format!("目录外的{out_of_catalogue}元统筹不报销。"));
                     }
-                    a.reason("pooled_paid", Severity::Info, rule_id::R_ORDER, msg);
+                    say!(a, "pooled_paid", Severity::Info, rule_id::R_ORDER, msg);
                     a.pay(Step {
                         payer: Payer::PooledFund,
                         member: Some(patient.id.clone()),
@@ -380,11 +455,15 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         } else {
             "当地的剩余起付线、报销比例和剩余封顶线（也可以直接填写结算单上的“个人负担”）".to_string()
         };
-        a.reason(
+        say!(
+            a,
             "needs_input",
             Severity::Warning,
             rule_id::R_ORDER,
-            format!("要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。", patient.name),
+            format!(
+                "要算出“{}”这笔各付多少，还需要{what}。谁能付已经在上面说明；本计算器不会替您猜当地的报销比例。",
+                patient.name
+            ),
         );
         facts.needs_money = true;
         return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -395,7 +474,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         match own {
             Tri::Yes if !patient.balance_known && !a.remaining.is_zero() => {
-                a.reason("needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(patient));
+                say!(a, "needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(patient));
                 facts.needs_money = true;
                 facts.needs = Some(("balance", p));
                 return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -405,7 +484,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 let pay = a.remaining.min(before);
                 ledger.balances[p] = before.minus(pay);
                 if a.remaining > before {
-                    a.reason(
+                    say!(
+                        a,
                         "balance_exhausted",
                         Severity::Info,
                         rule_id::R_ORDER,
@@ -437,14 +517,21 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining.is_zero() {
                     continue;
                 }
-                a.reason("needs_input", Severity::Warning, rule_id::R_KIN, via_question(s, family, &sharer.name, &patient.name, &members));
+                say!(
+                    a,
+                    "needs_input",
+                    Severity::Warning,
+                    rule_id::R_KIN,
+                    via_question(s, family, &sharer.name, &patient.name, members)
+                );
                 return a.finish(Verdict::NeedsInput, facts, s, index);
             }
             Check::Ineligible(_) => {}
             Check::Depends(_) => depends_reached |= !a.remaining.is_zero(),
-            Check::Eligible { source, rule, decided_by } => {
+            &Check::Eligible { source, rule, decided_by } => {
                 if let Some((d, by)) = decided_by {
-                    a.reason(
+                    say!(
+                        a,
                         "region_rule",
                         Severity::Info,
                         item.rule,
@@ -462,7 +549,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     continue;
                 }
                 if source == Source::Balance && !sharer.balance_known {
-                    a.reason("needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(sharer));
+                    say!(a, "needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(sharer));
                     facts.needs_money = true;
                     facts.needs = Some(("balance", line.from));
                     return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -492,20 +579,34 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     Source::Quota => ledger.quotas[li] = after,
                 }
                 if a.remaining > available {
-                    let what = if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户里可以共济的钱" };
-                    a.reason(
+                    let what = if source == Source::Quota {
+                        "给这位亲属的共济额度"
+                    } else {
+                        "个人账户里可以共济的钱"
+                    };
+                    say!(
+                        a,
                         "balance_exhausted",
                         Severity::Info,
                         rule_id::R_ORDER,
                         format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
                     );
                 }
-                a.pay(Step { payer, member: Some(sharer.id.clone()), order, amount: pay, balance_before: Some(before), balance_after: Some(after), rule });
+                a.pay(Step {
+                    payer,
+                    member: Some(sharer.id.clone()),
+                    order,
+                    amount: pay,
+                    balance_before: Some(before),
+                    balance_after: Some(after),
+                    rule,
+                });
             }
         }
     }
     if someone_shared && item.kind != ItemKind::Premium {
-        a.reason(
+        say!(
+            a,
             "own_card_required",
             Severity::Info,
             rule_id::R_CARD,
@@ -523,7 +624,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 } else {
                     "在国家医保服务平台App（地方专区→职工医保个人账户家庭共济）、当地医保公众号或医保大厅绑定家庭共济后"
                 };
-                a.reason(
+                say!(a,
                     "not_bound",
                     Severity::Info,
                     c.rule,
@@ -541,7 +642,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 );
             }
         }
-        a.reason(
+        say!(
+            a,
             "self_pay_rest",
             Severity::Info,
             rule_id::R_ORDER,
@@ -623,7 +725,8 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             ShareModel::AboveFloor => {
                 let floor = model.floor();
                 let above = if balance > floor { balance.minus(floor) } else { Money::ZERO };
-                a.reason(
+                say!(
+                    a,
                     "shareable_limited",
                     Severity::Info,
                     rule_id::R_ORDER,
@@ -640,7 +743,8 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
                 Some(above)
             }
             ShareModel::PriorYears => {
-                a.reason(
+                say!(
+                    a,
                     "needs_input",
                     Severity::Warning,
                     rule_id::R_ORDER,

@@ -18,7 +18,6 @@ use crate::output::{OrderedMap, Output, Verdict};
 use crate::scenario::{Channel, Scenario};
 use rust_decimal::Decimal;
 
-
 /// Pooled-fund room left for one patient this year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PooledRoom {
@@ -63,12 +62,24 @@ impl Ledger {
 
 /// Evaluates a checked scenario. Infallible: every refusal was made during validation.
 pub fn evaluate(s: &Scenario) -> Output {
+    run(s, false)
+}
+
+/// The money of a scenario only: the same steps and balances as [`evaluate`], with no
+/// sentences (no reasons, headlines, payers or next steps). For order advice, which replays a
+/// year for every 顺位 order.
+pub fn evaluate_money(s: &Scenario) -> Output {
+    run(s, true)
+}
+
+fn run(s: &Scenario, quiet: bool) -> Output {
     let family = Family::new(s.members.iter().map(|m| Person { relation: m.relation, via: m.via }).collect());
     let mut ledger = Ledger::open(s);
     let mut results = Vec::with_capacity(s.expenses.len());
+    let mut memo = expense::Memo::default();
     for i in 0..s.expenses.len() {
         let mut trial = ledger.clone();
-        let result = expense::evaluate(s, &family, &mut trial, i);
+        let result = expense::evaluate(s, &family, &mut trial, i, &mut memo, quiet);
         if result.verdict != Verdict::NeedsInput {
             ledger = trial;
         }

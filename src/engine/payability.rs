@@ -2,9 +2,9 @@
 //! patient's place (SPEC §4, §9.2). Sharing lines are decided per line, under the sharer's place
 //! (`eligibility.rs`).
 
+use crate::data::Item;
 use crate::data::{ItemDecision, Payability, Place, Tri};
 use crate::scenario::{Member, Scenario};
-use crate::data::Item;
 
 /// The own account's answer for this item and patient, with the place decision used, if any.
 pub fn own(s: &Scenario, item: &Item, patient: &Member) -> (Tri, Option<(&'static ItemDecision, &'static Place)>) {

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, axePath, CHROMIUM, CSP, ROOT } from './server.mjs';
+import { spawn } from 'node:child_process';
+import { startServer, startHost, loadPlaywright, axePath, CHROMIUM, CSP, EMBED_CSP, ROOT } from './server.mjs';
 import { Visitor } from './visitor.mjs';
 import zlib from 'node:zlib';
 
@@ -31,8 +32,10 @@ let currentTest = '';
 const pageErrors = [];
 
 function check(cond, msg) { if (!cond) throw new Error(msg); }
+// opts.alsoAllow: other origins this page may load from (a host page framing the calculator).
 async function newPage(opts = MOBILE, base = BASE) {
-  const context = await browser.newContext({ ...opts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
+  const { alsoAllow = [], ...ctxOpts } = opts;
+  const context = await browser.newContext({ ...ctxOpts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
   // Record every attempt to write to storage (localStorage, sessionStorage, cookies, IndexedDB).
   await context.exposeFunction('__storageWrite', (what) => storageWrites.push({ test: currentTest, what }));
   await context.addInitScript(() => {
@@ -48,7 +51,7 @@ async function newPage(opts = MOBILE, base = BASE) {
   const origin = new URL(base).origin;
   page.on('request', (r) => {
     const u = r.url();
-    if (!(u.startsWith(origin + '/') || u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank')) foreign.push(u);
+    if (!([origin].concat(alsoAllow).some((o) => u.startsWith(o + '/')) || u.startsWith('data:') || u.startsWith('blob:') || u === 'about:blank')) foreign.push(u);
   });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
@@ -374,21 +377,235 @@ test('WeChat-like browsers (XWeb, WKWebView, mini-program web-view): user agent 
   }
 });
 
-test('?embed=1 hides the chrome and posts its height to the parent', async () => {
-  const { context, page } = await newPage(DESKTOP);
-  await page.goto(BASE + 'embed.html');
-  const frame = page.frameLocator('#gongji');
-  await frame.locator('html.ready').waitFor({ state: 'attached' });
-  check(await frame.locator('header.top').isHidden(), 'header hidden in embed mode');
-  check(await frame.locator('#guides').isHidden(), 'guides hidden in embed mode');
+// ---------------------------------------------------------------------------
+// Issue 14: sites that embed the calculator. The host article is served from a second 127.0.0.1
+// port (another origin) and uses the snippet the editor's builder (embed.html) writes out.
+const ARTICLE_TITLE = '我的医保卡里面的钱可以给家人用吗？(以福州为例)';
+const para = (n) => Array.from({ length: n }, (_, i) => `<p>第 ${i + 1} 段：职工医保个人账户的钱，经过家庭共济绑定以后，可以给近亲属看病买药用。办理前先看清楚谁能用、怎么扣钱。</p>`).join('\n');
+function articleHtml(snippet) {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${ARTICLE_TITLE}</title><link rel="icon" href="data:,">
+<style>body{margin:0;font:17px/1.7 sans-serif;color:#222} article{padding:0 14px} h1{font-size:22px} .ad{background:#eee;padding:8px}</style>
+<script>window.__gongji = []; window.addEventListener('message', function (e) { window.__gongji.push({ origin: e.origin, data: e.data }); });</script>
+</head><body><article><h1>${ARTICLE_TITLE}</h1><p class="ad">本地新闻网 · 民生</p>
+${para(6)}
+<h2>自己算一算</h2>
+${snippet}
+<p id="after">（文章接着写：办理渠道和注意事项。）</p>
+${para(4)}
+</article></body></html>`;
+}
+// The editor's builder: place, start, the host's address -> the snippet.
+async function buildSnippet(page, base, { region, start, origin }) {
+  await page.goto(base + 'embed.html');
+  await page.waitForSelector('html.ready');
+  if (region) await page.selectOption('#b-region', region);
+  await page.check(`input[name="b-start"][value="${start || ''}"]`);
+  if (origin !== undefined) await page.fill('#b-origin', origin);
+  return page.inputValue('#b-snippet');
+}
+async function iframeSrc(page, snippet) {
+  const m = /<iframe\b[^>]*\ssrc="([^"]*)"/.exec(snippet);
+  check(m, 'no iframe in the snippet: ' + snippet.slice(0, 120));
+  return m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+// Where the answer bar is, in the host's viewport (the frame's offset plus the bar's offset in it).
+async function answerInHost(page, frame) {
+  const ft = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top);
+  const a = await frame.evaluate(() => { const r = document.getElementById('answer').getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, answer: document.getElementById('answer').getAttribute('data-answer') }; });
+  return { ...a, hostTop: ft + a.top, hostBottom: ft + a.bottom, vh: await page.evaluate(() => innerHeight) };
+}
+async function frameOf(page) {
+  const h = await page.waitForSelector('#gongji');
+  const f = await h.contentFrame();
+  await f.waitForSelector('html.ready', { timeout: 15000 });
+  return f;
+}
+const embedSetup = {};
+async function embedServers() {
+  if (embedSetup.page) return embedSetup;
+  embedSetup.host = await startHost((p) => embedSetup.pages[p]);
+  embedSetup.pages = {};
+  // The calculator, as scripts/serve.sh --embed-from <host> serves it.
+  embedSetup.page = await startServer({ frameAncestors: `'self' ${embedSetup.host.origin}` });
+  // A site that is not allowed to frame it.
+  embedSetup.stranger = await startHost((p) => embedSetup.pages[p]);
+  return embedSetup;
+}
+
+test('embed: a 375-wide article on another origin, snippet from the builder — example tapped, host brings the answer into view; the frame shrinks after 清空', async () => {
+  const { host, page: calc, pages } = await embedServers();
+  const { context, page } = await newPage({ ...MOBILE, viewport: { width: 375, height: 667 }, alsoAllow: [host.origin] }, calc.url);
+  const snippet = await buildSnippet(page, calc.url, { region: 'fuzhou', start: '', origin: host.origin });
+  const src = await iframeSrc(page, snippet);
+  check(src === `${calc.url}index.html?embed=1&region=fuzhou&origin=${encodeURIComponent(host.origin)}`, 'snippet address: ' + src);
+  pages['/article.html'] = articleHtml(snippet);
+  await page.goto(host.url + 'article.html');
+  const frame = await frameOf(page);
+  // Article mode: a one-line title, the guides there but folded, no footer.
+  check(await frame.isVisible('header.top h1'), 'title line shown');
+  const t = await frame.$eval('header.top h1', (e) => { const r = e.getBoundingClientRect(); return { h: r.height, lh: parseFloat(getComputedStyle(e).lineHeight) }; });
+  check(t.h <= t.lh * 1.2 + 1, 'title is one line: ' + JSON.stringify(t));
+  check(await frame.isVisible('#guides'), 'guides present in article mode');
+  check(await frame.$$eval('#guides details', (ds) => ds.length >= 5 && ds.every((d) => !d.open)), 'guides folded');
+  check(await frame.isVisible('#guides summary:has-text("亲情账户")'), '亲情账户 ≠ 家庭共济 guide is there');
+  check(await frame.isHidden('footer.foot'), 'no footer');
   await page.waitForFunction(() => document.getElementById('gongji').getAttribute('height') !== '900');
+  const h0 = Number(await page.getAttribute('#gongji', 'height'));
+  const content0 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  check(Math.abs(h0 - content0) <= 2, `frame as tall as its content (${h0} vs ${content0})`);
+  // Messages: only from the calculator's origin; the engine's answer with its headline.
+  await page.waitForFunction(() => window.__gongji.some((m) => m.data && m.data.type === 'gongji:answer'));
+  let msgs = await page.evaluate(() => window.__gongji);
+  check(msgs.every((m) => m.origin === calc.url.replace(/\/$/, '')), 'messages only from the calculator: ' + JSON.stringify(msgs.map((m) => m.origin)));
+  const a0 = msgs.filter((m) => m.data.type === 'gongji:answer').pop().data;
+  check(a0.answer === await frame.getAttribute('#answer', 'data-answer') && /妈妈/.test(a0.headline), 'answer message = the bar: ' + JSON.stringify(a0));
+  await page.screenshot({ path: path.join(ART, 'embed-host-article-top.png') });
+  // The reader scrolls down the article to the examples, past the answer bar; taps one.
+  const ft = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top + scrollY);
+  const presetsTop = await frame.$eval('#presets', (e) => e.getBoundingClientRect().top + scrollY);
+  await page.evaluate((y) => window.scrollTo(0, y), ft + presetsTop - 20);
+  let a = await answerInHost(page, frame);
+  check(a.hostBottom < 0, 'the answer bar is out of view before the tap: ' + JSON.stringify(a));
+  await frame.click('[data-preset="dental"]');
+  await page.waitForFunction(() => window.__gongji.some((m) => m.data && m.data.type === 'gongji:scroll'), null, { timeout: 5000 });
+  await page.waitForTimeout(150);
+  a = await answerInHost(page, frame);
+  check(a.answer === 'yes' && a.hostTop >= 0 && a.hostBottom <= a.vh, 'the host brought the answer into view: ' + JSON.stringify(a));
+  check(a.bottom <= 667, 'the answer stays in the frame\'s first screen: ' + JSON.stringify(a));
+  msgs = await page.evaluate(() => window.__gongji);
+  check(msgs.some((m) => m.data.type === 'gongji:answer' && m.data.answer === 'yes'), 'answer message after the example');
+  await page.screenshot({ path: path.join(ART, 'embed-host-article-answer.png') });
   const h1 = Number(await page.getAttribute('#gongji', 'height'));
-  await frame.locator('[data-preset="dental"]').click();
-  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) !== h, h1);
+  check(h1 > h0 + 1000, `the frame grew with the example (${h0} → ${h1})`);
+  // 清空: the frame shrinks back, no blank space left in the article.
+  await frame.click('#reset');
+  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) < h - 1000, h1, { timeout: 5000 })
+    .catch(async () => { throw new Error('the frame did not shrink after 清空: ' + await page.getAttribute('#gongji', 'height') + ' (was ' + h1 + ')'); });
   const h2 = Number(await page.getAttribute('#gongji', 'height'));
-  check(h1 > 300 && h2 > h1, `height follows content (${h1} → ${h2})`);
-  await shot(page, 'desktop-embed');
+  const content2 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  check(Math.abs(h2 - content2) <= 2 && Math.abs(h2 - h0) <= 40, `after 清空 the frame is as tall as its content (${h2} vs ${content2}; at first ${h0})`);
+  const gap = await page.evaluate(() => document.getElementById('after').getBoundingClientRect().top - document.getElementById('gongji').getBoundingClientRect().bottom);
+  check(gap < 60, 'no blank space under the frame: ' + gap);
+  const top = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top);
+  check(top > -40 && top < 667, 'after 清空 the calculator\'s top is brought back into view: ' + top);
+  await page.screenshot({ path: path.join(ART, 'embed-host-article-cleared.png') });
+  await shot(page, 'embed-host-article-full');
   await context.close();
+});
+
+test('embed (needs issue 15, branch rel): a fragment changed by the host after load leaves the family untouched', async () => {
+  const { host, page: calc, pages } = await embedServers();
+  const { context, page } = await newPage({ ...MOBILE, viewport: { width: 375, height: 667 }, alsoAllow: [host.origin] }, calc.url);
+  // A family in a share link, made the way a visitor makes one.
+  await open(page, '', calc.url);
+  await preset(page, 'inlaw');
+  await page.click('#copy-link');
+  const frag = '#s=' + (await page.inputValue('#link-out')).split('#s=')[1];
+  const snippet = await buildSnippet(page, calc.url, { region: 'fuzhou', start: 'dental', origin: host.origin });
+  pages['/article2.html'] = articleHtml(snippet);
+  await page.goto(host.url + 'article2.html');
+  const frame = await frameOf(page);
+  const names0 = await frame.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
+  check(names0.includes('妈妈'), 'the example family: ' + names0);
+  // The host (any site that frames it) rewrites only the fragment: no reload, a hashchange.
+  await page.$eval('#gongji', (f, h) => { f.src = f.src.split('#')[0] + h; }, frag);
+  await page.waitForTimeout(800);
+  const names1 = await frame.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
+  check(JSON.stringify(names1) === JSON.stringify(names0), 'family changed by the host\'s fragment: ' + names1.join(', '));
+  await context.close();
+});
+
+test('embed: messages go to the configured origin only; a site not in frame-ancestors cannot frame it', async () => {
+  const { host, page: calc, pages, stranger } = await embedServers();
+  const { context, page } = await newPage({ ...MOBILE, viewport: { width: 375, height: 667 }, alsoAllow: [host.origin, stranger.origin] }, calc.url);
+  // ?origin= names another site: the allowed host receives nothing (postMessage to that origin only).
+  let snippet = await buildSnippet(page, calc.url, { start: 'dental', origin: 'https://news.example.com' });
+  pages['/wrong-origin.html'] = articleHtml(snippet);
+  await page.goto(host.url + 'wrong-origin.html');
+  let frame = await frameOf(page);
+  await page.waitForTimeout(600);
+  check((await page.evaluate(() => window.__gongji.length)) === 0, 'no message delivered to a host the address does not name');
+  check(await page.getAttribute('#gongji', 'height') === '900', 'height untouched');
+  // No ?origin=: the referrer's origin (the snippet then sends strict-origin).
+  snippet = await buildSnippet(page, calc.url, { start: 'dental', origin: '' });
+  check(/referrerpolicy="strict-origin"/.test(snippet) && !/origin=/.test(await iframeSrc(page, snippet)), 'snippet without origin: ' + snippet.slice(0, 200));
+  pages['/referrer.html'] = articleHtml(snippet);
+  await page.goto(host.url + 'referrer.html');
+  frame = await frameOf(page);
+  await page.waitForFunction(() => document.getElementById('gongji').getAttribute('height') !== '900', null, { timeout: 5000 });
+  // An invalid ?origin= sends nothing at all.
+  const bad = snippet.replace('embed=1', 'embed=1&amp;origin=javascript%3Aalert(1)');
+  pages['/bad-origin.html'] = articleHtml(bad);
+  await page.goto(host.url + 'bad-origin.html');
+  frame = await frameOf(page);
+  await page.waitForTimeout(600);
+  check((await page.evaluate(() => window.__gongji.length)) === 0, 'an invalid ?origin= sends nothing');
+  // A stranger's page: the browser refuses to show the calculator in its frame.
+  pages['/stranger.html'] = articleHtml(snippet);
+  await page.goto(stranger.url + 'stranger.html');
+  await page.waitForTimeout(1500);
+  const f = await (await page.$('#gongji')).contentFrame();
+  const ready = f ? await f.evaluate(() => !!document.querySelector('html.ready')).catch(() => false) : false;
+  check(!ready, 'a site not in frame-ancestors got the calculator');
+  check((await page.evaluate(() => window.__gongji.length)) === 0, 'a stranger receives no message');
+  // The browser reports the refusal on the host's console: expected here.
+  for (let i = pageErrors.length - 1; i >= 0; i--) if (/frame-ancestors|Refused to (display|frame)/.test(pageErrors[i])) pageErrors.splice(i, 1);
+  await context.close();
+});
+
+test('builder (embed.html): place + example → the snippet\'s address, a live preview with the answer; a family from a share link; plain messages for mistakes; axe clean', async () => {
+  for (const opts of [MOBILE, DESKTOP]) {
+    const { context, page } = await newPage({ ...opts, bypassCSP: true }); // only so axe can be injected
+    await page.goto(BASE + 'embed.html');
+    await page.waitForSelector('html.ready');
+    await page.selectOption('#b-region', 'fuzhou');
+    await page.check('input[name="b-start"][value="student"]');
+    const src = await iframeSrc(page, await page.inputValue('#b-snippet'));
+    check(src === BASE + 'index.html?embed=1&region=fuzhou&preset=student', 'snippet address: ' + src);
+    check((await page.getAttribute('#b-link', 'href')) === BASE + 'index.html?region=fuzhou&preset=student', 'plain link for WeChat articles');
+    const pv = page.frameLocator('#gongji');
+    await pv.locator('html.ready').waitFor({ state: 'attached' });
+    await pv.locator('[data-k="m-name-kid"]').waitFor({ state: 'attached' });
+    check(await pv.locator('#region').inputValue() === 'fuzhou', 'preview set for 福州');
+    const ans = await pv.locator('#answer').getAttribute('data-answer');
+    check(ans === 'yes', 'preview shows the answer: ' + ans);
+    check((await page.innerText('#b-region-note')).includes('福州'), 'the place\'s summary shown');
+    // the host's address, wrong and right
+    await page.fill('#b-origin', 'news.example.com/2026/article.html');
+    check(await page.getAttribute('#b-origin', 'aria-invalid') === 'true' && (await page.innerText('#b-origin-msg')).includes('https://'), 'a wrong site address is explained');
+    await page.fill('#b-origin', 'https://news.example.com/');
+    check((await iframeSrc(page, await page.inputValue('#b-snippet'))).endsWith('&origin=https%3A%2F%2Fnews.example.com'), 'origin in the address');
+    // a family from a share link
+    const p2 = await context.newPage();
+    await open(p2, '?preset=inlaw');
+    await p2.click('#copy-link');
+    const link = await p2.inputValue('#link-out');
+    await p2.close();
+    await page.check('input[name="b-start"][value="family"]');
+    await page.fill('#b-family', 'https://example.com/index.html#s=broken!!');
+    check(await page.getAttribute('#b-family', 'aria-invalid') === 'true', 'a broken link is marked');
+    await page.fill('#b-family', link);
+    check((await page.innerText('#b-family-msg')).includes('3 位家人'), 'family read: ' + await page.innerText('#b-family-msg'));
+    const fsrc = await iframeSrc(page, await page.inputValue('#b-snippet'));
+    check(/\?embed=1&region=fuzhou&origin=[^#]+#s=[A-Za-z0-9_-]+$/.test(fsrc) && !fsrc.includes('preset='), 'family address: ' + fsrc);
+    await pv.locator('[data-k="m-name-pp"]').waitFor({ state: 'attached' });
+    await page.click('#b-copy');
+    check((await page.innerText('#b-copy-msg')).length > 4, 'copy says what happened');
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await noHScroll(page);
+    await page.addScriptTag({ path: axePath() });
+    const res = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const bad = res.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+    check(bad.length === 0, 'axe: ' + bad.map((x) => x.id + ' ' + x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')).join('; '));
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = false; }));
+    await page.check('input[name="b-start"][value="dental"]');
+    await pv.locator('[data-k="m-name-mom"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(ART, `builder-${opts === MOBILE ? 'mobile' : 'desktop'}.png`), fullPage: opts === MOBILE });
+    await context.close();
+  }
 });
 
 test('desktop: presets and guides', async () => {
@@ -496,11 +713,39 @@ test('bad input gets a field-specific message and the field is marked', async ()
 });
 
 test('CSP: the page meta tag matches the policy the server sends', async () => {
-  const html = fs.readFileSync(path.resolve(here, '../../www/index.html'), 'utf8');
-  const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
-  check(m && m[1] === CSP, 'meta CSP differs from server CSP: ' + (m && m[1]));
-  const inline = /<script(?![^>]*\bsrc=)[^>]*>|\sstyle="|\son[a-z]+="/i.exec(html);
-  check(!inline, 'no inline script, style attribute or handler: ' + (inline && inline[0]));
+  for (const [file, policy] of [['index.html', CSP], ['embed.html', EMBED_CSP]]) {
+    const html = fs.readFileSync(path.resolve(here, '../../www/' + file), 'utf8');
+    const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    check(m && m[1] === policy, file + ': meta CSP differs from server CSP: ' + (m && m[1]));
+    const inline = /<script(?![^>]*\bsrc=)[^>]*>|\sstyle="|\son[a-z]+="/i.exec(html);
+    check(!inline, file + ': no inline script, style attribute or handler: ' + (inline && inline[0]));
+  }
+});
+
+// scripts/serve.sh → serve.py: the page's own policy plus frame-ancestors ('self' unless told).
+async function servePy(args, env = {}) {
+  const child = spawn('python3', [path.resolve(here, '../../scripts/serve.py'), '--port', '0', ...args],
+    { env: { ...process.env, GONGJI_SERVE_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '', err = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { err += d; });
+  const url = await new Promise((resolve) => {
+    const t = setInterval(() => { const m = /on (http:\/\/[0-9.:]+)\//.exec(out); if (m || child.exitCode !== null) { clearInterval(t); resolve(m && m[1]); } }, 50);
+  });
+  if (!url) { await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r))); return { code: child.exitCode, err }; }
+  const res = await fetch(url + '/index.html');
+  child.kill();
+  return { csp: res.headers.get('content-security-policy'), code: 0 };
+}
+test('serve.py: frame-ancestors \'self\' by default, the embedding sites with --embed-from / GONGJI_FRAME_ANCESTORS, the rest of the policy the meta tag\'s', async () => {
+  let r = await servePy([]);
+  check(r.csp === CSP + "; frame-ancestors 'self'", 'default: ' + r.csp);
+  r = await servePy(['--embed-from', 'https://news.example.com https://*.example.org/']);
+  check(r.csp === CSP + "; frame-ancestors 'self' https://news.example.com https://*.example.org", '--embed-from: ' + r.csp);
+  r = await servePy([], { GONGJI_FRAME_ANCESTORS: 'https://a.example' });
+  check(r.csp === CSP + "; frame-ancestors 'self' https://a.example", 'env: ' + r.csp);
+  r = await servePy(['--embed-from', "https://a.example; script-src 'unsafe-inline'"]);
+  check(r.code === 2 && /not a site address/.test(r.err), 'a policy smuggled into --embed-from is refused: ' + r.code + ' ' + r.err.slice(-200));
 });
 
 test('axe-core: no serious or critical violations (mobile and desktop, normal and large text)', async () => {
@@ -1082,5 +1327,6 @@ for (const t of tests) {
 }
 await browser.close();
 await srv.close();
+for (const k of ['host', 'page', 'stranger']) if (embedSetup[k]) await embedSetup[k].close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

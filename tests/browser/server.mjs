@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../..', process.env.GONGJI_WWW || 'www-dist');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
+// embed.html (the editor's builder) frames the page for its preview.
+export const EMBED_CSP = CSP + "; frame-src 'self'";
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' };
 
-// opts: { wasmMime, gzip, port, host, root (another directory), fail(path) (true: answer 503) }
+// opts: { wasmMime, gzip, port, host, root (another directory), fail(path) (true: answer 503),
+//   frameAncestors }. With frameAncestors (e.g. "'self' http://127.0.0.1:4000") every response also
+//   carries `frame-ancestors`, as scripts/serve.py sends it.
 export function startServer(opts = {}) {
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,8 +31,9 @@ export function startServer(opts = {}) {
       const ext = path.extname(file);
       let type = TYPES[ext] || 'application/octet-stream';
       if (ext === '.wasm' && opts.wasmMime) type = opts.wasmMime;
-      const headers = { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
-      if (p.endsWith('embed.html')) headers['Content-Security-Policy'] = CSP + "; frame-src 'self'";
+      let csp = p.endsWith('embed.html') ? EMBED_CSP : CSP;
+      if (opts.frameAncestors) csp += '; frame-ancestors ' + opts.frameAncestors;
+      const headers = { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
       headers.ETag = etag;
       if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers); res.end(); return; }
       if (opts.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
@@ -43,6 +48,22 @@ export function startServer(opts = {}) {
   return new Promise((resolve) => server.listen(opts.port || 0, opts.host || '127.0.0.1', () => {
     const { port } = server.address();
     resolve({ server, url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+  }));
+}
+
+// A stand-in for a site that embeds the calculator: serves the given pages (path -> HTML) on its
+// own 127.0.0.1 port, so it is another origin than the calculator; no CSP of its own.
+export function startHost(pages) {
+  const server = http.createServer((req, res) => {
+    const p = new URL(req.url, 'http://x').pathname;
+    const body = typeof pages === 'function' ? pages(p) : pages[p];
+    if (body === undefined) { res.writeHead(404, { 'Content-Type': 'text/plain' }); res.end('not found'); return; }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    resolve({ server, url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
   }));
 }
 

@@ -15,7 +15,7 @@
 //! - thousands of malformed inputs must each give back `{error}` (or an answer), never a throw or
 //!   a trap, and afterwards the SPEC §7 example must still evaluate correctly.
 
-use super::{advise, catalogue, credit, evaluate, regions, rules, version, withdrawal};
+use super::{advise, catalogue, credit, evaluate, regions, relations, rules, version, withdrawal};
 use js_sys::{Array, Object, Reflect};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -59,7 +59,13 @@ fn golden_cases_match_through_the_wasm_exports() {
             failures.push(format!("{name}\n  expected: {}\n  got:      {}", case["expected"], got));
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden case(s) differ in wasm:\n{}", failures.len(), GOLDEN.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden case(s) differ in wasm:\n{}",
+        failures.len(),
+        GOLDEN.len(),
+        failures.join("\n")
+    );
 }
 
 fn spec_example() -> Value {
@@ -108,10 +114,19 @@ fn errors_are_values_with_code_field_and_messages() {
 
     let out = back(&evaluate(js(&serde_json::json!({}))));
     assert_eq!(out["error"]["code"], "missing_field", "{out}");
-    for v in [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_f64(f64::NAN), JsValue::symbol(Some("x")), JsValue::bigint_from_str("10")] {
+    for v in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from_f64(f64::NAN),
+        JsValue::symbol(Some("x")),
+        JsValue::bigint_from_str("10"),
+    ] {
         let out = back(&evaluate(v));
         let e = &out["error"];
-        assert!(e["code"].is_string() && e["field"].is_string() && e["message"].is_string() && e["message_en"].is_string(), "{out}");
+        assert!(
+            e["code"].is_string() && e["field"].is_string() && e["message"].is_string() && e["message_en"].is_string(),
+            "{out}"
+        );
     }
     // NaN and Infinity are refused at their field, not read as "missing".
     let mut s = spec_example();
@@ -125,8 +140,8 @@ fn errors_are_values_with_code_field_and_messages() {
     assert!(back(&evaluate(js(&s)))["error"].is_object());
 }
 
-/// Values JSON text cannot carry: the export writes the value again itself whenever
-/// `JSON.stringify` produced a `null` (src/wasm.rs, `plain_json`).
+/// Values JSON text cannot carry: `JSON.stringify`'s replacer in src/wasm.rs writes NaN and
+/// ±Infinity as strings the engine refuses at their field.
 #[wasm_bindgen_test]
 fn values_json_cannot_carry_are_refused_at_their_field() {
     let set = |o: &JsValue, path: &[&str], v: &JsValue| {
@@ -172,6 +187,98 @@ fn values_json_cannot_carry_are_refused_at_their_field() {
     set(&o, &["members", "0", "name"], &long_string(crate::limits::INPUT_BYTES + 1));
     assert_eq!(field_error(&evaluate(o)).0, "input_too_large");
     assert_spec_example_ok();
+}
+
+fn construct(class: &str, arg: &JsValue) -> JsValue {
+    let ctor: js_sys::Function = Reflect::get(&js_sys::global(), &class.into()).unwrap().into();
+    Reflect::construct(&ctor, &Array::of1(arg)).unwrap()
+}
+
+fn set_at(o: &JsValue, path: &[&str], v: &JsValue) {
+    let mut t = o.clone();
+    for k in &path[..path.len() - 1] {
+        t = Reflect::get(&t, &JsValue::from_str(k)).unwrap();
+    }
+    Reflect::set(&t, &JsValue::from_str(path[path.len() - 1]), v).unwrap();
+}
+
+/// One answer per value (issue 11 item 8): the answer to a boxed primitive, NaN or deep nesting
+/// does not depend on whether the text `null` appears elsewhere in the input.
+#[wasm_bindgen_test]
+fn one_answer_whatever_else_the_input_holds() {
+    for with_null in [false, true] {
+        let o = js(&spec_example());
+        if with_null {
+            set_at(&o, &["members", "0", "name"], &JsValue::NULL);
+        }
+        let name = if with_null { Value::Null } else { spec_example()["members"][0]["name"].clone() };
+        // `new String('national')` is the string, as JSON.stringify has it.
+        set_at(&o, &["region"], &construct("String", &"national".into()));
+        set_at(&o, &["members", "2", "name"], &construct("String", &"妻子".into()));
+        let out = back(&evaluate(o));
+        assert_eq!(out["region"], "national", "with null: {with_null}: {out}");
+        let mut plain = spec_example();
+        plain["members"][0]["name"] = name;
+        plain["members"][2]["name"] = "妻子".into();
+        assert_eq!(out, back(&evaluate(js(&plain))), "with null: {with_null}");
+        // `new Number(NaN)` is NaN: refused at its field, never read as absent.
+        let o = js(&spec_example());
+        if with_null {
+            set_at(&o, &["members", "0", "name"], &JsValue::NULL);
+        }
+        set_at(&o, &["members", "1", "balance"], &construct("Number", &JsValue::from_f64(f64::NAN)));
+        let out = back(&evaluate(o));
+        assert_eq!(
+            (&out["error"]["code"], &out["error"]["field"]),
+            (&"invalid_amount".into(), &"members[1].balance".into()),
+            "{out}"
+        );
+        // `new Number(3200)` is 3200.
+        let o = js(&spec_example());
+        set_at(&o, &["members", "0", "balance"], &construct("Number", &JsValue::from_f64(3200.0)));
+        assert_eq!(back(&evaluate(o))["balances"]["me"], "2550.00");
+        // Nesting: 64 levels reach the reader's typed checks; 65, or far more than the JS
+        // stack takes, get the same refusal, with or without a null inside.
+        let inner = if with_null { JsValue::NULL } else { JsValue::from_str("x") };
+        let nest = |depth: usize| {
+            let mut v = inner.clone();
+            for _ in 0..depth {
+                let o = Object::new();
+                Reflect::set(&o, &"members".into(), &v).unwrap();
+                v = o.into();
+            }
+            back(&evaluate(v))
+        };
+        assert_eq!(nest(64)["error"]["code"], "invalid_type");
+        let (a, b) = (nest(65), nest(200_000));
+        assert_eq!(a["error"]["code"], "invalid_json", "{a}");
+        assert_eq!((&a["error"]["code"], &a["error"]["message"]), (&b["error"]["code"], &b["error"]["message"]), "{a} {b}");
+        assert!(a["error"]["message"].as_str().unwrap().contains("64"), "{a}");
+    }
+    assert_spec_example_ok();
+}
+
+/// A string holding a lone surrogate (JS strings can) is refused naming its field.
+#[wasm_bindgen_test]
+fn a_lone_surrogate_names_its_field() {
+    let o = js(&spec_example());
+    let lone = js_sys::JSON::parse(r#""妈\ud800妈""#).unwrap();
+    set_at(&o, &["members", "1", "name"], &lone);
+    let out = back(&evaluate(o));
+    assert_eq!((&out["error"]["code"], &out["error"]["field"]), (&"invalid_json".into(), &"members[1].name".into()), "{out}");
+}
+
+#[wasm_bindgen_test]
+fn relations_list_every_relation() {
+    let list = back(&relations());
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 27);
+    let grandson = list.iter().find(|r| r["id"] == "grandson").unwrap();
+    assert_eq!(grandson["name"], "孙子");
+    assert_eq!(grandson["via"], serde_json::json!(["son"]));
+    assert_eq!(grandson["unique"], false);
+    let father = list.iter().find(|r| r["id"] == "father").unwrap();
+    assert_eq!((&father["via"], &father["unique"]), (&serde_json::json!([]), &Value::Bool(true)));
 }
 
 // ------------------------------------------------------------------ stress: malformed inputs

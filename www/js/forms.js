@@ -33,10 +33,16 @@ export function renderFamily(ctx) {
     var prov = select({ 'data-k': 'm-prov-' + m.id }, provOpts, m.province || '');
     // The 统筹区: the cities the engine knows in that province; any other city follows the
     // province's rules (the engine says so: 当地可能不同).
-    var cities = citiesOf(m.province || provinceOf(st, m));
-    var cityOpts = [['', cities.length ? '其他城市（按全省规则）' : '（按全省规则）']].concat(cities.map(function (c) { return [c, c]; }));
-    if (m.city && cities.indexOf(m.city) < 0) cityOpts.push([m.city, m.city]);
-    var city = select({ 'data-k': 'm-city-' + m.id }, cityOpts, m.city || '');
+    var city = h('select', { 'data-k': 'm-city-' + m.id });
+    function fillCities() {
+      var cities = citiesOf(m.province || provinceOf(st, m));
+      var opts = [['', cities.length ? '其他城市（按全省规则）' : '（按全省规则）']].concat(cities.map(function (c) { return [c, c]; }));
+      if (m.city && cities.indexOf(m.city) < 0) opts.push([m.city, m.city]);
+      clear(city);
+      opts.forEach(function (o) { city.appendChild(h('option', { value: o[0] }, o[1])); });
+      city.value = m.city || '';
+    }
+    fillCities();
     city.addEventListener('change', function () { m.city = city.value; ctx.update('names'); });
     var bal = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.balance,
       'data-k': 'm-bal-' + m.id, 'data-field': 'members[' + i + '].balance',
@@ -48,7 +54,7 @@ export function renderFamily(ctx) {
     });
     via.addEventListener('change', function () { m.via = via.value; ctx.update('value'); });
     ins.addEventListener('change', function () { m.insurance = ins.value; show(balField, isEmployee(m.insurance)); ctx.update('names'); });
-    prov.addEventListener('change', function () { m.province = prov.value; m.city = ''; ctx.update('names'); });
+    prov.addEventListener('change', function () { m.province = prov.value; m.city = ''; fillCities(); ctx.update('names'); });
     var del = st.members.length > 1 ? h('button', { type: 'button', class: 'btn ghost', 'data-k': 'm-del-' + m.id,
       onclick: function () { ctx.removeMember(m.id); } }, '删除', h('span', { class: 'sr' }, nameOf(m))) : null;
     box.appendChild(h('fieldset', { class: 'card member', 'data-member': m.id }, legend,

@@ -177,6 +177,12 @@ export function renderResults(ctx, out, ans, err) {
   var st = ctx.state, box = clear($('#results')), summary = $('#summary');
   if (!out) return;
   markField(st, err, ctx.quiet);
+  // The engine asks for a missing value at its field (a balance an amount now needs).
+  if (!err && out.results) {
+    var ask = null;
+    out.results.forEach(function (r) { (r.next_steps || []).forEach(function (x) { if (!ask && x.field && x.code === 'enter_balance') ask = x; }); });
+    if (ask) markField(st, { field: ask.field, message: ask.message }, false);
+  }
   var data = err ? ans : out;
   if (err && !ctx.quiet) {
     box.appendChild(h('div', { class: 'card error' }, h('p', null, h('strong', null, '⚠ 有一处要改：'), err.message),

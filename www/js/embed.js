@@ -1,0 +1,77 @@
+// Article mode (?embed=1): the messages the calculator sends to the page that frames it.
+//   {type: 'gongji:height', height}           the frame's content height in CSS px (grows and shrinks)
+//   {type: 'gongji:answer', answer, headline} the engine's answer to the first expense, when it changes
+//   {type: 'gongji:scroll', top}              after a tap on an example (or a jump to the details):
+//                                             px from the top of the frame the host should bring into view
+// They go to one origin only: the one named by ?origin= (validated), else the origin of
+// document.referrer; never to '*'. With neither, nothing is sent. Nothing here decides an answer:
+// `answer` and `headline` are the engine's own fields.
+
+var target = '';
+var lastH = 0, lastAnswer = null;
+
+// 'https://news.example.com' (an origin, nothing more) -> itself; anything else -> ''.
+export function validOrigin(s) {
+  if (typeof s !== 'string' || !s) return '';
+  var u;
+  try { u = new URL(s); } catch (e) { return ''; }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return '';
+  return u.origin === s.replace(/\/$/, '').toLowerCase() ? u.origin : '';
+}
+
+// The origin messages go to: ?origin= when the address carries one (an invalid one: none at all),
+// else the referrer's origin (the host's iframe must not send `no-referrer` then).
+export function parentOrigin(params, referrer) {
+  if (params.has('origin')) return validOrigin(params.get('origin'));
+  if (!referrer) return '';
+  try { return validOrigin(new URL(referrer).origin); } catch (e) { return ''; }
+}
+
+function send(msg) {
+  if (!target || window.parent === window) return;
+  try { window.parent.postMessage(msg, target); } catch (e) { /* a detached frame */ }
+}
+
+// The content height, not the frame's: html's scrollHeight never goes below the iframe's own
+// height, so a frame measured that way could grow but never shrink. The body is a flow root in
+// article mode (style.css), so its box holds its children's margins.
+function contentHeight() {
+  return Math.ceil(document.body.getBoundingClientRect().height);
+}
+
+export function postHeight() {
+  if (!target) return;
+  var hgt = contentHeight();
+  if (hgt !== lastH) { lastH = hgt; send({ type: 'gongji:height', height: hgt }); }
+}
+
+// res: the engine's result for the first expense (or null while there is none).
+export function postAnswer(res) {
+  var a = res && res.answer ? res.answer : null, hl = res && res.headline ? res.headline : null;
+  var key = a + '\n' + hl;
+  if (key === lastAnswer) return;
+  lastAnswer = key;
+  send({ type: 'gongji:answer', answer: a, headline: hl });
+}
+
+// Ask the host to bring `el` into view (its offset from the top of the frame's document).
+export function postScroll(el) {
+  if (!el) return;
+  var top = el.getBoundingClientRect().top + (window.pageYOffset || 0);
+  send({ type: 'gongji:scroll', top: Math.max(0, Math.round(top)) });
+}
+
+export function startEmbed(params) {
+  target = parentOrigin(params, document.referrer);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
+  window.addEventListener('load', postHeight);
+  window.addEventListener('resize', postHeight);
+  // A jump inside the page ("怎么付、下一步 ›", the skip link) moves nothing in a frame that is as
+  // tall as its content: the host has to scroll. Tell it where to.
+  document.addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[href^="#"]') : null;
+    var id = a ? a.getAttribute('href').slice(1) : '';
+    if (!id) return;
+    setTimeout(function () { postScroll(document.getElementById(id)); }, 0);
+  });
+}
