@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { startServer, startHost, loadPlaywright, axePath, CHROMIUM, CSP, EMBED_CSP, ROOT } from './server.mjs';
 import { Visitor } from './visitor.mjs';
+import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -68,6 +69,11 @@ async function preset(page, id) {
 async function resultText(page, i) { return (await page.locator(`#results [data-result="${i}"]`).innerText()).replace(/[\u2068\u2069]/g, ''); }
 async function stepRows(page, i) {
   return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.replace(/[\u2068\u2069]/g, '').trim())));
+}
+// The family in a link's payload ("z." + deflate, or plain base64url JSON; see www/js/share.js).
+function unlink(frag) {
+  const raw = frag.startsWith('z.') ? zlib.inflateSync(Buffer.from(frag.slice(2), 'base64url')) : Buffer.from(frag, 'base64url');
+  return JSON.parse(raw.toString());
 }
 function row(rows, prefix) { return rows.find((r) => r[0].startsWith(prefix) || r[0].includes(prefix)); }
 async function shot(page, name) { await page.screenshot({ path: path.join(ART, name + '.png'), fullPage: true }); }
@@ -231,8 +237,8 @@ test('share link round trip (never sent to the server)', async () => {
   await page.fill('[data-k="m-name-kid"]', '小明 <b>');
   await page.click('#copy-link');
   const url = await page.inputValue('#link-out');
-  check(/#s=[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
-  check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(0, 20))), 'fragment never requested');
+  check(/#s=(z\.)?[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
+  check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(2, 22))), 'fragment never requested');
   const before = await resultText(page, 1);
   const p2 = await context.newPage();
   await p2.goto(url);
@@ -251,7 +257,7 @@ test('hostile share links: truncated, tampered, newer version, huge, bad content
   const url = await page.inputValue('#link-out');
   const frag = url.split('#s=')[1];
   const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const good = JSON.parse(Buffer.from(frag, 'base64url').toString());
+  const good = unlink(frag);
   const badAmount = JSON.parse(JSON.stringify(good)); badAmount.members[0].balance = '-5';
   const cases = {
     truncated: frag.slice(0, Math.floor(frag.length / 2)),
@@ -274,6 +280,10 @@ test('hostile share links: truncated, tampered, newer version, huge, bad content
     if (k === 'newer') check(msg.includes('更新版本'), 'newer version message');
     await page.evaluate(() => { document.querySelector('#status').textContent = ''; });
   }
+  // A compressed link that inflates past the engine's input limit (a "zip bomb") is refused too.
+  await page.evaluate((h) => { location.hash = h; }, '#s=z.' + zlib.deflateSync(Buffer.alloc(3e6, 32)).toString('base64url'));
+  await page.waitForFunction(() => document.querySelector('#status .error'), null, { timeout: 5000 });
+  check((await page.innerText('#status')).includes('没有改动'), 'deflate bomb refused');
   await shot(page, 'mobile-tampered-link');
   // opening a broken link on a fresh page keeps the default family
   const p2 = await context.newPage();
@@ -767,7 +777,9 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   check((await context.cookies()).length === 0, 'no cookies');
   await page.check('#remember');
   // Two keys after opt-in: the family, and large text (turned on above), remembered only now.
+  await page.waitForFunction(() => localStorage.length === 2, null, { timeout: 5000 }).catch(() => {});
   check((await storageState(page)).local === 2, 'stored after opt-in');
+  check((await page.innerText('#remember-msg')).includes('已记住'), 'says it is remembered');
   await page.goto(BASE + 'index.html');
   await page.waitForSelector('html.ready');
   check(await page.inputValue('[data-k="m-name-mom"]') === '母亲', 'restored on the next visit');
@@ -775,6 +787,239 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   check(await page.getAttribute('#big-text', 'aria-pressed') === 'true', 'large text remembered after opt-in');
   await page.uncheck('#remember');
   check((await storageState(page)).local === 0, 'forgotten after opt-out');
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// Issue 15: share links, saved state and failures.
+// A family as the page keeps it (every field, as pages before issue 15 wrote links and saved copies).
+function bigFamily(n) {
+  const M = (id, name, relation, insurance, province, balance) => ({ id, name, relation, via: '', insurance, province, city: '', balance });
+  const members = [M('me', '我', 'self', 'employee', '福建', '50000.00'), M('sp', '老伴', 'spouse', 'employee_retired', '福建', '30000.00'),
+    M('mom', '妈妈', 'mother', 'resident', '福建', ''), M('kid', '儿子', 'son', 'resident', '北京', '')];
+  const sharing = [{ from: 'me', to: 'mom', quota: '' }, { from: 'sp', to: 'mom', quota: '' }, { from: 'me', to: 'kid', quota: '9000.00' }, { from: 'me', to: 'sp', quota: '' }];
+  const items = [['outpatient_visit', 'designated_hospital'], ['catalogue_drug', 'designated_pharmacy'], ['dental_filling', 'designated_hospital'], ['inpatient_stay', 'designated_hospital']];
+  const pats = ['mom', 'kid', 'sp', 'me'];
+  const expenses = [];
+  for (let i = 0; i < n; i++) {
+    const [item, venue] = items[i % 4];
+    const amt = (37 + ((i * 7919) % 4000) + (i % 100) / 100).toFixed(2);
+    const e = { patient: pats[(i >> 2) % 4], item, venue, mode: 'burden', amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '', ooc: '' };
+    if (i % 3 === 0) Object.assign(e, { mode: 'amount', amount: amt, ded: '0', ratio: '50', cap: '20000.00' }); else e.burden = amt;
+    expenses.push(e);
+  }
+  return { v: 1, as_of: '2026-06-01', region: 'national', seq: 5, members, sharing, expenses };
+}
+const plainPayload = (st) => Buffer.from(JSON.stringify(st)).toString('base64url');
+const zPayload = (st) => 'z.' + zlib.deflateSync(Buffer.from(JSON.stringify(st))).toString('base64url');
+const NO_COMPRESSION = () => { delete window.CompressionStream; delete window.DecompressionStream; };
+async function memberNames(page) { return page.$$eval('#members legend .who', (e) => e.map((x) => x.textContent)); }
+async function storedFamily(page) {
+  const raw = await page.evaluate(() => localStorage.getItem('gongji:v1'));
+  return raw ? { raw, family: unlink(raw) } : null;
+}
+async function copyLink(page) {
+  await page.click('#copy-link');
+  await page.waitForFunction(() => !/正在生成/.test(document.getElementById('link-msg').textContent));
+  return { url: await page.inputValue('#link-out'), msg: await page.innerText('#link-msg') };
+}
+async function waitSaved(page, pred, arg) {
+  await page.waitForFunction(pred, arg, { timeout: 10000 }).catch(() => {});
+}
+
+test('a link vs a family remembered with "在本机记住": asked, kept, opened and undone; a changed fragment asks too; in article mode only a button', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'student');
+  const { url: studentUrl } = await copyLink(page);
+  await preset(page, 'dental');
+  await page.fill('[data-k="m-name-mom"]', '母亲');
+  await page.check('#remember');
+  await waitSaved(page, () => (localStorage.getItem('gongji:v1') || '').length > 0);
+  const mine = (await storedFamily(page)).raw;
+  check(unlink(mine).members.some((m) => m.name === '母亲'), 'the family is remembered');
+
+  // 1. A link arrives on load while a different family is remembered: asked, nothing replaced.
+  const p2 = await context.newPage();
+  await p2.goto(studentUrl);
+  await p2.waitForSelector('html.ready');
+  await p2.waitForSelector('#link-ask [data-k="link-open"]');
+  const ask = await p2.innerText('#link-ask');
+  check(ask.includes('打开链接里的家庭') && ask.includes('保留我记住的家庭'), 'asks with both choices: ' + ask);
+  check((await memberNames(p2)).includes('母亲'), 'the remembered family is still shown');
+  check((await storedFamily(p2)).raw === mine, 'the remembered family is still stored');
+  check(await p2.$eval('#link-ask', (el) => el.getBoundingClientRect().bottom <= window.innerHeight), 'the question is on the first screen');
+  await shot(p2, 'mobile-link-vs-remembered');
+  await p2.screenshot({ path: path.join(ART, 'mobile-link-vs-remembered-screen.png') });
+  // 2. Keep mine: the fragment leaves the address (a reload does not ask again); can still open it.
+  await p2.click('[data-k="link-keep"]');
+  check(await p2.evaluate(() => location.hash) === '', 'fragment removed after keeping');
+  check((await memberNames(p2)).includes('母亲') && (await storedFamily(p2)).raw === mine, 'kept');
+  // 3. Open it after all: replaced, saved, and undo brings the remembered family back (saved again).
+  await p2.click('[data-k="link-open"]');
+  await p2.waitForSelector('[data-k="m-name-kid"]');
+  check(await p2.inputValue('[data-k="m-name-kid"]') === '儿子', 'the link family is open');
+  await p2.waitForSelector('#link-ask [data-k="undo"]');
+  await shot(p2, 'mobile-link-opened-undo');
+  await p2.waitForFunction((m) => localStorage.getItem('gongji:v1') !== m, mine, { timeout: 10000 });
+  check((await storedFamily(p2)).family.members.some((m) => m.id === 'kid'), 'the opened family is remembered now');
+  await p2.click('[data-k="undo"]');
+  check((await memberNames(p2)).includes('母亲'), 'undo: the remembered family is back');
+  await waitSaved(p2, () => (localStorage.getItem('gongji:v1') || '').length > 0 && !document.querySelector('[data-k="m-name-kid"]'));
+  await p2.waitForFunction(() => true);
+  await p2.waitForTimeout(300);
+  check((await storedFamily(p2)).family.members.some((m) => m.name === '母亲'), 'undo: remembered again');
+  await p2.close();
+
+  // 4. The fragment changes after load: asked, not applied.
+  await page.evaluate((h) => { location.hash = h; }, '#' + studentUrl.split('#')[1]);
+  await page.waitForSelector('#link-ask [data-k="link-open"]');
+  check((await memberNames(page)).includes('母亲'), 'a changed fragment does not replace the family');
+  await page.click('[data-k="link-open"]');
+  await page.waitForSelector('[data-k="m-name-kid"]');
+  await page.click('[data-k="undo"]');
+  check((await memberNames(page)).includes('母亲'), 'undone');
+
+  // 5. Article mode: a fragment that changes after load only shows a button.
+  const p3 = await context.newPage();
+  await p3.goto(BASE + 'index.html?embed=1');
+  await p3.waitForSelector('html.ready');
+  const before = await memberNames(p3);
+  await p3.evaluate((h) => { location.hash = h; }, '#' + studentUrl.split('#')[1]);
+  await p3.waitForSelector('#link-ask [data-k="link-open"]');
+  check((await p3.innerText('#link-ask [data-k="link-open"]')).includes('链接里有另一个家庭，点此打开'), 'the article-mode button');
+  await p3.waitForTimeout(300);
+  check(JSON.stringify(await memberNames(p3)) === JSON.stringify(before), 'article mode: the framing page cannot change the family');
+  await p3.screenshot({ path: path.join(ART, 'mobile-embed-link-button.png') });
+  await p3.click('[data-k="link-open"]');
+  await p3.waitForSelector('[data-k="m-name-kid"]');
+  await context.close();
+});
+
+test('300 expenses: the link and "在本机记住" round-trip (compressed and plain); a family too large says so; an old saved copy is read', async () => {
+  const fam = bigFamily(300);
+  // a) compressed (Chromium has CompressionStream)
+  {
+    const { context, page } = await newPage(DESKTOP);
+    await page.goto(BASE + 'index.html#s=' + zPayload(fam));
+    await page.waitForSelector('html.ready');
+    await page.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    const last = await resultText(page, 299), answer = await page.getAttribute('#answer', 'data-answer');
+    const { url, msg } = await copyLink(page);
+    const payload = url.split('#s=')[1];
+    check(payload.startsWith('z.') && payload.length <= 60000, `compressed link within the limit: ${payload.length} chars (${msg})`);
+    check(unlink(payload).expenses.length === 300, 'link carries all 300 expenses');
+    const p2 = await context.newPage();
+    await p2.goto(url);
+    await p2.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    check(await resultText(p2, 299) === last && await p2.getAttribute('#answer', 'data-answer') === answer, 'same answers after the link');
+    console.log(`     300 expenses: pre-issue-15 link ${plainPayload(fam).length} chars; now compressed ${payload.length}`);
+    await p2.close();
+    await page.check('#remember');
+    await waitSaved(page, () => (localStorage.getItem('gongji:v1') || '').length > 0);
+    const saved = await storedFamily(page);
+    check(saved && saved.raw.length <= 60000 && saved.family.expenses.length === 300, 'saved copy within the same limit');
+    await page.goto(BASE + 'index.html');
+    await page.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    check(await resultText(page, 299) === last, 'restored from "在本机记住" with the same answers');
+    await context.close();
+  }
+  // b) plain (no CompressionStream: old WeChat XWeb, iOS before 16.4)
+  {
+    const { context, page } = await newPage(DESKTOP);
+    await context.addInitScript(NO_COMPRESSION);
+    await page.goto(BASE + 'index.html#s=' + zPayload(fam));
+    await page.waitForSelector('html.ready');
+    check((await page.innerText('#status')).includes('压缩'), 'a compressed link in a browser without decompression: said so');
+    // the page's compact plain form
+    const compact = { ...fam, expenses: fam.expenses.map((e) => Object.fromEntries(Object.entries(e).filter(([k, v]) => v !== '' && !(k === 'card' && v === 'own')))) };
+    await page.goto('about:blank'); // (from one fragment to another would be a fragment change: asked, see above)
+    await page.goto(BASE + 'index.html#s=' + plainPayload(compact));
+    await page.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    const last = await resultText(page, 299);
+    const { url } = await copyLink(page);
+    const payload = url.split('#s=')[1];
+    check(!payload.startsWith('z.') && payload.length <= 60000, `plain link within the limit: ${payload.length} chars`);
+    console.log(`     300 expenses without CompressionStream: plain link ${payload.length} chars`);
+    const p2 = await context.newPage();
+    await p2.goto(url);
+    await p2.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    check(await resultText(p2, 299) === last, 'same answers after the plain link');
+    await p2.close();
+    await page.check('#remember');
+    await waitSaved(page, () => (localStorage.getItem('gongji:v1') || '').length > 0);
+    await page.goto(BASE + 'index.html');
+    await page.waitForSelector('#results [data-result="299"]', { timeout: 90000 });
+    check(await resultText(page, 299) === last, 'plain saved copy restored');
+    // Too large for a link here: 600 expenses (an old saved copy of 140,000 characters, ignored
+    // before issue 15) are read,
+    // but the link and the next save say why they cannot be written; the saved copy stays.
+    const big = plainPayload(bigFamily(600));
+    await page.evaluate((raw) => localStorage.setItem('gongji:v1', raw), big);
+    await page.goto(BASE + 'index.html');
+    await page.waitForSelector('#results [data-result="599"]', { timeout: 120000 });
+    const tooBig = await copyLink(page);
+    check(tooBig.url === '' && tooBig.msg.includes('没有生成链接') && tooBig.msg.includes('太大'), 'no link, and why: ' + tooBig.msg);
+    await page.fill('[data-k="e0-amount"]', '111.00');
+    await page.waitForFunction(() => /没有记住/.test(document.getElementById('remember-msg').textContent), null, { timeout: 15000 });
+    const rmsg = await page.innerText('#remember-msg');
+    check(rmsg.includes('太大') && await page.evaluate(() => localStorage.getItem('gongji:v1').length) === big.length, 'said at the control; the old copy kept: ' + rmsg);
+    await page.locator('#keep-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ART, 'desktop-too-large.png') });
+    await context.close();
+  }
+});
+
+test('an engine trap: the answer bar says so with a reload button, no old answer stays, later changes show no answer', async () => {
+  const { context, page } = await newPage();
+  // The module's glue (pkg/gongji.js, or bundled into app.js in www-dist), served with the call
+  // into the wasm evaluate export trapping on one amount (as an out-of-memory trap would).
+  const patched = [];
+  const trapOn = (what) => async (route) => {
+    const res = await route.fetch();
+    const text = await res.text();
+    const body = text.replace(what, (m, w, conv, arg) => what === TRAP_EVAL
+      ? `(JSON.stringify(${arg}).indexOf('4444444') >= 0 ? (function () { throw new WebAssembly.RuntimeError('unreachable'); })() : ${w}.evaluate(${conv}(${arg})))`
+      : `(function () { throw new WebAssembly.RuntimeError('unreachable'); })()`);
+    if (body !== text) patched.push(route.request().url().split('/').pop());
+    await route.fulfill({ response: res, body });
+  };
+  const TRAP_EVAL = /\b(\w+)\.evaluate\((\w+)\((\w+)\)\)/, TRAP_CAT = /\b(\w+)\.catalogue\(\)/;
+  const glue = /\/(pkg\/gongji|app)\.js$/;
+  await context.route(glue, trapOn(TRAP_EVAL));
+  const n = pageErrors.length;
+  await open(page);
+  await preset(page, 'dental');
+  check(await page.getAttribute('#answer', 'data-answer') === 'yes', 'answered before the trap');
+  check(patched.length === 1, 'the glue was patched once: ' + patched.join(', '));
+  await page.fill('[data-k="e0-amount"]', '4444444');
+  await page.waitForSelector('#answer[data-answer="failed"]');
+  const bar = await page.innerText('#answer');
+  check(bar.includes('计算出错了') && await page.getAttribute('#answer', 'role') === 'status', 'plain message in the role=status bar: ' + bar);
+  check(await page.isVisible('#answer [data-k="reload"]'), 'a reload button');
+  check(await page.locator('#results [data-result]').count() === 0 && (await page.innerText('#results')).includes('计算出错了'), 'no old result left');
+  await page.screenshot({ path: path.join(ART, 'mobile-engine-trap.png') });
+  // later changes: still the failure, never a stale or new (untrusted) answer
+  await page.fill('[data-k="e0-amount"]', '800');
+  await page.waitForTimeout(200);
+  check(await page.getAttribute('#answer', 'data-answer') === 'failed' && await page.locator('#results [data-result]').count() === 0, 'stays failed');
+  await page.click('[data-preset="student"]');
+  check(await page.getAttribute('#answer', 'data-answer') === 'failed', 'a preset does not bring an answer back');
+  await page.click('#advice-box summary');
+  await page.click('#advice-run');
+  check((await page.innerText('#advice-out')).includes('计算出错了'), 'order advice says so too');
+  // reload: a fresh module answers again
+  await Promise.all([page.waitForNavigation(), page.click('#answer [data-k="reload"]')]);
+  await page.waitForSelector('html.ready');
+  check(['yes', 'not_bound'].includes(await page.getAttribute('#answer', 'data-answer')), 'answers after reload');
+  check(pageErrors.length === n, 'no uncaught error: ' + pageErrors.slice(n).join(' | '));
+  // a trap while the page sets up: the whole page says so, with the reload button
+  await context.unroute(glue);
+  await context.route(glue, trapOn(TRAP_CAT));
+  await page.reload();
+  await page.waitForSelector('#fatal:not([hidden])');
+  check((await page.innerText('#fatal')).includes('重新加载') && await page.isVisible('#fatal [data-k="reload"]'), 'set-up failure shown with a reload button');
+  pageErrors.length = n;
   await context.close();
 });
 

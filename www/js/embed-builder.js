@@ -3,7 +3,7 @@
 // The page's own engine lists the places; nothing is sent anywhere.
 import init, { regions } from '../pkg/gongji.js';
 import { PRESETS } from './presets.js';
-import { decodeLink } from './state.js';
+import { decodeLink } from './share.js';
 import { h, $ } from './dom.js';
 import { validOrigin } from './embed.js';
 
@@ -97,6 +97,7 @@ function fillPresets() {
   });
 }
 
+var familySeq = 0;
 function wireFamily() {
   var inp = $('#b-family'), msg = $('#b-family-msg');
   inp.addEventListener('input', function () {
@@ -104,15 +105,19 @@ function wireFamily() {
     state.fragment = '';
     inp.removeAttribute('aria-invalid');
     if (!v) { msg.textContent = ''; render(); return; }
-    var r = i >= 0 ? decodeLink(v.slice(i)) : null;
-    if (!r || r.error) {
-      inp.setAttribute('aria-invalid', 'true');
-      msg.textContent = r ? r.error : '这不像计算器“复制链接”得到的链接（里面应该有“#s=”）。';
-    } else {
-      state.fragment = v.slice(i);
-      msg.textContent = '已读取：' + r.state.members.length + ' 位家人，' + r.state.expenses.length + ' 笔费用。请在预览里核对。';
-    }
-    render();
+    var seq = ++familySeq;
+    // decodeLink is asynchronous (a compressed link is inflated by the browser); the latest input wins.
+    (i >= 0 ? decodeLink(v.slice(i)) : Promise.resolve(null)).then(function (r) {
+      if (seq !== familySeq) return;
+      if (!r || r.error) {
+        inp.setAttribute('aria-invalid', 'true');
+        msg.textContent = r ? r.error : '这不像计算器“复制链接”得到的链接（里面应该有“#s=”）。';
+      } else {
+        state.fragment = v.slice(i);
+        msg.textContent = '已读取：' + r.state.members.length + ' 位家人，' + r.state.expenses.length + ' 笔费用。请在预览里核对。';
+      }
+      render();
+    });
   });
 }
 
