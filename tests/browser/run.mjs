@@ -588,7 +588,7 @@ test('builder (embed.html): place + example → the snippet\'s address, a live p
     await page.fill('#b-family', link);
     check((await page.innerText('#b-family-msg')).includes('3 位家人'), 'family read: ' + await page.innerText('#b-family-msg'));
     const fsrc = await iframeSrc(page, await page.inputValue('#b-snippet'));
-    check(/\?embed=1&region=fuzhou&origin=[^#]+#s=[A-Za-z0-9_-]+$/.test(fsrc) && !fsrc.includes('preset='), 'family address: ' + fsrc);
+    check(/\?embed=1&region=fuzhou&origin=[^#]+#s=[A-Za-z0-9_.-]+$/.test(fsrc) && !fsrc.includes('preset='), 'family address: ' + fsrc);
     await pv.locator('[data-k="m-name-pp"]').waitFor({ state: 'attached' });
     await page.click('#b-copy');
     check((await page.innerText('#b-copy-msg')).length > 4, 'copy says what happened');
