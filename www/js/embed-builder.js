@@ -59,7 +59,18 @@ function render() {
   link.textContent = base ? link.href : '（请先写对计算器的地址）';
   // The preview is this site's own copy, framed from here (its origin is this page's).
   var src = 'index.html' + query(true, false);
-  if (src !== lastPreview) { lastPreview = src; preview.src = src; }
+  if (src !== lastPreview) {
+    var sameDoc = lastPreview && src.split('#')[0] === lastPreview.split('#')[0];
+    lastPreview = src;
+    if (sameDoc) {
+      // Only the fragment differs: the framed page would take that as a link arriving after load
+      // and only offer a button (issue 14 item 3); a fresh frame opens the family at once.
+      var fresh = preview.cloneNode(false);
+      fresh.src = src;
+      preview.parentNode.replaceChild(fresh, preview);
+      preview = fresh;
+    } else preview.src = src;
+  }
 }
 
 function fillRegions(list) {
