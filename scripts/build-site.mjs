@@ -129,7 +129,7 @@ Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurabl
 globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
-await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js';`, resolveDir: SRC, loader: 'js' },
+await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js';`, resolveDir: SRC, loader: 'js' },
   bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
 const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);
@@ -148,26 +148,9 @@ const scen = P.toScenario(ctx.state);
 let out = evaluate(scen), ans = null;
 const err = out && out.error ? out.error : null;
 if (err) {
-  ans = answerOnly(scen, err);
+  ans = P.answerOnly(evaluate, scen, err);
 }
 P.renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
-function answerOnly(scen0, e) { // app.js answerOnly, same steps
-  const s = JSON.parse(JSON.stringify(scen0));
-  for (let n = 0; n < 6 && e; n++) {
-    const f = e.field || ''; let m;
-    if ((m = /^members\[(\d+)\]\.balance/.exec(f)) && s.members[+m[1]]) s.members[+m[1]].balance = '0.00';
-    else if ((m = /^sharing\[(\d+)\]\.quota/.exec(f)) && s.sharing[+m[1]]) delete s.sharing[+m[1]].quota;
-    else if ((m = /^expenses\[(\d+)\]/.exec(f)) && s.expenses[+m[1]]) {
-      ['amount', 'personal_burden', 'out_of_catalogue', 'pooled'].forEach((k) => { delete s.expenses[+m[1]][k]; });
-      if (/venue/.test(f)) return null;
-    } else return null;
-    const r = evaluate(s);
-    if (!r || !r.error) return r;
-    if (r.error.field === f) return null;
-    e = r.error;
-  }
-  return null;
-}
 const bar = document.querySelector('#answer');
 const answer = bar.getAttribute('data-answer');
 if (!answer || answer === 'none' || answer === 'error') throw new Error('prerender: no answer for the first question: ' + bar.outerHTML);

@@ -12,6 +12,7 @@ import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
 import { renderQuick, syncQuick, applyQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
 import { startEmbed, postHeight as embedHeight, postAnswer, postScroll } from './js/embed.js';
+import { answerOnly } from './js/answer-only.js';
 
 // Every call into the module during use goes through guard(): a throw (a trap included) marks
 // the engine as failed, and from then on no call is made and the failure is shown instead of any
@@ -67,23 +68,6 @@ if (embed) {
 // The answer without money: when the full scenario has an input error, the field at fault is set
 // aside (an amount left out, a balance or quota not read) so the other answers stay. The amounts
 // of this second run are never shown; only answer, headline, payers and next steps are.
-function answerOnly(scen, err) {
-  var s = JSON.parse(JSON.stringify(scen));
-  for (var n = 0; n < 6 && err; n++) {
-    var f = err.field || '', m;
-    if ((m = /^members\[(\d+)\]\.balance/.exec(f)) && s.members[+m[1]]) s.members[+m[1]].balance = '0.00';
-    else if ((m = /^sharing\[(\d+)\]\.quota/.exec(f)) && s.sharing[+m[1]]) delete s.sharing[+m[1]].quota;
-    else if ((m = /^expenses\[(\d+)\]/.exec(f)) && s.expenses[+m[1]]) {
-      ['amount', 'personal_burden', 'out_of_catalogue', 'pooled'].forEach(function (k) { delete s.expenses[+m[1]][k]; });
-      if (/venue/.test(f)) return null;
-    } else return null;
-    var r = evaluate(s);
-    if (!r || !r.error) return r;
-    if (r.error.field === f) return null;
-    err = r.error;
-  }
-  return null;
-}
 // A balance not given yet is asked for only when an amount needs it.
 function anyAmount(st) {
   return st.expenses.some(function (e) { return String((e.mode === 'burden' ? e.burden : e.amount) || '').trim() !== ''; });
@@ -95,7 +79,7 @@ function compute() {
   var err = out && out.error ? out.error : null, ans = null;
   ctx.quiet = false;
   if (err && !failure) {
-    ans = answerOnly(scen, err);
+    ans = answerOnly(evaluate, scen, err);
     var bm = /^members\[(\d+)\]\.balance$/.exec(err.field || '');
     if (bm && st.members[+bm[1]] && !String(st.members[+bm[1]].balance || '').trim() && !anyAmount(st) && ans) ctx.quiet = true;
   }

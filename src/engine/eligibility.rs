@@ -339,7 +339,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         (_, Distance::SamePool) => Source::Balance,
     };
     // The item, under the sharer's place.
-    if item.gate == Some(Gate::ResidentPremium) && widening.on(s.as_of) != InForce::Yes && !(source == Source::Quota) {
+    if item.gate == Some(Gate::ResidentPremium) && widening.on(s.as_of) != InForce::Yes && source != Source::Quota {
         let gate = &place.facts.resident_premium_from;
         match gate.on(s.as_of) {
             InForce::Yes => {}
