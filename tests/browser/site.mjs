@@ -144,9 +144,20 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   });
   // v1, installed and in control
   let { page, v } = await visit('v1 first visit');
+  // activated and claimed: the worker's activate step ends with clients.claim()
   await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !!r && !!r.active && r.active.state === 'activated'), null, { timeout: 20000 });
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
   await page.close();
-  ({ page, v } = await visit('v1 second visit'));
+  // On a loaded 2-core machine Chromium has been seen to start the next navigation before the
+  // activated worker is registered for it (CI, 2026-11-29: one uncontrolled second visit); what
+  // this test is about is that a controlled page never mixes versions, so a later visit may be
+  // the first controlled one (at most three).
+  for (let i = 1; i <= 3; i++) {
+    ({ page, v } = await visit('v1 visit ' + (i + 1)));
+    if (v.controlled) break;
+    console.log('     (visit ' + (i + 1) + ' not yet controlled; again)');
+    await page.close();
+  }
   check(v.controlled && v.script === 'v1' && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v1)]), 'v1 cached and in control: ' + JSON.stringify(v));
   // v2 released; its .wasm cannot be fetched: the install fails, every visit runs v1 whole
   opts.root = v2; failing = true;
@@ -167,7 +178,12 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   s = await settle(page);
   check(s.waiting, 'v2 installed and waiting for the v1 page to close');
   await page.close();
-  ({ page, v } = await visit('next visit'));
+  for (let i = 1; i <= 3; i++) {     // (as above: at most three visits to the first controlled one)
+    ({ page, v } = await visit('next visit ' + i));
+    if (v.controlled) break;
+    console.log('     (next visit ' + i + ' not yet controlled; again)');
+    await page.close();
+  }
   check(v.script === 'v2' && v.controlled && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v2)]), 'v2 took over, v1 cache gone: ' + JSON.stringify(v));
   await ctx.route('**/*', (r) => r.abort());      // and it works offline
   await page.reload();
