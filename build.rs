@@ -308,6 +308,35 @@ thread_local! {
     static SOURCES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The host of an address (`https://ybj.fujian.gov.cn/…` → `ybj.fujian.gov.cn`).
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#', ':']).next().unwrap_or("")
+}
+
+fn is_government(url: &str) -> bool {
+    let h = host(url);
+    h == "gov.cn" || h.ends_with(".gov.cn")
+}
+
+/// Where a source was read is not what it is (data/places/README.md): an official text is cited
+/// at its government address; a copy (`*_copy`) names the copy it was read on in `read_at`, and
+/// `url` only when the original's government address is known. So no mirror, portal or
+/// aggregator page is ever given as a source's address.
+fn check_addresses(x: &Source, w: &str) -> Result<(), String> {
+    let copy = x.grade.ends_with("_copy");
+    if x.grade == "official" && !x.url.as_deref().is_some_and(is_government) {
+        return Err(format!("{w}: an `official` source needs its government address in url (…gov.cn)"));
+    }
+    if copy && x.read_at.is_none() {
+        return Err(format!("{w}: a copy ({}) needs read_at, the address of the copy that was read", x.grade));
+    }
+    if let Some(u) = x.url.as_deref().filter(|u| copy && !is_government(u)) {
+        return Err(format!("{w}: url {u} is not the original's government address; the copy goes in read_at"));
+    }
+    Ok(())
+}
+
 fn sources(list: &[Source], what: &str) -> Result<String, String> {
     if list.is_empty() {
         return Err(format!("{what}: needs at least one source (title, date, grade)"));
@@ -319,6 +348,7 @@ fn sources(list: &[Source], what: &str) -> Result<String, String> {
         source_date(&x.date, &format!("{w} date"))?;
         let grade =
             variant(&x.grade, GRADE, &format!("{w} grade (official | official_copy | official_news | official_news_copy)"))?;
+        check_addresses(x, &w)?;
         // The wasm module carries each source's title, date and grade; where to read it
         // (publisher, addresses) is in the native CLI's `gongji regions`, docs/PLACES.md and the
         // data files. It keeps the module within its size budget for the phone's first visit.
