@@ -298,7 +298,11 @@ fn source_date(s: &str, what: &str) -> Result<(), String> {
     }
 }
 
-/// Building for the browser (wasm32): leave out what only a reader of sources needs.
+/// Building for the browser (wasm32): leave out what only a reader of sources needs — where a
+/// source can be read (publisher, addresses), and the texts no answer uses and the calculator
+/// page does not show: a place's summary and notes, the notes on its dates. `gongji regions`
+/// (native) keeps all of it; the built site ships the summaries as `places.json` for the embed
+/// builder (scripts/build-site.mjs). About 5 KB gzip of the module (issue 17).
 fn lean() -> bool {
     std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32")
 }
@@ -406,7 +410,7 @@ fn date_fact(f: &DateFact, what: &str, origin: &str) -> Result<String, String> {
     Ok(format!(
         "DateFact {{ not_before: {nbd}, by: {byd}, sources: {}, note: {}, place: {} }}",
         sources(&f.sources, what)?,
-        opt_lit(&f.note),
+        opt_lit(&if lean() { None } else { f.note.clone() }),
         lit(origin)
     ))
 }
@@ -638,6 +642,9 @@ fn generate(dir: &Path) -> Result<String, String> {
             write!(notes, "Note {{ text: {}, sources: {} }}, ", lit(&n.text), sources(&n.sources, &w)?).unwrap();
         }
         notes.push(']');
+        if lean() {
+            notes = String::from("&[]");
+        }
         let mut credit = String::from("&[");
         for (k, c) in p.credit.iter().enumerate() {
             let w = format!("{what} credit[{k}]");
@@ -698,7 +705,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             opt_lit(&province),
             chain.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", "),
             lit(&p.checked),
-            lit(&p.summary),
+            opt_lit(&if lean() { None } else { Some(p.summary.clone()) }),
             channels.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", "),
             fact(|f| &f.sharing_from, "sharing_from")?,
             fact(|f| &f.cross_city_from, "cross_city_from")?,

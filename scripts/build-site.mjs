@@ -135,6 +135,8 @@ const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);
 if (!P.FIRST_Q) throw new Error('js/quick.js does not export FIRST_Q');
 const catalogue = cli(['catalogue']), places = cli(['regions']);
+// The places' summaries for the embed builder (the module leaves them out; build.rs `lean()`).
+fs.writeFileSync(path.join(OUT, 'places.json'), JSON.stringify(Object.fromEntries(places.map((p) => [p.id, p.summary]))) + '\n');
 const ctx = { state: P.blankState(), catalogue, catalogueById: {}, rulesById: {}, remember: false };
 catalogue.forEach((c) => { ctx.catalogueById[c.id] = c; });
 ctx.state.as_of = date;

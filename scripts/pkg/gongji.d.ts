@@ -291,6 +291,7 @@ export interface Rule {
 export type Grade = 'official' | 'official_copy' | 'official_news' | 'official_news_copy';
 export interface Source { title: string; publisher?: string; date: string; url?: string; grade: Grade; read_at?: string; }
 /** A date known exactly (`on`) or as a window (`not_before` … `by`: in between the answer is `depends`). */
+/** `note`: only from `gongji regions` (the module leaves the notes on dates out). */
 export interface DateFact { on?: DateString; not_before?: DateString; by?: DateString; from_place: string; note?: string; sources: Source[]; }
 export interface ItemDecision { item: string; own: 'yes' | 'no' | 'depends' | null; shared: 'yes' | 'no' | 'depends' | null; from: DateString; sources: Source[]; note: string | null; }
 export interface Shareable { model: 'above_floor' | 'prior_years'; from: DateString; until: DateString | null; account: string; ordered: boolean; sources: Source[]; note: string | null; }
@@ -303,7 +304,8 @@ export interface Region {
   parent: string | null;
   province: string | null;
   checked: DateString;
-  summary: string;
+  /** The place in a few sentences. Only from the native CLI (`gongji regions`); the module leaves it out (size). */
+  summary?: string;
   channels: string[];
   facts: {
     sharing_from: DateFact;
@@ -314,6 +316,7 @@ export interface Region {
   };
   shareable: Shareable[];
   items: ItemDecision[];
+  /** Notes for readers. Empty in the module (size); `gongji regions` has them. */
   notes: { text: string; sources: Source[] }[];
   credit: unknown[];
   withdrawal: unknown[];

@@ -369,7 +369,9 @@ pub struct Place {
     #[serde(skip)]
     pub chain: &'static [usize],
     pub checked: &'static str,
-    pub summary: &'static str,
+    /// The place in a few sentences (for readers; not in the wasm build, see `lean()` in build.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'static str>,
     /// Where to bind or ask (inherited when the place names none).
     pub channels: &'static [&'static str],
     pub facts: Facts,

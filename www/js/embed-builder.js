@@ -87,7 +87,12 @@ function fillRegions(list) {
   });
   var byId = {};
   list.forEach(function (r) { byId[r.id] = r; });
-  function note() { var r = byId[sel.value]; $('#b-region-note').textContent = r ? r.summary : ''; }
+  // The place's summary is not in the module (size); the build ships them as places.json.
+  var summaries = {};
+  function note() { $('#b-region-note').textContent = summaries[sel.value] || ''; }
+  if (typeof fetch === 'function') {
+    fetch('places.json').then(function (r) { return r.ok ? r.json() : {}; }).then(function (x) { summaries = x || {}; note(); }, function () { /* no summaries: the list still works */ });
+  }
   sel.addEventListener('change', function () { state.region = sel.value; note(); render(); });
   sel.value = state.region;
   note();
