@@ -129,7 +129,7 @@ Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurabl
 globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
-await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js';`, resolveDir: SRC, loader: 'js' },
+await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
   bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
 const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);
@@ -157,15 +157,31 @@ const bar = document.querySelector('#answer');
 const answer = bar.getAttribute('data-answer');
 if (!answer || answer === 'none' || answer === 'error') throw new Error('prerender: no answer for the first question: ' + bar.outerHTML);
 const quickHTML = document.querySelector('#quick').innerHTML;
+// Each worked example's answer (`?preset=ID`), drawn the same way into the same bar, kept in a
+// <template> just before the bar; boot.js shows the one the address asks for.
+const barHTML = bar.outerHTML, presetBars = [];
+for (const p of P.PRESETS) {
+  const st = p.make();
+  if (st.as_of === P.today()) st.as_of = date;
+  const pctx = { ...ctx, state: st };
+  const ps = P.toScenario(st);
+  let pout = evaluate(ps), pans = null;
+  const perr = pout && pout.error ? pout.error : null;
+  if (perr) pans = P.answerOnly(evaluate, ps, perr);
+  P.renderAnswerBar(pctx, perr ? pans : pout, perr && !pans ? perr : null);
+  const a = bar.getAttribute('data-answer');
+  if (!a || a === 'none' || a === 'error') throw new Error(`prerender: no answer for the example ${p.id}: ${bar.outerHTML}`);
+  presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>`);
+}
 // Splice into the source text (not a reserialisation of the whole page): only three places change.
 let page = indexSrc;
 const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };
 splice(/<html\b([^>]*)>/, (m, a) => /class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`);
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
-splice(/<div id="answer"[^>]*><\/div>/, () => bar.outerHTML);
+splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barHTML}`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
 fs.writeFileSync(path.join(OUT, 'index.html'), page);
-log(`prerendered the first answer (as of ${date}): data-answer=${answer} "${bar.textContent.replace(/\s+/g, ' ').trim()}"`);
+log(`prerendered the first answer (as of ${date}): data-answer=${answer}; and ${presetBars.length} examples' answers`);
 
 // ---- 3. manifest ----------------------------------------------------------------------------------
 const manifest = writeManifest(OUT);

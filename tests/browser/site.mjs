@@ -81,12 +81,52 @@ test('prerendered first answer = the module\'s answer, and nothing moves when th
   await srv.close();
 });
 
-test('a preset, a place or a shared link never shows the prerendered answer', async () => {
+test('each worked example (?preset=ID) shows its own prerendered answer = the module\'s, before the engine; nothing moves at takeover', async () => {
+  const srv = await startServer();
+  const ids = [...fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').matchAll(/<div data-preset="([a-z0-9_]+)"/g)].map((m) => m[1]);
+  check(ids.length >= 6, 'every example prerendered: ' + ids);
+  for (const embed of ['', '&embed=1']) {
+    for (const id of ids) {
+      const q = '?preset=' + id + embed;
+      // without the page's script: what the HTML shows
+      let ctx = await browser.newContext(MOBILE);
+      await ctx.route('**/app.js', (r) => r.abort());
+      let page = await newPage(ctx);
+      await page.goto(srv.url + 'index.html' + q);
+      await page.waitForLoadState('load');
+      const pre = await page.evaluate(() => {
+        const bar = document.querySelector('#answer');
+        return { answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, visible: getComputedStyle(bar).visibility,
+          quick: getComputedStyle(document.querySelector('#quick')).visibility, top: Math.round(bar.getBoundingClientRect().top),
+          statusBars: document.querySelectorAll('[data-answer][role=status]').length };
+      });
+      check(pre.answer && pre.answer !== 'none' && pre.visible === 'visible' && pre.quick === 'hidden' && pre.statusBars === 1,
+        q + ': the example\'s answer shows (and only the bar), the bare page\'s question does not: ' + JSON.stringify(pre));
+      check(pre.top >= 0 && pre.top < 700, q + ': the prerendered answer is on the first screen: ' + pre.top);
+      await ctx.close();
+      // with the engine: the same answer, text and place
+      ctx = await browser.newContext(MOBILE);
+      page = await newPage(ctx);
+      await page.goto(srv.url + 'index.html' + q);
+      await page.waitForSelector('html.ready');
+      const live = await page.evaluate(() => {
+        const bar = document.querySelector('#answer');
+        return { answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, top: Math.round(bar.getBoundingClientRect().top) };
+      });
+      for (const k of ['answer', 'cls', 'text']) check(pre[k] === live[k], `${q}: ${k} changed at takeover: ${JSON.stringify(pre[k])} → ${JSON.stringify(live[k])}`);
+      check(Math.abs(pre.top - live.top) <= 2, `${q}: the bar moved at takeover: ${pre.top} → ${live.top}`);
+      await ctx.close();
+    }
+  }
+  await srv.close();
+});
+
+test('a place, a shared link or an unknown example never shows a prerendered answer', async () => {
   const srv = await startServer();
   const ctx = await browser.newContext(MOBILE);
   await ctx.route('**/app.js', (r) => r.abort());   // the engine never arrives
   const page = await newPage(ctx);
-  for (const q of ['?preset=dental', '?region=fuzhou', '#s=abc']) {
+  for (const q of ['?preset=nosuch', '?preset=dental&region=fuzhou', '?region=fuzhou', '#s=abc']) {
     await page.goto(srv.url + 'index.html' + q);
     await page.waitForLoadState('load');
     const s = await page.evaluate(() => ({ app: getComputedStyle(document.querySelector('#app')).visibility, loading: !!document.querySelector('#loading').getClientRects().length }));

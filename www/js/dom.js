@@ -22,6 +22,17 @@ function add(el, c) {
   if (Array.isArray(c)) { c.forEach(function (x) { add(el, x); }); return; }
   el.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
 }
+// A <details> whose body is built when it is first opened (a tap, the keyboard, or a script
+// setting `open`): the answers carry a folded rule text under every reason, and building them
+// all again on every keystroke was the largest part of a recompute (scripts/bench.sh, issue 17).
+// A tap builds it in the click, before the default action opens it, so it is there at once.
+export function lazyDetails(attrs, summary, build) {
+  var d = h('details', attrs, summary), done = false;
+  function fill() { if (!done) { done = true; add(d, build()); } }
+  summary.addEventListener('click', fill);
+  d.addEventListener('toggle', function () { if (d.open) fill(); });
+  return d;
+}
 export function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
 export function $(sel, root) { return (root || document).querySelector(sel); }
 var seq = 0;

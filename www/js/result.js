@@ -1,6 +1,6 @@
 // Renders the engine's output (SPEC §7, §9.3): the answer first (answer, headline, payers,
 // next steps), then the money (waterfall, steps, reasons, sharers, year table). Decides nothing.
-import { h, clear, $ } from './dom.js';
+import { h, clear, $, lazyDetails } from './dom.js';
 import { VERDICTS, ANSWERS, SEVERITY } from './labels.js';
 import { memberById } from './state.js';
 
@@ -43,7 +43,7 @@ export function ruleTap(ctx, id, lead) {
   var r = ctx.rulesById[id];
   if (!id) return null;
   if (!r) return h('span', { class: 'hint' }, '依据：' + id);
-  return h('details', { class: 'ruletap' }, h('summary', null, (lead || '依据：') + docName(r)), ruleBox(ctx, id));
+  return lazyDetails({ class: 'ruletap' }, h('summary', null, (lead || '依据：') + docName(r)), function () { return ruleBox(ctx, id); });
 }
 function ruleBox(ctx, id) {
   var r = ctx.rulesById[id];
@@ -135,13 +135,15 @@ function payerWhy(res, p) {
 function payersList(ctx, st, res) {
   if (!res.payers || !res.payers.length) return null;
   var yes = res.payers.filter(function (p) { return p.may_pay === 'yes'; }).length;
-  return h('details', { class: 'payers-box' }, h('summary', null, '谁可能付（按扣钱的先后，' + res.payers.length + ' 方，' + yes + ' 方可以付）'), h('ol', { class: 'payers' }, res.payers.map(function (p) {
-    var m = MAY[p.may_pay] || ['', p.may_pay];
-    var why = payerWhy(res, p);
-    return h('li', { class: 'may-' + p.may_pay, 'data-payer': p.payer },
-      h('span', { class: 'mark', 'aria-hidden': 'true' }, m[0]), ' ', payerWho(st, p, res), '：', h('strong', null, m[1]),
-      why ? h('span', { class: 'why' }, '。' + why) : null, ' ', ruleTap(ctx, p.rule));
-  })));
+  return lazyDetails({ class: 'payers-box' }, h('summary', null, '谁可能付（按扣钱的先后，' + res.payers.length + ' 方，' + yes + ' 方可以付）'), function () {
+    return h('ol', { class: 'payers' }, res.payers.map(function (p) {
+      var m = MAY[p.may_pay] || ['', p.may_pay];
+      var why = payerWhy(res, p);
+      return h('li', { class: 'may-' + p.may_pay, 'data-payer': p.payer },
+        h('span', { class: 'mark', 'aria-hidden': 'true' }, m[0]), ' ', payerWho(st, p, res), '：', h('strong', null, m[1]),
+        why ? h('span', { class: 'why' }, '。' + why) : null, ' ', ruleTap(ctx, p.rule));
+    }));
+  });
 }
 function nextSteps(res) {
   if (!res.next_steps || !res.next_steps.length) return null;
