@@ -157,6 +157,34 @@ const bar = document.querySelector('#answer');
 const answer = bar.getAttribute('data-answer');
 if (!answer || answer === 'none' || answer === 'error') throw new Error('prerender: no answer for the first question: ' + bar.outerHTML);
 const quickHTML = document.querySelector('#quick').innerHTML;
+// `?region=ID` asks the same first question at another place. Where the engine's answer (and
+// the rest of the quick check) is the same as the bare page's, the prerendered screen stays and
+// boot.js only sets the place; the ids go on <html data-pre-regions>. A place whose answer
+// differs waits for the engine as before.
+const barBare = bar.outerHTML, norm = (html) => html.replace(/ selected=""/g, '');
+const sameRegions = [];
+for (const pl of places) {
+  const rctx = { ...ctx, state: P.blankState(), region: pl.id };
+  rctx.state.as_of = date; rctx.state.region = pl.id;
+  rctx.q = P.FIRST_Q;
+  P.renderQuick(rctx, places);
+  P.applyQuick(rctx, rctx.q);
+  rctx.state.region = pl.id;
+  P.syncQuick(rctx);
+  const rs = P.toScenario(rctx.state), rout = evaluate(rs);
+  if (rout && rout.error) continue;
+  P.renderAnswerBar(rctx, rout, null);
+  const sel = document.querySelector('#region');
+  if (bar.outerHTML === barBare && sel.value === pl.id) {
+    sel.value = ctx.state.region;   // compare the rest with the bare page's quick check
+    if (norm(document.querySelector('#quick').innerHTML) === norm(quickHTML)) sameRegions.push(pl.id);
+  }
+}
+// back to the bare page's screen
+P.renderQuick(ctx, places);
+P.syncQuick(ctx);
+P.renderAnswerBar(ctx, out && !out.error ? out : ans, err && !ans ? err : null);
+if (bar.outerHTML !== barBare || document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page did not redraw the same');
 // Each worked example's answer (`?preset=ID`), drawn the same way into the same bar, kept in a
 // <template> just before the bar; boot.js shows the one the address asks for.
 const barHTML = bar.outerHTML, presetBars = [];
@@ -176,12 +204,12 @@ for (const p of P.PRESETS) {
 // Splice into the source text (not a reserialisation of the whole page): only three places change.
 let page = indexSrc;
 const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };
-splice(/<html\b([^>]*)>/, (m, a) => /class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`);
+splice(/<html\b([^>]*)>/, (m, a) => (/class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`).replace(/>$/, ` data-pre-regions="${sameRegions.join(' ')}">`));
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
 splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barHTML}`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
 fs.writeFileSync(path.join(OUT, 'index.html'), page);
-log(`prerendered the first answer (as of ${date}): data-answer=${answer}; and ${presetBars.length} examples' answers`);
+log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);
 
 // ---- 3. manifest ----------------------------------------------------------------------------------
 const manifest = writeManifest(OUT);

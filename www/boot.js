@@ -1,11 +1,14 @@
 // Runs before the page is drawn (a classic script in <head>; ES5). Two jobs:
 // 1. The built index.html (www-dist) carries answers prerendered by the build with the native
-//    engine: the first question's (the bare page) and each worked example's (`?preset=ID`, in a
-//    <template>). Another question — a place, a shared link, a remembered family, an unknown
-//    example — hides the prerendered screen until the engine answers that one (`pre-off`). For a
-//    known example the answer bar is filled from the template as soon as it is parsed, before
-//    the first paint, and the quick check (still the bare page's) stays invisible until the
-//    engine takes over (`pre-preset`).
+//    engine: the first question's (the bare page; also `?region=ID` for the places listed on
+//    <html data-pre-regions>, where the answer is the same) and each worked example's
+//    (`?preset=ID`, in a <template>). Another question — a place with another answer, a shared
+//    link, a remembered family, an unknown example — hides the prerendered screen until the
+//    engine answers that one (`pre-off`). As soon as the answer bar is parsed, before the first
+//    paint: the place is set in the quick check; an example's answer fills the bar, and the
+//    quick check (still the bare page's question) stays invisible until the engine draws it
+//    (`pre-preset`); in an article (`?embed=1`) the bar moves above the quick check, where
+//    app.js puts it.
 // 2. Start fetching and compiling the engine at once (streaming where the server sends
 //    application/wasm), in parallel with the page's script; app.js picks the compiled module up.
 (function () {
@@ -15,29 +18,34 @@
   var stored = false;
   try { stored = !!window.localStorage.getItem('gongji:v1'); } catch (e) { /* storage off */ }
   var preset = /[?&]preset=([a-z0-9_]+)(&|$)/.exec(q);
-  var other = /[?&]region=/.test(q) || /^#s=/.test(location.hash) || stored;
+  var region = /[?&]region=([a-z0-9_]+)(&|$)/.exec(q);
+  var same = ' ' + (root.getAttribute('data-pre-regions') || '') + ' ';
+  var knownRegion = region && same.indexOf(' ' + region[1] + ' ') >= 0;
+  var other = /[?&]region=/.test(q) && !knownRegion || /^#s=/.test(location.hash) || stored;
   var built = /(^|\s)pre(\s|$)/.test(root.className);
-  if (preset && !other && built && typeof MutationObserver === 'function') {
-    root.className += ' pre-preset';
-    showPreset(preset[1]);
-  } else if (preset || other) {
+  if (built && !other && typeof MutationObserver === 'function' && (preset || knownRegion || embed)) {
+    if (preset && !region) root.className += ' pre-preset';
+    if (preset && region) root.className += ' pre-off';        // an example at another place: ask the engine
+    else whenBarParsed(preset && preset[1], knownRegion && region[1]);
+  } else if (preset || other || region) {
     root.className += ' pre-off';
   }
-  // The example's prerendered answer into the answer bar, the moment the bar is parsed (the
-  // template comes just before it); an example the build did not prerender waits for the engine.
-  function showPreset(id) {
+  function whenBarParsed(example, place) {
     var mo = new MutationObserver(function () {
       var bar = document.getElementById('answer');
       if (!bar) return;
       mo.disconnect();
-      var t = document.getElementById('pre-presets');
-      var src = t && t.content ? t.content.querySelector('[data-preset="' + id + '"]') : null;
-      if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
-      bar.className = src.className;
-      bar.setAttribute('data-answer', src.getAttribute('data-answer'));
-      while (bar.firstChild) bar.removeChild(bar.firstChild);
-      for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
-      // in an article the answer comes first (as app.js places it)
+      if (example) {
+        var t = document.getElementById('pre-presets');
+        var src = t && t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
+        if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
+        bar.className = src.className;
+        bar.setAttribute('data-answer', src.getAttribute('data-answer'));
+        while (bar.firstChild) bar.removeChild(bar.firstChild);
+        for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
+      }
+      var sel = document.getElementById('region');
+      if (place && sel) sel.value = place;
       var quick = document.getElementById('quick');
       if (embed && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
     });
