@@ -32,10 +32,7 @@ pub mod withdrawal;
 mod wasm;
 
 pub use error::{ErrorCode, ErrorResponse, InputError};
-pub use output::Output;
-
-/// The engine version reported as `engine` in every output.
-pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use output::{Output, ENGINE_VERSION};
 
 /// One relation to 我, as a form lists it: `gongji relations` and the wasm export `relations()`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
