@@ -723,10 +723,10 @@ test('CSP: the page meta tag matches the policy the server sends', async () => {
   }
 });
 
-// scripts/serve.sh → serve.py: the page's own policy plus frame-ancestors ('self' unless told).
-async function servePy(args, env = {}) {
-  const child = spawn('python3', [path.resolve(here, '../../scripts/serve.py'), '--port', '0', ...args],
-    { env: { ...process.env, GONGJI_SERVE_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+// scripts/serve.sh (→ scripts/server.mjs): the page's own policy plus frame-ancestors ('self' unless told).
+async function serveSh(args, env = {}) {
+  const child = spawn('bash', [path.resolve(here, '../../scripts/serve.sh'), '--port', '0', ...args],
+    { env: { ...process.env, GONGJI_SKIP_BUILD: '1', GONGJI_SERVE_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { err += d; });
@@ -738,14 +738,14 @@ async function servePy(args, env = {}) {
   child.kill();
   return { csp: res.headers.get('content-security-policy'), code: 0 };
 }
-test('serve.py: frame-ancestors \'self\' by default, the embedding sites with --embed-from / GONGJI_FRAME_ANCESTORS, the rest of the policy the meta tag\'s', async () => {
-  let r = await servePy([]);
+test('serve.sh: frame-ancestors \'self\' by default, the embedding sites with --embed-from / GONGJI_FRAME_ANCESTORS, the rest of the policy the meta tag\'s', async () => {
+  let r = await serveSh([]);
   check(r.csp === CSP + "; frame-ancestors 'self'", 'default: ' + r.csp);
-  r = await servePy(['--embed-from', 'https://news.example.com https://*.example.org/']);
+  r = await serveSh(['--embed-from', 'https://news.example.com https://*.example.org/']);
   check(r.csp === CSP + "; frame-ancestors 'self' https://news.example.com https://*.example.org", '--embed-from: ' + r.csp);
-  r = await servePy([], { GONGJI_FRAME_ANCESTORS: 'https://a.example' });
+  r = await serveSh([], { GONGJI_FRAME_ANCESTORS: 'https://a.example' });
   check(r.csp === CSP + "; frame-ancestors 'self' https://a.example", 'env: ' + r.csp);
-  r = await servePy(['--embed-from', "https://a.example; script-src 'unsafe-inline'"]);
+  r = await serveSh(['--embed-from', "https://a.example; script-src 'unsafe-inline'"]);
   check(r.code === 2 && /not a site address/.test(r.err), 'a policy smuggled into --embed-from is refused: ' + r.code + ' ' + r.err.slice(-200));
 });
 
