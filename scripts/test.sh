@@ -14,7 +14,7 @@
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
 #                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
-#   page          node tests/browser/run.mjs and site.mjs (the page's browser tests, on www-dist/)
+#   page          tests/browser/run.mjs and site.mjs (the page's browser tests on node:test, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
 # Chromium and chromedriver come from Debian. Set GONGJI_TEST_ONLY="native wasm-node" to run
@@ -58,8 +58,12 @@ wasm_tests_chromium() {
     cargo test --lib --target wasm32-unknown-unknown
 }
 page_tests() {
-  # the built site (www-dist/): the page as a person uses it, then the build's own checks
-  node tests/browser/run.mjs && node tests/browser/site.mjs
+  # the built site (www-dist/): the page as a person uses it, then the build's own checks; both
+  # on node:test, one file after the other (one browser at a time); fails if either fails
+  local rc=0
+  node --test-reporter=spec --test-force-exit tests/browser/run.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/site.mjs || rc=1
+  return $rc
 }
 
 suite fmt           cargo fmt --check
