@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package into www/pkg (gitignored), then the site into www-dist/:
-#   cargo (release, size profile) -> wasm-bindgen --target web -> wasm-opt -Oz with the MVP
+#   cargo (crates/gongji-wasm, release, size profile) -> wasm-bindgen --target web -> wasm-opt -Oz with the MVP
 #   lowering passes -> MVP validation (fails the build otherwise) -> ES2017 glue -> types;
 #   then the native CLI (for the prerendered first answer) and scripts/build-site.mjs: bundled,
 #   minified scripts (esbuild), the first screen prerendered, the service worker's manifest.
@@ -35,14 +35,14 @@ WASM_OPT=$ROOT/node_modules/.bin/wasm-opt
 WASM_DIS=$ROOT/node_modules/.bin/wasm-dis
 
 # --- build ------------------------------------------------------------------------------------
-log "cargo build (release, wasm32; rustflags from .cargo/config.toml)"
-cargo build --lib --release --target wasm32-unknown-unknown
-RAW=target/wasm32-unknown-unknown/release/gongji.wasm
+log "cargo build -p gongji-wasm (release, wasm32; rustflags from .cargo/config.toml)"
+cargo build -p gongji-wasm --lib --release --target wasm32-unknown-unknown
+RAW=target/wasm32-unknown-unknown/release/gongji_wasm.wasm
 
-log "wasm-bindgen --target web"
+log "wasm-bindgen --target web --out-name gongji"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-wasm-bindgen --target web --out-dir "$OUT" "$RAW"
+wasm-bindgen --target web --out-name gongji --out-dir "$OUT" "$RAW"
 if grep -q externref <("$WASM_DIS" "$OUT/gongji_bg.wasm" 2>/dev/null); then
   echo "FAIL: wasm-bindgen produced externref (reference types); check .cargo/config.toml rustflags" >&2
   exit 1

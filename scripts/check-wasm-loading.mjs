@@ -5,9 +5,9 @@
 // Usage: node scripts/check-wasm-loading.mjs   (after scripts/build-wasm.sh)
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
@@ -26,25 +26,20 @@ fs.writeFileSync(path.join(pkg, '__check.js'),
   'init().then(function () { window.__gongji = { out: evaluate(scenario), version: version() }; },\n' +
   '  function (e) { window.__gongji = { failed: String(e && e.stack || e) }; });\n');
 
-function serve(port, mime, prefix) {
-  const args = [path.join(root, 'scripts/serve.py'), '--port', String(port), '--wasm-mime', mime];
-  if (prefix) args.push('--prefix', prefix);
-  const child = spawn('python3', args, { env: { ...process.env, GONGJI_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', () => resolve(child));
-    child.once('exit', (c) => reject(new Error('serve.py exited ' + c)));
-  });
+// The site's own server (scripts/server.mjs, as scripts/serve.sh runs it) on www/.
+function serve(mime, prefix) {
+  return startServer({ root: path.join(root, 'www'), wasmMime: mime, prefix, frameAncestors: "'self'", referrerPolicy: 'no-referrer' });
 }
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-let failed = 0, passed = 0, port = 18600 + Math.floor(Math.random() * 300);
+let failed = 0, passed = 0;
 try {
   for (const mime of ['application/wasm', 'application/octet-stream', 'text/plain']) {
     for (const prefix of ['', '/news/2026/tools/gongji']) {
-      const srv = await serve(++port, mime, prefix);
+      const srv = await serve(mime, prefix);
       const page = await browser.newPage();
       const problems = [];
       page.on('pageerror', (e) => problems.push('pageerror: ' + e));
@@ -53,7 +48,7 @@ try {
       page.on('response', (r) => { if (r.status() >= 400 && !/favicon\.ico$/.test(r.url())) problems.push(r.status() + ' ' + r.url()); });
       const label = `wasm as ${mime}, ${prefix || 'site root'}`;
       try {
-        await page.goto(`http://127.0.0.1:${port}${prefix}/pkg/__check.html`);
+        await page.goto(srv.url + 'pkg/__check.html');
         await page.waitForFunction(() => window.__gongji, null, { timeout: 20000 });
         const r = await page.evaluate(() => window.__gongji);
         if (r.failed) throw new Error(r.failed);
@@ -64,7 +59,7 @@ try {
         failed++; console.log(`  FAIL  ${label}: ${e.message}`);
       } finally {
         await page.close();
-        srv.kill();
+        await srv.close();
       }
     }
   }

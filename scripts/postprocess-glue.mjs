@@ -5,7 +5,7 @@
 //    streaming attempt gets a clone of the response, so the fallback can still read the body;
 //  - finds the .wasm by a *relative* URL when init() is called without arguments
 //    ('pkg/gongji_bg.wasm' against the document's base URL), so the page works from any sub-path;
-//  - carries the `inline_js` snippets (src/wasm.rs) itself: wasm-bindgen writes each to its own
+//  - carries the `inline_js` snippets (crates/gongji-wasm/src/lib.rs) itself: wasm-bindgen writes each to its own
 //    module under snippets/, which the page would fetch after gongji.js (one more round trip on a
 //    cold visit, one more file for the service worker); each is inlined and its file removed.
 // Every rewrite must match exactly once (optional ones at most once): if a wasm-bindgen upgrade changes the glue, the build
@@ -65,7 +65,7 @@ src = src.replace(/^import \{ ([\w$, ]+) \} from '\.\/(snippets\/[\w.\/-]+\.js)'
     console.error(`postprocess-glue: snippet ${rel} has imports or exports other than functions; inline it by hand`); process.exit(1);
   }
   snippets++;
-  return `// inlined from ${rel} (inline_js in src/wasm.rs)\n${code.trim()}\n`;
+  return `// inlined from ${rel} (inline_js in crates/gongji-wasm/src/lib.rs)\n${code.trim()}\n`;
 });
 if (/snippets\//.test(src.replace(/\/\/.*$/gm, ''))) { console.error('postprocess-glue: a snippet import is left in the glue'); process.exit(1); }
 fs.rmSync(path.join(path.dirname(file), 'snippets'), { recursive: true, force: true });

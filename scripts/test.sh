@@ -3,18 +3,19 @@
 # (scripts/setup.sh), then runs every suite, continues past failures, prints a summary, and exits
 # non-zero if any suite failed.
 #
-#   fmt           cargo fmt --check (rustfmt.toml)
-#   clippy        cargo clippy -D warnings, native (all targets) and wasm32 (the library)
+#   fmt           cargo fmt --all --check (rustfmt.toml)
+#   clippy        cargo clippy -D warnings, native (the workspace, all targets) and wasm32 (the
+#                 library, and the binding crate with its tests)
 #   native        cargo test (unit, golden cases, property tests)
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
 #   es2017        every shipped JS file (www-dist/, the built site) parses as ES2017
-#   wasm-node     wasm-bindgen-test (tests/wasm_binding/tests.rs) in Node: golden cases + malformed-input stress
+#   wasm-node     wasm-bindgen-test (crates/gongji-wasm/tests/) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
 #                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
-#   page          node tests/browser/run.mjs and site.mjs (the page's browser tests, on www-dist/)
+#   page          tests/browser/run.mjs and site.mjs (the page's browser tests on node:test, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
 # Chromium and chromedriver come from Debian. Set GONGJI_TEST_ONLY="native wasm-node" to run
@@ -31,7 +32,6 @@ die() { echo "test.sh: $*" >&2; exit 1; }
 bash scripts/setup.sh || die "setup failed (scripts/setup.sh)"
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || echo /usr/bin/chromedriver)}
 export CHROMEDRIVER
-bash scripts/gen-wasm-golden-list.sh || die "cannot list the golden cases"
 echo "rustc: $(rustc --version); $(wasm-bindgen --version); node $(node --version); $(/usr/bin/chromium --version 2>/dev/null); chromedriver: $CHROMEDRIVER"
 
 # ------------------------------------------------------------------------- suites
@@ -46,24 +46,32 @@ suite() {
   else FAILED+=("$name"); echo "---- $name FAILED ($((SECONDS - t0)) s)"; fi
 }
 
+clippy_all() {
+  cargo clippy --workspace --all-targets -- -D warnings &&
+  cargo clippy -p gongji --lib --target wasm32-unknown-unknown -- -D warnings &&
+  cargo clippy -p gongji-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+}
+# The binding crate's tests (crates/gongji-wasm/tests/; the golden list comes from its build.rs).
 wasm_tests() {
-  bash scripts/gen-wasm-golden-list.sh &&
   WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600} \
-    cargo test --lib --target wasm32-unknown-unknown
+    cargo test -p gongji-wasm --target wasm32-unknown-unknown
 }
 wasm_tests_chromium() {
-  bash scripts/gen-wasm-golden-list.sh &&
   WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json" \
   WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600} \
-    cargo test --lib --target wasm32-unknown-unknown
+    cargo test -p gongji-wasm --target wasm32-unknown-unknown
 }
 page_tests() {
-  # the built site (www-dist/): the page as a person uses it, then the build's own checks
-  node tests/browser/run.mjs && node tests/browser/site.mjs
+  # the built site (www-dist/): the page as a person uses it, then the build's own checks; both
+  # on node:test, one file after the other (one browser at a time); fails if either fails
+  local rc=0
+  node --test-reporter=spec --test-force-exit tests/browser/run.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/site.mjs || rc=1
+  return $rc
 }
 
-suite fmt           cargo fmt --check
-suite clippy        bash -c 'cargo clippy --all-targets -- -D warnings && cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings'
+suite fmt           cargo fmt --all --check
+suite clippy        clippy_all
 suite native        cargo test
 suite wasm-build    bash scripts/build-wasm.sh
 suite es2017        node scripts/check-es2017.mjs www-dist

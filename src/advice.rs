@@ -15,7 +15,7 @@ use crate::error::{ErrorCode, InputError};
 use crate::input::ScenarioInput;
 use crate::kinship::Relation;
 use crate::money::Money;
-use crate::output::{OrderedMap, Output, Payer};
+use crate::output::{OrderedMap, Output, Payer, ENGINE_VERSION};
 use crate::scenario::{Channel, Insurance, Scenario};
 use serde::Serialize;
 
@@ -311,7 +311,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     let current_pay = shown.iter().find(|sc| sc.perm == current_pick).map_or(min_pay, |sc| sc.self_pay);
     let explanation = explain(&s, &choices, evaluated, min_pay, max_elderly, current_pay, best.len());
     Ok(Advice {
-        engine: crate::ENGINE_VERSION,
+        engine: ENGINE_VERSION,
         rules: crate::data::rules_version(),
         patients: choices
             .iter()

@@ -4,7 +4,7 @@
 //! and why* — under China's rules for sharing a 职工医保 personal account with relatives
 //! (家庭共济), citing the rule behind every line.
 //!
-//! Pure Rust, no JavaScript types: the wasm binding (`src/wasm.rs`) and the CLI
+//! Pure Rust, no JavaScript types: the wasm binding (crate `gongji-wasm`, crates/gongji-wasm) and the CLI
 //! (`src/main.rs`) are thin layers over [`answer_json`].
 //!
 //! Flow: JSON text → [`json`] (tree, then typed fields with paths) → [`input::ScenarioInput`]
@@ -28,14 +28,8 @@ pub mod output;
 pub mod scenario;
 pub mod withdrawal;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 pub use error::{ErrorCode, ErrorResponse, InputError};
-pub use output::Output;
-
-/// The engine version reported as `engine` in every output.
-pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub use output::{Output, ENGINE_VERSION};
 
 /// One relation to 我, as a form lists it: `gongji relations` and the wasm export `relations()`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -104,7 +98,7 @@ pub enum Layout {
 pub fn answer_json(question: Question, text: &str, layout: Layout) -> (String, bool) {
     if text.len() > limits::INPUT_BYTES {
         let e = error::input_too_large();
-        return (to_json(&ErrorResponse { error: &e }, layout), false);
+        return (error_json(&e, layout), false);
     }
     let result = match question {
         Question::Evaluate => input::ScenarioInput::from_text(text).and_then(|i| evaluate_input(&i)).map(|o| to_json(&o, layout)),
@@ -116,7 +110,38 @@ pub fn answer_json(question: Question, text: &str, layout: Layout) -> (String, b
     };
     match result {
         Ok(answer) => (answer, true),
-        Err(e) => (to_json(&ErrorResponse { error: &e }, layout), false),
+        Err(e) => (error_json(&e, layout), false),
+    }
+}
+
+/// An input problem as the answer text `{"error": {...}}`, as [`answer_json`] writes it (the
+/// wasm binding's refusals before the engine is reached).
+pub fn error_json(e: &InputError, layout: Layout) -> String {
+    to_json(&ErrorResponse { error: e }, layout)
+}
+
+/// The reference tables the CLI prints and the wasm module exports (`catalogue`, `rules`,
+/// `regions`, `relations`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// The expense catalogue (SPEC §4).
+    Catalogue,
+    /// The rules with their sources and effective dates (SPEC §3).
+    Rules,
+    /// Every place the engine knows (SPEC §9.1), with its values and sources.
+    Regions,
+    /// Every relation to 我 ([`relations`]).
+    Relations,
+}
+
+/// A reference table as JSON text, through the answers' serializer (one monomorphization of the
+/// JSON writer in the wasm module, whichever crate asks).
+pub fn table_json(table: Table, layout: Layout) -> String {
+    match table {
+        Table::Catalogue => to_json(data::items(), layout),
+        Table::Rules => to_json(data::rules(), layout),
+        Table::Regions => to_json(data::places(), layout),
+        Table::Relations => to_json(&relations(), layout),
     }
 }
 
@@ -137,7 +162,7 @@ pub fn run_json(kind: &str, text: &str) -> Option<(String, bool)> {
     Some(answer_json(Question::from_name(kind)?, text, Layout::Pretty))
 }
 
-fn to_json<T: serde::Serialize>(value: &T, layout: Layout) -> String {
+fn to_json<T: serde::Serialize + ?Sized>(value: &T, layout: Layout) -> String {
     // The wasm module only ever writes compact JSON: leaving the pretty printer out of it saves
     // one monomorphization of every output type (about a tenth of the module).
     let text = match layout {

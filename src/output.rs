@@ -5,6 +5,9 @@ use crate::money::Money;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+/// The engine version reported as `engine` in every output (and by `gongji version`).
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 #[derive(Debug, Serialize)]
 pub struct Output {
     pub engine: &'static str,

@@ -1,12 +1,12 @@
 // Wasm side of scripts/bench.sh in headless Chromium (playwright-core, /usr/bin/chromium): serves
-// www/ with scripts/serve.py, loads a bench page from www/pkg (gitignored), times evaluate() per
+// www/ with scripts/server.mjs, loads a bench page from www/pkg (gitignored), times evaluate() per
 // scenario like wasm-node.mjs, and prints one JSON line per scenario plus the linear memory.
 // Usage: node scripts/bench/wasm-browser.mjs FILE...
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { startServer } from '../server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -28,9 +28,7 @@ fs.writeFileSync(path.join(pkg, '__bench.js'),
   '  window.__bench = out;\n' +
   '}, function (e) { window.__bench = { failed: String(e) }; });\n');
 
-const port = 18900 + Math.floor(Math.random() * 90);
-const srv = spawn('python3', [path.join(root, 'scripts/serve.py'), '--port', String(port)], { env: { ...process.env, GONGJI_SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((resolve, reject) => { srv.stdout.once('data', resolve); srv.once('exit', reject); });
+const srv = await startServer({ root: path.join(root, 'www') });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -38,7 +36,7 @@ const browser = await chromium.launch({
 let code = 0;
 try {
   const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/pkg/__bench.html`);
+  await page.goto(srv.url + 'pkg/__bench.html');
   await page.waitForFunction(() => window.__bench, null, { timeout: 300000 });
   const r = await page.evaluate(() => window.__bench);
   if (r.failed) throw new Error(r.failed);
@@ -46,7 +44,7 @@ try {
 } catch (e) {
   console.error('wasm-browser bench failed: ' + e.message); code = 1;
 } finally {
-  await browser.close(); srv.kill();
+  await browser.close(); await srv.close();
   for (const f of ['__bench.html', '__bench.js', '__measure.js']) fs.rmSync(path.join(pkg, f), { force: true });
 }
 process.exit(code);

@@ -14,7 +14,7 @@ mod payability;
 use crate::data::{self, InForce};
 use crate::kinship::{Family, Person};
 use crate::money::Money;
-use crate::output::{OrderedMap, Output, Verdict};
+use crate::output::{OrderedMap, Output, Verdict, ENGINE_VERSION};
 use crate::scenario::{Channel, Scenario};
 use rust_decimal::Decimal;
 
@@ -102,7 +102,7 @@ fn run(s: &Scenario, quiet: bool) -> Output {
             .collect(),
     );
     Output {
-        engine: crate::ENGINE_VERSION,
+        engine: ENGINE_VERSION,
         rules: data::rules_version(),
         as_of: s.as_of,
         region: s.region.id,

@@ -1,28 +1,45 @@
-// Browser tests for the calculator page (issue 4 and 7). Usage: node tests/browser/run.mjs [filter]
+// Browser tests for the calculator page (issue 4 and 7), on node:test. Usage:
+//   node tests/browser/run.mjs                                   # all of them
+//   node --test-name-pattern='美白|在本机记住|privacy' tests/browser/run.mjs   # some (keep the last two:
+//                                                 # the privacy check runs over the tests that ran)
 // Starts its own static server for the built site (www-dist/; GONGJI_WWW=www for the sources), drives /usr/bin/chromium through playwright-core.
+// The tests run one after the other in one browser; each may rely on the page state being fresh
+// (a new context per test), none on another test, except the privacy check at the end.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import { startServer, startHost, loadPlaywright, axePath, CHROMIUM, CSP, EMBED_CSP, ROOT } from './server.mjs';
+import { startServer as startSiteServer, startHost as startHostSite, loadPlaywright, axePath, CHROMIUM, CSP, EMBED_CSP, ROOT } from './server.mjs';
 import { Visitor } from './visitor.mjs';
 import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
 fs.mkdirSync(ART, { recursive: true });
-const args = process.argv.slice(2);
-const FILTER = args.filter((a) => !a.startsWith('--'))[0];
 
 if (!fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) {
   console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.');
   process.exit(2);
 }
 
-const { chromium } = await loadPlaywright();
-const browser = await chromium.launch(CHROMIUM);
-const srv = await startServer();
-const BASE = srv.url;
+// Every server a test starts is closed after the run, also when the test failed half-way.
+const servers = new Set();
+async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
+async function startHost(pages) { const s = await startHostSite(pages); servers.add(s); return s; }
+
+let browser, BASE;
+before(async () => {
+  const { chromium } = await loadPlaywright();
+  browser = await chromium.launch(CHROMIUM);
+  BASE = (await startServer()).url;
+});
+after(async () => {
+  if (browser) await browser.close();
+  for (const s of servers) await s.close();
+});
+beforeEach((t) => { currentTest = t.name; });
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
 
@@ -31,7 +48,7 @@ const storageWrites = [];
 let currentTest = '';
 const pageErrors = [];
 
-function check(cond, msg) { if (!cond) throw new Error(msg); }
+function check(cond, msg) { assert.ok(cond, msg); }
 // opts.alsoAllow: other origins this page may load from (a host page framing the calculator).
 async function newPage(opts = MOBILE, base = BASE) {
   const { alsoAllow = [], ...ctxOpts } = opts;
@@ -87,9 +104,6 @@ async function storageState(page) {
     idb: indexedDB.databases ? (await indexedDB.databases()).length : 0,
   }));
 }
-
-const tests = [];
-function test(name, fn) { tests.push({ name, fn }); }
 
 // ---------------------------------------------------------------------------
 test('mobile: 补牙 for a retired mother, paid after her own account by her son (typed in by hand)', async () => {
@@ -723,10 +737,10 @@ test('CSP: the page meta tag matches the policy the server sends', async () => {
   }
 });
 
-// scripts/serve.sh → serve.py: the page's own policy plus frame-ancestors ('self' unless told).
-async function servePy(args, env = {}) {
-  const child = spawn('python3', [path.resolve(here, '../../scripts/serve.py'), '--port', '0', ...args],
-    { env: { ...process.env, GONGJI_SERVE_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+// scripts/serve.sh (→ scripts/server.mjs): the page's own policy plus frame-ancestors ('self' unless told).
+async function serveSh(args, env = {}) {
+  const child = spawn('bash', [path.resolve(here, '../../scripts/serve.sh'), '--port', '0', ...args],
+    { env: { ...process.env, GONGJI_SKIP_BUILD: '1', GONGJI_SERVE_QUIET: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '', err = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { err += d; });
@@ -738,14 +752,14 @@ async function servePy(args, env = {}) {
   child.kill();
   return { csp: res.headers.get('content-security-policy'), code: 0 };
 }
-test('serve.py: frame-ancestors \'self\' by default, the embedding sites with --embed-from / GONGJI_FRAME_ANCESTORS, the rest of the policy the meta tag\'s', async () => {
-  let r = await servePy([]);
+test('serve.sh: frame-ancestors \'self\' by default, the embedding sites with --embed-from / GONGJI_FRAME_ANCESTORS, the rest of the policy the meta tag\'s', async () => {
+  let r = await serveSh([]);
   check(r.csp === CSP + "; frame-ancestors 'self'", 'default: ' + r.csp);
-  r = await servePy(['--embed-from', 'https://news.example.com https://*.example.org/']);
+  r = await serveSh(['--embed-from', 'https://news.example.com https://*.example.org/']);
   check(r.csp === CSP + "; frame-ancestors 'self' https://news.example.com https://*.example.org", '--embed-from: ' + r.csp);
-  r = await servePy([], { GONGJI_FRAME_ANCESTORS: 'https://a.example' });
+  r = await serveSh([], { GONGJI_FRAME_ANCESTORS: 'https://a.example' });
   check(r.csp === CSP + "; frame-ancestors 'self' https://a.example", 'env: ' + r.csp);
-  r = await servePy(['--embed-from', "https://a.example; script-src 'unsafe-inline'"]);
+  r = await serveSh(['--embed-from', "https://a.example; script-src 'unsafe-inline'"]);
   check(r.code === 2 && /not a site address/.test(r.err), 'a policy smuggled into --embed-from is refused: ' + r.code + ' ' + r.err.slice(-200));
 });
 
@@ -1310,24 +1324,3 @@ test('privacy over every flow: no request left the page origin, no storage writt
   check(bad.length === 0, 'storage written without opt-in: ' + JSON.stringify(bad.slice(0, 3)));
   check(storageWrites.some(opted), 'the opt-in test did write (the recorder works)');
 });
-
-// ---------------------------------------------------------------------------
-let passed = 0, failed = 0;
-for (const t of tests) {
-  if (FILTER && !t.name.includes(FILTER) && !t.name.startsWith('privacy') && !t.name.includes('在本机记住')) continue;
-  const t0 = Date.now();
-  currentTest = t.name;
-  try {
-    await t.fn();
-    passed++;
-    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${t.name}: ${String(e && e.message || e).split('\n').slice(0, 4).join(' ')}`);
-  }
-}
-await browser.close();
-await srv.close();
-for (const k of ['host', 'page', 'stranger']) if (embedSetup[k]) await embedSetup[k].close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);

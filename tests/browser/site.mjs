@@ -3,29 +3,41 @@
 //    nothing moves when the page takes over; a preset or a link never shows it;
 //  - the service worker moves between releases atomically: v1 → v2 with the .wasm fetch failing
 //    keeps v1 whole; once it succeeds, v2 takes over on the next visit, never a mix.
-// Usage: node tests/browser/site.mjs [filter]
+// On node:test, one browser, one test after the other: `node tests/browser/site.mjs`, or
+// `node --test-name-pattern='service worker' tests/browser/site.mjs` for some. Add a test at the end
+// with test(name, async () => { ... }); every page made with newPage() is checked for page errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, CHROMIUM, ROOT } from './server.mjs';
+import { startServer as startSiteServer, loadPlaywright, CHROMIUM, ROOT } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const FILTER = process.argv.slice(2).filter((a) => !a.startsWith('--'))[0];
 if (!fs.existsSync(path.join(ROOT, 'manifest.json'))) { console.error(ROOT + ' is not a built site: run scripts/build-wasm.sh first.'); process.exit(2); }
-const { chromium } = await loadPlaywright();
-const browser = await chromium.launch(CHROMIUM);
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const errors = [];
-function check(cond, msg) { if (!cond) throw new Error(msg); }
+// Every server a test starts is closed after the run, also when the test failed half-way.
+const servers = new Set();
+async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
+let browser;
+before(async () => {
+  const { chromium } = await loadPlaywright();
+  browser = await chromium.launch(CHROMIUM);
+});
+after(async () => {
+  if (browser) await browser.close();
+  for (const s of servers) await s.close();
+  check(errors.length === 0, 'page errors: ' + errors.slice(0, 5).join(' | '));
+});
+function check(cond, msg) { assert.ok(cond, msg); }
 async function newPage(ctx) {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   return page;
 }
-const tests = [];
-function test(name, fn) { tests.push({ name, fn }); }
 
 // What a visitor sees of the first screen.
 function firstScreen() {
@@ -255,15 +267,3 @@ test('what ships: one manifest for the worker and the preload list; scripts mini
   const app = fs.readFileSync(path.join(ROOT, 'app.js'), 'utf8');
   check(app.split('\n').length < 20, 'app.js is minified');
 });
-
-let passed = 0, failed = 0;
-for (const t of tests) {
-  if (FILTER && !t.name.includes(FILTER)) continue;
-  const t0 = Date.now();
-  try { await t.fn(); passed++; console.log(`ok   ${t.name} (${Date.now() - t0} ms)`); }
-  catch (e) { failed++; console.log(`FAIL ${t.name}: ${String(e && e.message || e).split('\n').slice(0, 4).join(' ')}`); }
-}
-if (errors.length) { failed++; console.log('FAIL page errors: ' + errors.slice(0, 5).join(' | ')); }
-await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);

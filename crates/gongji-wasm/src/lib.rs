@@ -1,5 +1,7 @@
-//! The WebAssembly binding: a thin layer over the engine's one entry point,
-//! [`crate::answer_json`].
+//! The WebAssembly binding of gongji: a thin layer over the engine's one entry point,
+//! [`gongji::answer_json`]. The only code that knows JavaScript (wasm-bindgen, js-sys); compiled
+//! for wasm32 only (natively this crate is empty). `scripts/build-wasm.sh` builds it into the
+//! page's package (`www/pkg/gongji.js`, `gongji_bg.wasm`); its tests are in `tests/binding.rs`.
 //!
 //! Contract (SPEC §7): every export takes a plain JS object and returns a plain JS object
 //! (amounts stay strings). **Bad input never throws**: it is returned as a value
@@ -13,8 +15,9 @@
 //! `persona_burden`, same messages), and its answer comes back through `JSON.parse`. Two
 //! string copies replace thousands of small calls across the boundary (one per key, string and
 //! number with serde-wasm-bindgen), which measured 2-3x faster and about 20 KB smaller; see
-//! ARCHITECTURE.md. The reference data (`catalogue`, `rules`, `regions`, `relations`, `version`) is
-//! serialized straight into JS objects with serde-wasm-bindgen.
+//! ARCHITECTURE.md. The reference tables (`catalogue`, `rules`, `regions`, `relations`) come the
+//! same way, as the engine's JSON text ([`gongji::table_json`]) through `JSON.parse`; `version`
+//! is serialized straight into a JS object with serde-wasm-bindgen.
 //!
 //! JSON cannot carry NaN or ±Infinity (`JSON.stringify` writes `null`, which would read as
 //! "absent"): the one conversion, [`input_text`], writes them as strings the engine refuses at
@@ -23,8 +26,10 @@
 //! TypeScript types for these exports: `scripts/pkg/gongji.d.ts`, copied into `www/pkg` by
 //! `scripts/build-wasm.sh`.
 
-use crate::error::{ErrorCode, ErrorResponse, InputError};
-use crate::{Layout, Question};
+#![cfg(target_arch = "wasm32")]
+
+use gongji::error::{ErrorCode, InputError};
+use gongji::{Layout, Question, Table};
 use js_sys::{JsString, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -39,16 +44,17 @@ fn not_plain_data(why: &str) -> InputError {
 }
 
 /// A small value as a plain JS value: serde-wasm-bindgen's JSON-compatible serializer (maps
-/// become plain objects). Only for `version`: the reference tables go through the answers'
-/// JSON serializer ([`as_json`]), one monomorphization of their types instead of two.
+/// become plain objects). Only for `version`: the reference tables come as JSON text from the
+/// engine's own serializer ([`gongji::table_json`]), one monomorphization of their types and of
+/// the JSON writer instead of two.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-/// Reference data through the answers' serializer: JSON text, then `JSON.parse`.
-fn as_json<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    from_json(&serde_json::to_string(value).unwrap_or_default())
+/// A reference table: the engine's JSON text, then `JSON.parse`.
+fn table(t: Table) -> JsValue {
+    from_json(&gongji::table_json(t, Layout::Compact))
 }
 
 /// The engine's answer text as a JS value. The text is the engine's own serde_json output, so
@@ -58,7 +64,7 @@ fn from_json(text: &str) -> JsValue {
 }
 
 fn error_value(e: &InputError) -> JsValue {
-    from_json(&serde_json::to_string(&ErrorResponse { error: e }).unwrap_or_default())
+    from_json(&gongji::error_json(e, Layout::Compact))
 }
 
 // The one way a JS value becomes JSON text for the engine (issue 11: the answer must not depend
@@ -100,14 +106,14 @@ fn input_text(input: &JsValue) -> Result<String, InputError> {
     let text = gongji_json(input);
     if !text.is_string() {
         return Err(match text.as_f64().map(|x| x as u8) {
-            Some(1) => crate::json::too_deep(None),
+            Some(1) => gongji::json::too_deep(None),
             Some(0) => not_plain_data("a function or symbol"),
             _ => not_plain_data("JSON.stringify refused it (a cycle, a BigInt, or a getter that threw)"),
         });
     }
     // Longer in UTF-16 units means longer in UTF-8 bytes too: refuse before copying it in.
-    if text.unchecked_ref::<JsString>().length() as usize > crate::limits::INPUT_BYTES {
-        return Err(crate::error::input_too_large());
+    if text.unchecked_ref::<JsString>().length() as usize > gongji::limits::INPUT_BYTES {
+        return Err(gongji::error::input_too_large());
     }
     text.as_string().ok_or_else(|| not_plain_data("a function or symbol"))
 }
@@ -115,7 +121,7 @@ fn input_text(input: &JsValue) -> Result<String, InputError> {
 /// Runs one question on a JS value: the answer, or `{error}`.
 fn run(input: &JsValue, question: Question) -> JsValue {
     match input_text(input) {
-        Ok(text) => from_json(&crate::answer_json(question, &text, Layout::Compact).0),
+        Ok(text) => from_json(&gongji::answer_json(question, &text, Layout::Compact).0),
         Err(e) => error_value(&e),
     }
 }
@@ -147,26 +153,26 @@ pub fn credit(input: JsValue) -> JsValue {
 /// The expense catalogue (SPEC §4).
 #[wasm_bindgen]
 pub fn catalogue() -> JsValue {
-    as_json(crate::data::items())
+    table(Table::Catalogue)
 }
 
 /// The rules with their sources and effective dates (SPEC §3).
 #[wasm_bindgen]
 pub fn rules() -> JsValue {
-    as_json(crate::data::rules())
+    table(Table::Rules)
 }
 
 /// Every place the engine knows (SPEC §9.1), with its values and sources (title, date, grade).
 #[wasm_bindgen]
 pub fn regions() -> JsValue {
-    as_json(crate::data::places())
+    table(Table::Regions)
 }
 
 /// Every relation to 我: `{id, name, via, unique}` (which relations a `via` may name; at most
 /// one per family), so forms need not keep their own list.
 #[wasm_bindgen]
 pub fn relations() -> JsValue {
-    as_json(&crate::relations())
+    table(Table::Relations)
 }
 
 #[derive(Serialize)]
@@ -178,11 +184,5 @@ struct Version {
 /// `{engine, rules}`: the engine version and the rules data version.
 #[wasm_bindgen]
 pub fn version() -> JsValue {
-    to_js(&Version { engine: crate::ENGINE_VERSION, rules: crate::data::rules_version() })
+    to_js(&Version { engine: gongji::ENGINE_VERSION, rules: gongji::data::rules_version() })
 }
-
-// The wasm-bindgen tests live in tests/wasm_binding/tests.rs; they call the exports above, which
-// are private to the library, so they are compiled in here as a unit-test module.
-#[cfg(test)]
-#[path = "../tests/wasm_binding/tests.rs"]
-mod tests;

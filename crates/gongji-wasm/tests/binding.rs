@@ -1,28 +1,27 @@
-//! Tests of the WebAssembly binding (`src/wasm.rs`), run with wasm-bindgen-test in Node and in
-//! headless Chromium by `scripts/test.sh`:
+//! Tests of the WebAssembly binding (`crates/gongji-wasm/src/lib.rs`), run with
+//! wasm-bindgen-test in Node and in headless Chromium by `scripts/test.sh`:
 //!
-//!     cargo test --lib --target wasm32-unknown-unknown                            # Node
-//!     WASM_BINDGEN_USE_BROWSER=1 cargo test --lib --target wasm32-unknown-unknown # Chromium
+//!     cargo test -p gongji-wasm --target wasm32-unknown-unknown                            # Node
+//!     WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/scripts/webdriver.json \
+//!       cargo test -p gongji-wasm --target wasm32-unknown-unknown                          # Chromium
 //!
-//! The binding module is private to the library, so this file is compiled *into* it as a unit
-//! test module (`#[path = "../tests/wasm_binding/tests.rs"] mod tests;` at the end of
-//! src/wasm.rs). It sits in a subdirectory so that Cargo does not also build it as an integration
-//! test target (where `super::evaluate` would not exist).
-//!
-//! - every golden case (`tests/golden/*.json`, embedded via tests/wasm_golden_list.in, which
-//!   scripts/gen-wasm-golden-list.sh regenerates) goes through the exported function of its
-//!   `kind` and must equal `expected` exactly;
+//! - every golden case (`tests/golden/*.json`, embedded through the list crates/gongji-wasm/build.rs
+//!   writes) goes through the exported function of its `kind` and must equal `expected` exactly;
 //! - thousands of malformed inputs must each give back `{error}` (or an answer), never a throw or
 //!   a trap, and afterwards the SPEC §7 example must still evaluate correctly.
+//!
+//! wasm32 only: natively this file is empty.
 
-use super::{advise, catalogue, credit, evaluate, regions, relations, rules, version, withdrawal};
+#![cfg(target_arch = "wasm32")]
+
+use gongji_wasm::{advise, catalogue, credit, evaluate, regions, relations, rules, version, withdrawal};
 use js_sys::{Array, Object, Reflect};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-const GOLDEN: &[(&str, &str)] = include!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/wasm_golden_list.in"));
-const SPEC_EXAMPLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spec_example.json"));
+const GOLDEN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/golden_list.rs"));
+const SPEC_EXAMPLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/spec_example.json"));
 
 fn js(value: &Value) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).expect("serde_json output is valid JSON")
@@ -140,7 +139,7 @@ fn errors_are_values_with_code_field_and_messages() {
     assert!(back(&evaluate(js(&s)))["error"].is_object());
 }
 
-/// Values JSON text cannot carry: `JSON.stringify`'s replacer in src/wasm.rs writes NaN and
+/// Values JSON text cannot carry: `JSON.stringify`'s replacer in the binding writes NaN and
 /// ±Infinity as strings the engine refuses at their field.
 #[wasm_bindgen_test]
 fn values_json_cannot_carry_are_refused_at_their_field() {
@@ -184,7 +183,7 @@ fn values_json_cannot_carry_are_refused_at_their_field() {
     assert_eq!(field_error(&evaluate(o)), ("invalid_date".to_string(), "as_of".to_string()));
     // Too large is refused before the text is copied into the module.
     let o = js(&spec_example());
-    set(&o, &["members", "0", "name"], &long_string(crate::limits::INPUT_BYTES + 1));
+    set(&o, &["members", "0", "name"], &long_string(gongji::limits::INPUT_BYTES + 1));
     assert_eq!(field_error(&evaluate(o)).0, "input_too_large");
     assert_spec_example_ok();
 }
