@@ -129,7 +129,7 @@ Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurabl
 globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
-await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
+await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { setPlaces } from './js/places.js'; export { toScenario } from './js/scenario.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
   bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
 const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);

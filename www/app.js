@@ -3,7 +3,9 @@
 // used when present without breaking an older build.
 import * as gongji from './pkg/gongji.js';
 import { h, clear, $ } from './js/dom.js';
-import { blankState, toScenario, setPlaces } from './js/state.js';
+import { blankState } from './js/state.js';
+import { toScenario } from './js/scenario.js';
+import { setPlaces } from './js/places.js';
 import { encodePayload, decodeLink, loadStored, saveStored, forgetStored, loadBig, saveBig, sameFamily, familyKey, describe } from './js/share.js';
 import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
 import { renderResults, renderAnswerBar } from './js/result.js';

@@ -1,6 +1,8 @@
 // Beside the calculator: order advice, withdrawal check, monthly credit estimate (SPEC §8).
 import { h, clear, select, field, $ } from './dom.js';
-import { memberById, toScenario, percentToRatio } from './state.js';
+import { memberById } from './state.js';
+import { toScenario } from './scenario.js';
+import { percentToRatio } from './amount-text.js';
 
 function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : id) + '\u2069'; }
 function ruleLine(ctx, id) {
