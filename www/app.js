@@ -10,7 +10,9 @@ import { encodePayload, decodeLink, loadStored, saveStored, forgetStored, loadBi
 import { renderFamily, renderSharing, renderExpenses, showPairIssues } from './js/forms.js';
 import { renderResults, renderAnswerBar } from './js/result.js';
 import { PRESETS } from './js/presets.js';
-import { renderAdvice, renderWithdraw, renderCredit } from './js/extras.js';
+import { renderAdvice } from './js/advice.js';
+import { renderWithdraw } from './js/withdrawal.js';
+import { renderCredit } from './js/credit.js';
 import { renderQuick, syncQuick, applyQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
 import { startEmbed, postHeight as embedHeight, postAnswer, postScroll } from './js/embed.js';
