@@ -3,6 +3,7 @@ import { h, clear, $ } from './dom.js';
 import { memberById } from './state.js';
 import { toScenario } from './scenario.js';
 import { ruleLine, errorBox } from './panel-parts.js';
+import { postHeight } from './article-mode.js';
 
 function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : id) + '\u2069'; }
 
@@ -28,4 +29,16 @@ export function renderAdvice(ctx, engine) {
   box.appendChild(list);
   if (out.options.length > 12) box.appendChild(h('p', { class: 'hint' }, '只列出前 12 种，共比较了 ' + out.evaluated + ' 种。'));
   box.appendChild(ruleLine(ctx, out.rule));
+}
+
+// The family, the bindings or the expenses changed: advice already shown says so.
+export function markAdviceStale() {
+  var adv = $('#advice-out');
+  if (adv && adv.firstChild && !adv.querySelector('.stale')) {
+    clear(adv); adv.appendChild(h('p', { class: 'hint stale' }, '家人、绑定或费用改动了，请重新点“比较顺位”。'));
+  }
+}
+
+export function wireAdvice(ctx) {
+  $('#advice-run').addEventListener('click', function () { renderAdvice(ctx, ctx.engine); postHeight(); });
 }
