@@ -145,7 +145,7 @@ ctx.q = P.FIRST_Q;
 P.renderQuick(ctx, places);
 P.applyQuick(ctx, ctx.q);
 P.syncQuick(ctx);
-// as app.js's compute(): an input error sets the field aside and answers without money.
+// as the page's compute() (www/js/compute.js): an input error sets the field aside and answers without money.
 const scen = P.toScenario(ctx.state);
 let out = evaluate(scen), ans = null;
 const err = out && out.error ? out.error : null;
