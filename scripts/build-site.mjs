@@ -129,7 +129,7 @@ Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurabl
 globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
-await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
+await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { setPlaces } from './js/places.js'; export { toScenario } from './js/scenario.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
   bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
 const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);
@@ -145,7 +145,7 @@ ctx.q = P.FIRST_Q;
 P.renderQuick(ctx, places);
 P.applyQuick(ctx, ctx.q);
 P.syncQuick(ctx);
-// as app.js's compute(): an input error sets the field aside and answers without money.
+// as the page's compute() (www/js/compute.js): an input error sets the field aside and answers without money.
 const scen = P.toScenario(ctx.state);
 let out = evaluate(scen), ans = null;
 const err = out && out.error ? out.error : null;

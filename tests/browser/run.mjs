@@ -999,7 +999,8 @@ test('an engine trap: the answer bar says so with a reload button, no old answer
     if (body !== text) patched.push(route.request().url().split('/').pop());
     await route.fulfill({ response: res, body });
   };
-  const TRAP_EVAL = /\b(\w+)\.evaluate\((\w+)\((\w+)\)\)/, TRAP_CAT = /\b(\w+)\.catalogue\(\)/;
+  // Minified names may hold "$" (esbuild uses it), which \w does not match.
+  const TRAP_EVAL = /(?<![\w$.])([\w$]+)\.evaluate\(([\w$]+)\(([\w$]+)\)\)/, TRAP_CAT = /(?<![\w$.])([\w$]+)\.catalogue\(\)/;
   const glue = /\/(pkg\/gongji|app)\.js$/;
   await context.route(glue, trapOn(TRAP_EVAL));
   const n = pageErrors.length;

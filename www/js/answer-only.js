@@ -1,6 +1,6 @@
 // When the engine refuses one field (a bad amount, a bad quota), the page still shows who may pay:
 // that field is set aside and the engine asked again, at most six times. Only the answer fields of
-// that run are shown (answer, headline, payers, next steps), never its money. Used by app.js and
+// that run are shown (answer, headline, payers, next steps), never its money. Used by js/compute.js and
 // by the build's prerender (scripts/build-site.mjs), so both answer alike.
 export function answerOnly(evaluate, scen, err) {
   var s = JSON.parse(JSON.stringify(scen));

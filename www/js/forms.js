@@ -1,7 +1,8 @@
 // The three input sections: family members, sharing bindings, expenses.
 import { h, clear, select, field, $ } from './dom.js';
 import { RELATIONS, VIA, INSURANCE, PROVINCES, VENUES, COMMON_ITEMS, PREMIUMS, isEmployee } from './labels.js';
-import { memberById, crossProvince, newExpense, citiesOf, provinceOf } from './state.js';
+import { memberById, crossProvince, newExpense, provinceOf } from './state.js';
+import { citiesOf } from './places.js';
 
 function nameOf(m) { return m ? (m.name || '（未填称呼）') : '（已删除的成员）'; }
 function memberOptions(state) { return state.members.map(function (m) { return [m.id, nameOf(m)]; }); }

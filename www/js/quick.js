@@ -3,7 +3,8 @@
 // engine answers. Nothing here decides whether anyone may pay.
 import { h, clear, $ } from './dom.js';
 import { RELATIONS, SHORT_REL, QUICK_PEOPLE, QUICK_ITEMS, INSURANCE, PROVINCES, PREMIUMS, ELDER, isEmployee, label } from './labels.js';
-import { memberById, newExpense, placeProvince } from './state.js';
+import { memberById, newExpense } from './state.js';
+import { placeProvince } from './places.js';
 
 var INS_SHORT = { employee: '有职工医保（在职）', employee_retired: '有职工医保（退休）', resident: '参加居民医保', none: '没有参保' };
 // The first question, answered on arrival: my account, for my mother, at an outpatient visit.
