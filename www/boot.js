@@ -8,7 +8,7 @@
 //    paint: the place is set in the quick check; an example's answer fills the bar, and the
 //    quick check (still the bare page's question) stays invisible until the engine draws it
 //    (`pre-preset`); in an article (`?embed=1`) the bar moves above the quick check, where
-//    app.js puts it.
+//    js/article-mode.js puts it.
 // 2. Start fetching and compiling the engine at once (streaming where the server sends
 //    application/wasm), in parallel with the page's script; app.js picks the compiled module up.
 (function () {
