@@ -26,9 +26,14 @@ async function throttle(page) {
   cdp.on('Network.loadingFinished', (e) => { bytes.n += e.encodedDataLength; bytes.reqs++; });
   return bytes;
 }
-// Records, from the first byte of the document on, when the answer bar first shows a real answer.
+// Records, from the first byte of the document on, when the answer bar first shows a real answer
+// in a frame: checked just before a frame is drawn (requestAnimationFrame after each change), so
+// a state the page replaces before painting (boot.js filling the bar from an example's
+// template) is never taken for what the visitor saw.
 function watchAnswer() {
   window.__answerAt = null;
+  let pending = false;
+  const check = () => { if (!pending && window.__answerAt === null) { pending = true; requestAnimationFrame(() => { pending = false; seen(); }); } };
   const seen = () => {
     if (window.__answerAt !== null) return;
     const el = document.querySelector('[data-answer][role=status]');
@@ -39,8 +44,8 @@ function watchAnswer() {
     window.__answerAt = performance.now();
     window.__answerIs = a;
   };
-  new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-answer', 'hidden', 'class'] });
-  document.addEventListener('DOMContentLoaded', seen);
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-answer', 'hidden', 'class'] });
+  document.addEventListener('DOMContentLoaded', check);
 }
 async function timings(page) {
   await page.waitForSelector('html.ready', { timeout: 60000 });
