@@ -161,7 +161,7 @@ const quickHTML = document.querySelector('#quick').innerHTML;
 // the rest of the quick check) is the same as the bare page's, the prerendered screen stays and
 // boot.js only sets the place; the ids go on <html data-pre-regions>. A place whose answer
 // differs waits for the engine as before.
-const barBare = bar.outerHTML, norm = (html) => html.replace(/ selected=""/g, '');
+const barBare = bar.outerHTML, norm = (html) => html.replace(/ selected(="")?(?=[ >])/g, '');
 const sameRegions = [];
 for (const pl of places) {
   const rctx = { ...ctx, state: P.blankState(), region: pl.id };

@@ -84,8 +84,21 @@ async function preset(page, id) {
   await page.waitForSelector('#results [data-result="0"]');
 }
 async function resultText(page, i) { return (await page.locator(`#results [data-result="${i}"]`).innerText()).replace(/[\u2068\u2069]/g, ''); }
+// The payment steps, as a person reads them: 付款明细 opened first (its table is built when opened).
 async function stepRows(page, i) {
+  const box = `#results [data-result="${i}"] details.steps-box`;
+  if (await page.locator(box).count() && !(await page.$eval(box, (d) => d.open))) await page.click(box + ' > summary');
   return page.$$eval(`#results [data-result="${i}"] table.steps tbody tr`, (trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent.replace(/[\u2068\u2069]/g, '').trim())));
+}
+// The steps once the page has recomputed to what `ok(rows)` expects (at most 5 s).
+async function stepsWhen(page, i, ok) {
+  let rows = [];
+  for (let k = 0; k < 50; k++) {
+    rows = await stepRows(page, i);
+    if (ok(rows)) break;
+    await page.waitForTimeout(100);
+  }
+  return rows;
 }
 // The family in a link's payload ("z." + deflate, or plain base64url JSON; see www/js/share.js).
 function unlink(frag) {
@@ -152,6 +165,7 @@ test('mobile: 补牙 for a retired mother, paid after her own account by her son
   const r1 = await stepRows(page, 1);
   check(row(r1, '还要付')[1] === '1200.00', '美白 all self-pay: ' + JSON.stringify(r1));
   check(r1.every((r) => r[0].includes('还要付') || r[1] === '0.00'), 'no account pays for 美白');
+  await page.click('#results [data-result="1"] .why-box > summary');   // 为什么 (built when opened)
   check(await page.locator('#results [data-result="1"] .reasons li').count() > 0, '美白 has a reason');
   check(await page.locator('#results .year').count() === 1, 'year table shown for two expenses');
   await shot(page, 'mobile-dental-and-whitening');
@@ -209,8 +223,8 @@ test('mobile: cross-province student with a 共济额度', async () => {
   check(year.includes('320.00'), 'year table shows the quota going down');
   // change the quota: live recompute
   await page.fill('[data-k="b-quota-me->kid"]', '1000.00');
-  // textContent: the steps table is folded under "付款明细" now (issue 13: shorter page).
-  await page.waitForFunction(() => /1000\.00/.test(document.querySelector('#results [data-result="0"]').textContent));
+  const q2 = row(await stepsWhen(page, 0, (r) => (row(r, '额度') || [])[2] === '1000.00'), '额度');
+  check(q2 && q2[2] === '1000.00' && q2[3] === '820.00', 'the new quota recomputed at once: ' + JSON.stringify(q2));
   await shot(page, 'mobile-student-quota');
   await context.close();
 });
@@ -224,8 +238,7 @@ test('mobile: 兄弟姐妹 before (2023) and after the 近亲属 widening', asyn
   check(row(before, '还要付')[1] === '300.00', 'in 2023 the sister pays all: ' + JSON.stringify(before));
   await page.fill('#as-of', '2026-03-01');
   await page.dispatchEvent('#as-of', 'change');
-  await page.waitForFunction(() => !/还要付[^\n]*\t300\.00/.test(document.querySelector('#results [data-result="0"] table').innerText));
-  const after = await stepRows(page, 0);
+  const after = await stepsWhen(page, 0, (r) => (row(r, '还要付') || [])[1] !== '300.00');
   const sh = row(after, '我的个人账户');
   check(sh && sh[1] === '300.00', 'in 2026 the brother/sister pays: ' + JSON.stringify(after));
   await context.close();

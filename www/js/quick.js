@@ -130,25 +130,27 @@ export function placeOptions(places) {
 }
 
 // Show the quick question as it stands (pressed chips, the place, the assumptions).
+// Runs on every change (every keystroke in an amount): it writes only what differs.
 export function syncQuick(ctx) {
   var q = ctx.q = deriveQuick(ctx.state), st = ctx.state;
+  function setAttr(el, k, v) { if (el.getAttribute(k) !== v) el.setAttribute(k, v); }
+  function setValue(el, v) { if (el && el.value !== v) el.value = v; }
   Array.prototype.forEach.call(document.querySelectorAll('#quick [data-q*=":"]'), function (b) {
     var kv = b.getAttribute('data-q').split(':');
-    b.setAttribute('aria-pressed', q[kv[0]] === kv[1] ? 'true' : 'false');
+    setAttr(b, 'aria-pressed', q[kv[0]] === kv[1] ? 'true' : 'false');
   });
   ['owner', 'patient', 'item'].forEach(function (k) {
     var sel = $('#quick [data-q="' + k + '-more"]');
     if (!sel) return;
     var has = Array.prototype.some.call(sel.options, function (o) { return o.value && o.value === q[k]; });
-    sel.value = has ? q[k] : '';
-    sel.classList.toggle('on', has);
+    setValue(sel, has ? q[k] : '');
+    if (sel.classList.contains('on') !== has) sel.classList.toggle('on', has);
   });
-  var b = $('#q-bound'); if (b) b.setAttribute('aria-pressed', q.bound ? 'true' : 'false');
-  $('#region').value = st.region;
-  var oi = $('#q-owner-ins'), pi = $('#q-patient-ins'), pp = $('#q-patient-prov');
-  if (oi) oi.value = q.ownerIns; if (pi) pi.value = q.patientIns; if (pp) pp.value = q.patientProv || '';
+  var b = $('#q-bound'); if (b) setAttr(b, 'aria-pressed', q.bound ? 'true' : 'false');
+  setValue($('#region'), st.region);
+  setValue($('#q-owner-ins'), q.ownerIns); setValue($('#q-patient-ins'), q.patientIns); setValue($('#q-patient-prov'), q.patientProv || '');
   var on = nameFor(q.owner), pn = q.patient ? nameFor(q.patient) : '';
-  function setText(sel, t) { var el = $(sel); if (el) el.textContent = t; }
+  function setText(sel, t) { var el = $(sel); if (el && el.textContent !== t) el.textContent = t; }
   setText('.q-owner-ins-label', on + '参加的医保');
   setText('.q-patient-ins-label', (pn || '用钱的人') + '参加的医保');
   setText('.q-patient-prov-label', (pn || '用钱的人') + '在哪个省参保');

@@ -202,24 +202,28 @@ export function renderResults(ctx, out, ans, err) {
     short.push('第' + (i + 1) + '笔：' + (w[0] || a.headline));
     var hasMoney = !err && res.verdict !== 'needs_input' && res.steps && res.steps.length;
     var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + (hasMoney ? ' · ' + res.total + ' 元' : '');
-    var reasons = (res.reasons || []).map(function (r) {
-      return h('li', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message, ' ', ruleTap(ctx, r.rule));
-    });
-    var inel = (res.ineligible_sharers || []).map(function (x) {
-      return h('li', null, h('p', null, h('strong', null, '✗ ' + nm(st, x.member) + '：'), x.message),
-        x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, ruleTap(ctx, x.rule));
-    });
+    var nWhy = (res.reasons || []).length + (res.ineligible_sharers || []).length;
+    function why() {
+      var reasons = (res.reasons || []).map(function (r) {
+        return h('li', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message, ' ', ruleTap(ctx, r.rule));
+      });
+      var inel = (res.ineligible_sharers || []).map(function (x) {
+        return h('li', null, h('p', null, h('strong', null, '✗ ' + nm(st, x.member) + '：'), x.message),
+          x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, ruleTap(ctx, x.rule));
+      });
+      return [reasons.length ? h('ul', { class: 'reasons' }, reasons) : null,
+        inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null];
+    }
     var k = 'e' + i + '-' + (ex.mode === 'burden' ? 'burden' : 'amount');
     var money = hasMoney
-      ? [sentence(st, res), waterfall(st, res, i), h('details', { class: 'steps-box' }, h('summary', null, '付款明细（含余额变化）'), stepsTable(ctx, st, res))]
+      ? [sentence(st, res), waterfall(st, res, i),
+        lazyDetails({ class: 'steps-box' }, h('summary', null, '付款明细（含余额变化）'), function () { return stepsTable(ctx, st, res); })]
       : h('p', { class: 'money' }, h('a', { href: '#', 'data-k': 'calc-' + i, class: 'calc', onclick: function (ev) {
         ev.preventDefault(); var f = document.querySelector('[data-k="' + k + '"]'); if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
       } }, '算一算要付多少：填上金额 ›'));
     box.appendChild(h('article', { class: 'card result', id: 'result-' + i, 'data-result': i, 'data-verdict': res.verdict, 'data-answer': a.answer },
       h('h3', null, title), answerLine(res), nextSteps(res), payersList(ctx, st, res), money,
-      reasons.length || inel.length ? h('details', { class: 'why-box' }, h('summary', null, '为什么（' + (reasons.length + inel.length) + ' 条说明）'),
-        reasons.length ? h('ul', { class: 'reasons' }, reasons) : null,
-        inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null) : null));
+      nWhy ? lazyDetails({ class: 'why-box' }, h('summary', null, '为什么（' + nWhy + ' 条说明）'), why) : null));
   });
   if (!err && data.results.length > 1) box.appendChild(yearTable(st, data));
   summary.textContent = short.join('；') + '。';
