@@ -54,7 +54,11 @@ function wire() {
   // The two questionnaires sit below the calculator: drawn right after the first result, so
   // their first engine calls (and the module's lazy compilation of that code) do not delay it.
   setTimeout(function () { renderWithdraw(ctx, ctx.engine); renderCredit(ctx, ctx.engine); postHeight(); }, 0);
-  Array.prototype.forEach.call(document.querySelectorAll('#app details'), function (d) { d.addEventListener('toggle', postHeight); });
+  // Any <details> opened or closed, also those the results redraw on every change (付款明细,
+  // 为什么): in an article the frame follows its content. Where ResizeObserver exists (js/embed.js)
+  // it does that anyway; old kernels without it had only these listeners, which missed the
+  // results' own details. (toggle does not bubble: a capture listener sees every one.)
+  document.addEventListener('toggle', postHeight, true);
 }
 
 // The first question (FIRST_Q, js/quick.js) is answered on arrival; a link's family, a

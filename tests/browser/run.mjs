@@ -503,8 +503,15 @@ test('embed: a 375-wide article on another origin, snippet from the builder — 
   msgs = await page.evaluate(() => window.__gongji);
   check(msgs.some((m) => m.data.type === 'gongji:answer' && m.data.answer === 'yes'), 'answer message after the example');
   await page.screenshot({ path: path.join(ART, 'embed-host-article-answer.png') });
-  const h1 = Number(await page.getAttribute('#gongji', 'height'));
+  let h1 = Number(await page.getAttribute('#gongji', 'height'));
   check(h1 > h0 + 1000, `the frame grew with the example (${h0} → ${h1})`);
+  // 付款明细 opened in the article: the frame grows with it (nothing is cut off below).
+  await frame.click('#results [data-result="0"] details.steps-box > summary');
+  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) > h + 50, h1, { timeout: 5000 })
+    .catch(async () => { throw new Error('the frame did not grow when 付款明细 opened: ' + await page.getAttribute('#gongji', 'height') + ' (was ' + h1 + ')'); });
+  const content1 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+  h1 = Number(await page.getAttribute('#gongji', 'height'));
+  check(Math.abs(h1 - content1) <= 2, `with 付款明细 open the frame is as tall as its content (${h1} vs ${content1})`);
   // 清空: the frame shrinks back, no blank space left in the article.
   await frame.click('#reset');
   await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) < h - 1000, h1, { timeout: 5000 })
