@@ -145,17 +145,18 @@ ctx.q = P.FIRST_Q;
 P.renderQuick(ctx, places);
 P.applyQuick(ctx, ctx.q);
 P.syncQuick(ctx);
-// as the page's compute() (www/js/compute.js): an input error sets the field aside and answers without money.
-const scen = P.toScenario(ctx.state);
-let out = evaluate(scen), ans = null;
-const err = out && out.error ? out.error : null;
-if (err) {
-  ans = P.answerOnly(evaluate, scen, err);
+// As js/compute.js: a refused field is set aside and the answer given without money. Draws the
+// answer bar for `c` and returns what it shows.
+function drawAnswer(c, scenario, what) {
+  const o = evaluate(scenario), e = o && o.error ? o.error : null;
+  const a = e ? P.answerOnly(evaluate, scenario, e) : null;
+  P.renderAnswerBar(c, e ? a : o, e && !a ? e : null);
+  const shown = document.querySelector('#answer').getAttribute('data-answer');
+  if (!shown || shown === 'none' || shown === 'error') throw new Error(`prerender: no answer for ${what}: ${document.querySelector('#answer').outerHTML}`);
+  return shown;
 }
-P.renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
+const answer = drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 const bar = document.querySelector('#answer');
-const answer = bar.getAttribute('data-answer');
-if (!answer || answer === 'none' || answer === 'error') throw new Error('prerender: no answer for the first question: ' + bar.outerHTML);
 const quickHTML = document.querySelector('#quick').innerHTML;
 // `?region=ID` asks the same first question at another place. Where the engine's answer (and
 // the rest of the quick check) is the same as the bare page's, the prerendered screen stays and
@@ -171,9 +172,7 @@ for (const pl of places) {
   P.applyQuick(rctx, rctx.q);
   rctx.state.region = pl.id;
   P.syncQuick(rctx);
-  const rs = P.toScenario(rctx.state), rout = evaluate(rs);
-  if (rout && rout.error) continue;
-  P.renderAnswerBar(rctx, rout, null);
+  drawAnswer(rctx, P.toScenario(rctx.state), 'the first question at ' + pl.id);
   const sel = document.querySelector('#region');
   if (bar.outerHTML === barBare && sel.value === pl.id) {
     sel.value = ctx.state.region;   // compare the rest with the bare page's quick check
@@ -183,30 +182,23 @@ for (const pl of places) {
 // back to the bare page's screen
 P.renderQuick(ctx, places);
 P.syncQuick(ctx);
-P.renderAnswerBar(ctx, out && !out.error ? out : ans, err && !ans ? err : null);
+drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 if (bar.outerHTML !== barBare || document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page did not redraw the same');
 // Each worked example's answer (`?preset=ID`), drawn the same way into the same bar, kept in a
 // <template> just before the bar; boot.js shows the one the address asks for.
-const barHTML = bar.outerHTML, presetBars = [];
+const presetBars = [];
 for (const p of P.PRESETS) {
   const st = p.make();
   if (st.as_of === P.today()) st.as_of = date;
-  const pctx = { ...ctx, state: st };
-  const ps = P.toScenario(st);
-  let pout = evaluate(ps), pans = null;
-  const perr = pout && pout.error ? pout.error : null;
-  if (perr) pans = P.answerOnly(evaluate, ps, perr);
-  P.renderAnswerBar(pctx, perr ? pans : pout, perr && !pans ? perr : null);
-  const a = bar.getAttribute('data-answer');
-  if (!a || a === 'none' || a === 'error') throw new Error(`prerender: no answer for the example ${p.id}: ${bar.outerHTML}`);
+  const a = drawAnswer({ ...ctx, state: st }, P.toScenario(st), 'the example ' + p.id);
   presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>`);
 }
-// Splice into the source text (not a reserialisation of the whole page): only three places change.
+// Splice into the source text (not a reserialisation of the whole page): only these places change.
 let page = indexSrc;
 const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };
 splice(/<html\b([^>]*)>/, (m, a) => (/class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`).replace(/>$/, ` data-pre-regions="${sameRegions.join(' ')}">`));
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
-splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barHTML}`);
+splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barBare}`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
 fs.writeFileSync(path.join(OUT, 'index.html'), page);
 log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);
