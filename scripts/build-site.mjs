@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CSP, EMBED_CSP, withInline } from './server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -42,8 +43,33 @@ function preloadLines(files) {
   return files.filter((f) => /\.wasm$/.test(f))
     .map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/wasm" crossorigin>`).join('\n');
 }
+// The CSP hash sources of a page's inline <script> (without src) and <style> elements, exactly as
+// the browser hashes them (the UTF-8 text between the tags).
+const hash64 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+function inlineSources(html) {
+  const script = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => hash64(m[1]));
+  const style = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hash64(m[1]));
+  return script.length || style.length ? { script, style } : null;
+}
+// Each page's meta CSP allows exactly its own inline elements (scripts/server.mjs sends the same
+// header from the manifest's `inline`).
+function writeInlinePolicies(out, files) {
+  const inline = {};
+  for (const f of files.filter((x) => /\.html$/.test(x))) {
+    const file = path.join(out, f), html = fs.readFileSync(file, 'utf8');
+    const sources = inlineSources(html);
+    if (!sources) continue;
+    inline[f] = sources;
+    const policy = withInline(f.endsWith('embed.html') ? EMBED_CSP : CSP, sources);
+    const next = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)/, (m, a, b) => a + policy + b);
+    if (next === html && !html.includes(policy)) throw new Error(f + ' has inline elements but no CSP meta tag');
+    fs.writeFileSync(file, next);
+  }
+  return inline;
+}
 function writeManifest(out) {
   const files = walk(out).filter((f) => !NOT_SHIPPED.test(f));
+  const inline = writeInlinePolicies(out, files);
   const index = path.join(out, 'index.html');
   if (fs.existsSync(index)) {
     const html = fs.readFileSync(index, 'utf8');
@@ -55,7 +81,7 @@ function writeManifest(out) {
   const hashes = {};
   for (const f of files) hashes[f] = sha(fs.readFileSync(path.join(out, f))).slice(0, 16);
   const version = sha(files.map((f) => f + ' ' + hashes[f]).join('\n')).slice(0, 12);
-  const manifest = { version, files, hashes };
+  const manifest = { version, files, hashes, inline };
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   const sw = path.join(out, 'sw.js');
   const src = fs.readFileSync(sw, 'utf8');
@@ -200,7 +226,20 @@ splice(/<html\b([^>]*)>/, (m, a) => (/class=/.test(a) ? m.replace(/class="/, 'cl
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
 splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barBare}`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
+// What the first paint waits for goes into the page itself: the stylesheet and boot.js (otherwise
+// one more round trip after the HTML; the CSP allows exactly these two by their hashes,
+// writeInlinePolicies below). `<link rel=expect blocking=render>` keeps the first frame until the
+// answer bar is parsed, so the question is never drawn without its answer (browsers without it
+// draw as before). embed.html keeps the stylesheet as a file.
+const inlineText = (f) => {
+  const t = fs.readFileSync(path.join(OUT, f), 'utf8');
+  if (/<\/(script|style)|<!--/i.test(t)) throw new Error(f + ' cannot be inlined: it contains </script, </style or <!--');
+  return t;
+};
+splice(/<link rel="stylesheet" href="style.css">/, () => `<style>${inlineText('style.css')}</style>`);
+splice(/<script src="boot.js"><\/script>/, () => `<script>${inlineText('boot.js')}</script>\n<link rel="expect" href="#answer" blocking="render">`);
 fs.writeFileSync(path.join(OUT, 'index.html'), page);
+if (!walk(OUT).some((f) => /\.html$/.test(f) && /src="boot\.js"/.test(fs.readFileSync(path.join(OUT, f), 'utf8')))) fs.rmSync(path.join(OUT, 'boot.js'));
 log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);
 
 // ---- 3. manifest ----------------------------------------------------------------------------------

@@ -31,6 +31,21 @@ const REPO = path.resolve(here, '..');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
 // embed.html (the editor's builder) frames the page for its preview.
 export const EMBED_CSP = CSP + "; frame-src 'self'";
+// A policy that also allows a page's own inline <script> and <style> elements by their hashes
+// (`'sha256-…'` sources; no 'unsafe-inline'). The build inlines what the first paint needs into
+// the built index.html and lists the hashes in its manifest (`inline`); the built page's meta tag
+// and this server's header both say withInline(CSP, those hashes).
+export function withInline(policy, inline) {
+  if (!inline) return policy;
+  const add = (p, directive, sources) => (sources && sources.length
+    ? p.replace(new RegExp(`(^|; )(${directive} [^;]*)`), (m, a, d) => a + d + ' ' + sources.join(' ')) : p);
+  return add(add(policy, 'script-src', inline.script), 'style-src', inline.style);
+}
+// The hashes a built site's manifest lists for its pages ({ 'index.html': { script, style } }).
+function inlineHashes(root) {
+  try { return JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')).inline || {}; }
+  catch (e) { return {}; }
+}
 
 // The site served by default: the built site (www-dist/, made by scripts/build-wasm.sh from
 // www/); GONGJI_WWW=www serves the sources instead.
@@ -73,6 +88,10 @@ export function startServer(opts = {}) {
     if (opts.log) res.on('finish', () => console.error(`${new Date().toISOString()} ${req.method} ${req.url} ${res.statusCode}`));
     const base = opts.root ? path.resolve(opts.root) : ROOT;
     let csp = p && p.endsWith('embed.html') ? EMBED_CSP : CSP;
+    if (p !== null) {
+      const page = (prefix && p.startsWith(prefix + '/') ? p.slice(prefix.length) : p).replace(/\/$/, '/index.html').slice(1);
+      csp = withInline(csp, inlineHashes(base)[page]);
+    }
     if (opts.frameAncestors) csp += '; frame-ancestors ' + opts.frameAncestors;
     const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
     if (opts.referrerPolicy) headers['Referrer-Policy'] = opts.referrerPolicy;

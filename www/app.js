@@ -3,18 +3,19 @@
 // The module is imported as a namespace so that an export a newer engine adds (relations) is
 // used when present without breaking an older build.
 import * as gongji from './pkg/gongji.js';
-import { $ } from './js/dom.js';
+import { $, afterPaint } from './js/dom.js';
 import { blankState } from './js/state.js';
 import { setPlaces } from './js/places.js';
 import { loadStored, sameFamily } from './js/share.js';
 import { PRESETS } from './js/presets.js';
-import { renderQuick, applyQuick, FIRST_Q } from './js/quick.js';
+import { renderQuick, applyQuick, syncQuick, FIRST_Q } from './js/quick.js';
 import { useRelations } from './js/labels.js';
 import { guarded } from './js/engine.js';
 import { fatal, showFailure } from './js/failure.js';
 import { startArticle, postHeight } from './js/article-mode.js';
 import { status } from './js/messages.js';
-import { installRedraw } from './js/redraw.js';
+import { installRedraw, syncTop } from './js/redraw.js';
+import { computeAnswerBar } from './js/compute.js';
 import { installFamilyEdits, wireFamilyEdits } from './js/family-edit.js';
 import { wireBigText } from './js/big-text.js';
 import { wireCopyLink } from './js/copy-link.js';
@@ -93,6 +94,20 @@ async function start() {
     else if (pre) { ctx.state = pre.make(); if (ctx.region) ctx.state.region = ctx.region; status('已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
     else if (!ctx.remember) applyQuick(ctx, ctx.q); // a first question already answered: 我 → 妈妈 · 门诊看病
     if (ctx.region) ctx.state.region = ctx.region;
+  }
+  // Unless the HTML already shows this answer (the built page's first question or example), the
+  // answer comes first: the quick check and the answer bar are drawn and painted (html.answered)
+  // before the forms and results below them are built, which at 4x CPU takes a few hundred ms.
+  var shown = root.classList.contains('pre') && !root.classList.contains('pre-off') && !root.classList.contains('pre-preset');
+  if (!shown) {
+    syncTop(ctx);
+    syncQuick(ctx);
+    if (computeAnswerBar(ctx)) {
+      $('#loading').setAttribute('hidden', '');
+      $('#app').removeAttribute('hidden');
+      root.classList.add('answered');
+      await afterPaint();
+    }
   }
   wire();
   $('#loading').setAttribute('hidden', '');

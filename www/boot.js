@@ -32,8 +32,9 @@
   }
   function whenBarParsed(example, place) {
     var mo = new MutationObserver(function () {
+      // the bar with everything in it: the parser has gone past it
       var bar = document.getElementById('answer');
-      if (!bar) return;
+      if (!bar || !bar.nextSibling) return;
       mo.disconnect();
       if (example) {
         var t = document.getElementById('pre-presets');

@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer as startSiteServer, loadPlaywright, CHROMIUM, ROOT } from './server.mjs';
+import crypto from 'node:crypto';
+import { startServer as startSiteServer, loadPlaywright, CHROMIUM, ROOT, CSP, withInline } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 if (!fs.existsSync(path.join(ROOT, 'manifest.json'))) { console.error(ROOT + ' is not a built site: run scripts/build-wasm.sh first.'); process.exit(2); }
@@ -156,6 +157,45 @@ test('an example at a place, an unknown place or example, a shared link: no prer
   await srv.close();
 });
 
+test('a shared link: the engine\'s answer is painted first, with its question, before the forms; nothing moves when the rest is built', async () => {
+  const srv = await startServer();
+  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  let page = await newPage(ctx);
+  await page.goto(srv.url + 'index.html?preset=dental');
+  await page.waitForSelector('html.ready');
+  await page.click('#copy-link');
+  const link = await page.inputValue('#link-out');
+  await page.close();
+  // the first frame with html.answered, seen just before it is drawn
+  await ctx.addInitScript(() => {
+    new MutationObserver(() => {
+      const root = document.documentElement;
+      if (window.__first || !root.classList.contains('answered') || root.classList.contains('ready')) return;
+      window.__first = 'pending';
+      requestAnimationFrame(() => {
+        const bar = document.querySelector('#answer'), vis = (sel) => getComputedStyle(document.querySelector(sel)).visibility;
+        window.__first = { answer: bar.getAttribute('data-answer'), text: bar.innerText, top: Math.round(bar.getBoundingClientRect().top),
+          quick: document.querySelector('#quick').innerText, barVis: vis('#answer'), quickVis: vis('#quick'), results: vis('.result-block'),
+          loading: !!document.querySelector('#loading').getClientRects().length, ready: root.classList.contains('ready') };
+      });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
+  page = await newPage(ctx);
+  await page.goto(link);
+  await page.waitForSelector('html.ready');
+  const r = await page.evaluate(() => {
+    const bar = document.querySelector('#answer');
+    return { first: window.__first, answer: bar.getAttribute('data-answer'), text: bar.innerText, top: Math.round(bar.getBoundingClientRect().top), quick: document.querySelector('#quick').innerText };
+  });
+  const f = r.first;
+  check(f && typeof f === 'object', 'the answer was drawn before the rest: ' + JSON.stringify(f));
+  check(!f.ready && f.barVis === 'visible' && f.quickVis === 'visible' && f.results === 'hidden' && !f.loading, 'first frame: the question and its answer only: ' + JSON.stringify(f));
+  check(f.answer === 'yes' && f.answer === r.answer && f.text === r.text && f.quick === r.quick, 'the same answer and question once all is built: ' + JSON.stringify([f, r]));
+  check(f.top === r.top, 'the bar does not move: ' + f.top + ' → ' + r.top);
+  await ctx.close();
+  await srv.close();
+});
+
 test('service worker: a release never mixes versions (v1 → v2 with the .wasm fetch failing, then v2 whole)', async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongji-sw-'));
   const v1 = path.join(tmp, 'v1'), v2 = path.join(tmp, 'v2');
@@ -253,7 +293,7 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test('what ships: one manifest for the worker and the preload list; scripts minified; CSP unchanged', async () => {
+test('what ships: one manifest for the worker and the preload list; scripts minified; CSP = the page\'s plus exactly its inline elements', async () => {
   const m = JSON.parse(fs.readFileSync(path.join(ROOT, 'manifest.json'), 'utf8'));
   const sw = fs.readFileSync(path.join(ROOT, 'sw.js'), 'utf8');
   check(sw.includes(JSON.stringify({ version: m.version, files: m.files })), 'sw.js carries the manifest');
@@ -263,7 +303,28 @@ test('what ships: one manifest for the worker and the preload list; scripts mini
   for (const f of m.files) check(fs.existsSync(path.join(ROOT, f)), 'listed file exists: ' + f);
   for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) check(m.files.includes(src), 'script in the manifest: ' + src);
   const meta = (t) => (t.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/) || [])[1];
-  check(meta(html) === meta(fs.readFileSync(path.resolve(here, '../../www/index.html'), 'utf8')), 'same CSP meta tag as www/index.html');
+  check(meta(fs.readFileSync(path.resolve(here, '../../www/index.html'), 'utf8')) === CSP, 'www/index.html says the policy of scripts/server.mjs');
+  // The stylesheet and boot.js are inlined (one round trip less before the first paint); the
+  // policy allows exactly those two elements by hash, nothing else inline.
+  const hash = (t) => `'sha256-${crypto.createHash('sha256').update(t, 'utf8').digest('base64')}'`;
+  const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((x) => hash(x[1]));
+  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((x) => hash(x[1]));
+  check(scripts.length === 1 && styles.length === 1, 'one inline script (boot.js) and one inline stylesheet: ' + scripts.length + ', ' + styles.length);
+  check(JSON.stringify(m.inline) === JSON.stringify({ 'index.html': { script: scripts, style: styles } }), 'the manifest lists their hashes: ' + JSON.stringify(m.inline));
+  check(meta(html) === withInline(CSP, m.inline['index.html']), 'the meta tag allows them and nothing more: ' + meta(html));
+  check(!/\sstyle="|\son[a-z]+="/i.test(html.replace(/<template[\s\S]*?<\/template>/g, '')), 'no style attribute or inline handler');
+  check(!m.files.includes('boot.js'), 'boot.js is not shipped as a file any more');
+  // in the browser, under the header and the meta tag: no violation, the styles apply, boot.js ran
+  const srv = await startServer();
+  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  const page = await newPage(ctx);
+  await page.addInitScript(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); });
+  await page.goto(srv.url + 'index.html?preset=dental');
+  await page.waitForSelector('html.ready');
+  const r = await page.evaluate(() => ({ v: window.__violations, margin: getComputedStyle(document.body).marginTop, early: !!window.__gongjiWasm }));
+  check(r.v.length === 0, 'no CSP violation: ' + r.v.join(' | '));
+  check(r.margin === '0px' && r.early, 'the inline stylesheet applies and boot.js ran: ' + JSON.stringify(r));
+  await ctx.close();
   const app = fs.readFileSync(path.join(ROOT, 'app.js'), 'utf8');
   check(app.split('\n').length < 20, 'app.js is minified');
 });

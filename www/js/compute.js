@@ -19,9 +19,10 @@ import { postAnswer } from './embed.js';
 function anyAmount(st) {
   return st.expenses.some(function (e) { return String((e.mode === 'burden' ? e.burden : e.amount) || '').trim() !== ''; });
 }
-export function compute(ctx) {
-  var st = ctx.state, scen = toScenario(st), evaluate = ctx.engine.evaluate;
-  if (ctx.remember) scheduleSave(ctx);
+// The engine's answer to the family: out (or {error}), the field error, and the answer without
+// money when there is one (ctx.quiet: a balance not asked for yet).
+function answerTo(ctx, scen) {
+  var st = ctx.state, evaluate = ctx.engine.evaluate;
   var out = evaluate(scen);
   var err = out && out.error ? out.error : null, ans = null;
   ctx.quiet = false;
@@ -30,6 +31,12 @@ export function compute(ctx) {
     var bm = /^members\[(\d+)\]\.balance$/.exec(err.field || '');
     if (bm && st.members[+bm[1]] && !String(st.members[+bm[1]].balance || '').trim() && !anyAmount(st) && ans) ctx.quiet = true;
   }
+  return { out: out, err: err, ans: ans };
+}
+export function compute(ctx) {
+  var scen = toScenario(ctx.state);
+  if (ctx.remember) scheduleSave(ctx);
+  var a = answerTo(ctx, scen), out = a.out, err = a.err, ans = a.ans, evaluate = ctx.engine.evaluate;
   if (failed()) { showFailure(ctx); postHeight(); return; }
   renderResults(ctx, out, ans, err);
   renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
@@ -37,4 +44,14 @@ export function compute(ctx) {
   markAdviceStale();
   postHeight();
   if (embed) { var shown = err ? ans : out; postAnswer(shown && shown.results ? shown.results[0] : null); }
+}
+
+// The answer bar alone, for the first answer of a family the HTML does not hold (a link, a
+// remembered family, an example at a place): app.js lets it paint before it builds the forms and
+// results below it, which compute() then draws with the same answer. False when the engine failed.
+export function computeAnswerBar(ctx) {
+  var a = answerTo(ctx, toScenario(ctx.state));
+  if (failed()) return false;
+  renderAnswerBar(ctx, a.err ? a.ans : a.out, a.err && !a.ans ? a.err : null);
+  return true;
 }

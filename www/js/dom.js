@@ -33,6 +33,16 @@ export function lazyDetails(attrs, summary, build) {
   d.addEventListener('toggle', function () { if (d.open) fill(); });
   return d;
 }
+// Resolves after the next frame has been drawn (a frame callback, then a task after it); within
+// 100 ms in any case, since a hidden page draws no frames.
+export function afterPaint() {
+  return new Promise(function (resolve) {
+    var done = false;
+    function go() { if (!done) { done = true; setTimeout(resolve, 0); } }
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(go);
+    setTimeout(go, 100);
+  });
+}
 export function clear(el) { while (el.firstChild) el.removeChild(el.firstChild); return el; }
 export function $(sel, root) { return (root || document).querySelector(sel); }
 var seq = 0;

@@ -7,7 +7,7 @@ import { syncQuick } from './quick.js';
 import { compute } from './compute.js';
 import { focusKey, restoreFocus } from './focus.js';
 
-function syncTop(ctx) {
+export function syncTop(ctx) {
   $('#as-of').value = ctx.state.as_of;
 }
 
