@@ -229,15 +229,19 @@ splice(/<main id="app" hidden>/, () => '<main id="app">');
 // What the first paint waits for goes into the page itself: the stylesheet and boot.js (otherwise
 // one more round trip after the HTML; the CSP allows exactly these two by their hashes,
 // writeInlinePolicies below). `<link rel=expect blocking=render>` keeps the first frame until the
-// answer bar is parsed, so the question is never drawn without its answer (browsers without it
-// draw as before). embed.html keeps the stylesheet as a file.
+// element after the answer bar is parsed, so the question is never drawn without its answer, nor
+// the bar before boot.js has filled or moved it (browsers without it draw as before).
+// embed.html keeps the stylesheet as a file.
 const inlineText = (f) => {
   const t = fs.readFileSync(path.join(OUT, f), 'utf8');
   if (/<\/(script|style)|<!--/i.test(t)) throw new Error(f + ' cannot be inlined: it contains </script, </style or <!--');
   return t;
 };
 splice(/<link rel="stylesheet" href="style.css">/, () => `<style>${inlineText('style.css')}</style>`);
-splice(/<script src="boot.js"><\/script>/, () => `<script>${inlineText('boot.js')}</script>\n<link rel="expect" href="#answer" blocking="render">`);
+// (the element after the bar: once it is parsed, boot.js has filled or moved the bar)
+const afterBar = document.querySelector('#answer').nextElementSibling;
+if (!afterBar || !afterBar.id) throw new Error('prerender: the answer bar needs an element with an id after it');
+splice(/<script src="boot.js"><\/script>/, () => `<script>${inlineText('boot.js')}</script>\n<link rel="expect" href="#${afterBar.id}" blocking="render">`);
 fs.writeFileSync(path.join(OUT, 'index.html'), page);
 if (!walk(OUT).some((f) => /\.html$/.test(f) && /src="boot\.js"/.test(fs.readFileSync(path.join(OUT, f), 'utf8')))) fs.rmSync(path.join(OUT, 'boot.js'));
 log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);

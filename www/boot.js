@@ -40,6 +40,7 @@
         var t = document.getElementById('pre-presets');
         var src = t && t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
         if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
+        root.className += ' pre-filled';
         bar.className = src.className;
         bar.setAttribute('data-answer', src.getAttribute('data-answer'));
         while (bar.firstChild) bar.removeChild(bar.firstChild);

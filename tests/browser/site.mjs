@@ -98,6 +98,20 @@ test('prerendered first answer = the module\'s answer, and nothing moves when th
   await srv.close();
 });
 
+// Init script: what the answer bar shows in every frame drawn before the page is ready.
+function framesOfTheBar() {
+  window.__frames = [];
+  const look = () => {
+    const bar = document.getElementById('answer');
+    if (bar && document.getElementById('status')) {
+      window.__frames.push({ answer: bar.getAttribute('data-answer'), top: Math.round(bar.getBoundingClientRect().top),
+        visible: getComputedStyle(bar).visibility === 'visible' && getComputedStyle(document.getElementById('app')).visibility === 'visible' });
+    }
+    if (!document.documentElement || !document.documentElement.classList.contains('ready')) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
 test('each worked example (?preset=ID) shows its own prerendered answer = the module\'s, before the engine; nothing moves at takeover', async () => {
   const srv = await startServer();
   const ids = [...fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8').matchAll(/<div data-preset="([a-z0-9_]+)"/g)].map((m) => m[1]);
@@ -121,15 +135,19 @@ test('each worked example (?preset=ID) shows its own prerendered answer = the mo
         q + ': the example\'s answer shows (and only the bar), the bare page\'s question does not: ' + JSON.stringify(pre));
       check(pre.top >= 0 && pre.top < 700, q + ': the prerendered answer is on the first screen: ' + pre.top);
       await ctx.close();
-      // with the engine: the same answer, text and place
+      // with the engine: the same answer, text and place; and in every frame drawn before, the
+      // bar showed that answer or nothing (never the bare page's), in that place
       ctx = await browser.newContext(MOBILE);
+      await ctx.addInitScript(framesOfTheBar);
       page = await newPage(ctx);
       await page.goto(srv.url + 'index.html' + q);
       await page.waitForSelector('html.ready');
       const live = await page.evaluate(() => {
         const bar = document.querySelector('#answer');
-        return { answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, top: Math.round(bar.getBoundingClientRect().top) };
+        return { answer: bar.getAttribute('data-answer'), cls: bar.className, text: bar.innerText, top: Math.round(bar.getBoundingClientRect().top), frames: window.__frames };
       });
+      const odd = live.frames.filter((f) => f.visible && (f.answer !== live.answer || Math.abs(f.top - live.top) > 2));
+      check(odd.length === 0, `${q}: before takeover the bar showed another answer or stood elsewhere (now ${live.answer}@${live.top}): ${JSON.stringify(odd.slice(0, 3))}`);
       for (const k of ['answer', 'cls', 'text']) check(pre[k] === live[k], `${q}: ${k} changed at takeover: ${JSON.stringify(pre[k])} → ${JSON.stringify(live[k])}`);
       check(Math.abs(pre.top - live.top) <= 2, `${q}: the bar moved at takeover: ${pre.top} → ${live.top}`);
       await ctx.close();
