@@ -192,6 +192,23 @@ test('mobile: preset 补牙 vs 美白 — amounts and the cosmetic reason with i
   await context.close();
 });
 
+test('typing an amount redraws the card it changes; another card, its opened 为什么 with it, stays as it was', async () => {
+  const { context, page } = await newPage();
+  await open(page);
+  await preset(page, 'dental');
+  await page.click('#results [data-result="1"] .why-box > summary');
+  await page.evaluate(() => { document.querySelector('#results [data-result="1"]').__kept = true; document.querySelector('#results [data-result="0"]').__kept = true; });
+  await page.fill('[data-k="e0-amount"]', '800');
+  await page.waitForFunction(() => /800\.00/.test(document.querySelector('#results [data-result="0"]').innerText));
+  const r = await page.evaluate(() => {
+    const c0 = document.querySelector('#results [data-result="0"]'), c1 = document.querySelector('#results [data-result="1"]');
+    return { kept0: !!c0.__kept, kept1: !!c1.__kept, open1: c1.querySelector('.why-box').open, cards: document.querySelectorAll('#results [data-result]').length };
+  });
+  check(!r.kept0 && r.kept1 && r.open1 && r.cards === 2, 'the 补牙 card redrawn, the 美白 card kept and its 为什么 still open: ' + JSON.stringify(r));
+  check((await resultText(page, 1)).includes('1200.00'), '美白 still shows 1200.00');
+  await context.close();
+});
+
 test('mobile: 儿媳 → 婆婆 refused as not close relatives', async () => {
   const { context, page } = await newPage();
   await open(page);

@@ -174,10 +174,14 @@ export function renderAnswerBar(ctx, out, err) {
   bar.appendChild(more);
 }
 
+// The cards drawn last time ({ sig, node }) and the year table: a recompute keeps a card whose
+// answer and inputs are unchanged (typing one amount mostly changes one card), so it is not built
+// again and a 付款明细 or 为什么 the visitor opened there stays open.
+var shownCards = [], shownYear = null;
 // out: the full answer (or {error}); ans: the answer without money when out is an error.
 export function renderResults(ctx, out, ans, err) {
-  var st = ctx.state, box = clear($('#results')), summary = $('#summary');
-  if (!out) return;
+  var st = ctx.state, box = $('#results'), summary = $('#summary');
+  if (!out) { clear(box); shownCards = []; shownYear = null; return; }
   markField(st, err, ctx.quiet);
   // The engine asks for a missing value at its field (a balance an amount now needs).
   if (!err && out.results) {
@@ -185,48 +189,69 @@ export function renderResults(ctx, out, ans, err) {
     out.results.forEach(function (r) { (r.next_steps || []).forEach(function (x) { if (!ask && x.field && x.code === 'enter_balance') ask = x; }); });
     if (ask) markField(st, { field: ask.field, message: ask.message }, false);
   }
-  var data = err ? ans : out;
+  var data = err ? ans : out, nodes = [];
   if (err && !ctx.quiet) {
-    box.appendChild(h('div', { class: 'card error' }, h('p', null, h('strong', null, '⚠ 有一处要改：'), err.message),
+    nodes.push(h('div', { class: 'card error' }, h('p', null, h('strong', null, '⚠ 有一处要改：'), err.message),
       h('p', { class: 'hint' }, '位置：' + fieldText(st, err.field) + (data ? '。下面先只回答能不能付，改好以后再算金额。' : ''))));
   }
   if (!data || !data.results || !data.results.length) {
+    showNodes(box, nodes);
+    shownCards = []; shownYear = null;
     summary.textContent = err ? '' : '添加一笔费用后，这里会显示谁付多少。';
     return;
   }
-  var short = [];
+  var short = [], members = JSON.stringify(st.members), cards = [];
   data.results.forEach(function (res, i) {
     var ex = st.expenses[res.expense !== undefined ? res.expense : i] || {};
-    var item = ctx.catalogueById[ex.item];
     var a = answerOf(res), w = ANSWERS[a.answer] || ['', ''];
     short.push('第' + (i + 1) + '笔：' + (w[0] || a.headline));
-    var hasMoney = !err && res.verdict !== 'needs_input' && res.steps && res.steps.length;
-    var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + (hasMoney ? ' · ' + res.total + ' 元' : '');
-    var nWhy = (res.reasons || []).length + (res.ineligible_sharers || []).length;
-    function why() {
-      var reasons = (res.reasons || []).map(function (r) {
-        return h('li', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message, ' ', ruleTap(ctx, r.rule));
-      });
-      var inel = (res.ineligible_sharers || []).map(function (x) {
-        return h('li', null, h('p', null, h('strong', null, '✗ ' + nm(st, x.member) + '：'), x.message),
-          x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, ruleTap(ctx, x.rule));
-      });
-      return [reasons.length ? h('ul', { class: 'reasons' }, reasons) : null,
-        inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null];
-    }
-    var k = 'e' + i + '-' + (ex.mode === 'burden' ? 'burden' : 'amount');
-    var money = hasMoney
-      ? [sentence(st, res), waterfall(st, res, i),
-        lazyDetails({ class: 'steps-box' }, h('summary', null, '付款明细（含余额变化）'), function () { return stepsTable(ctx, st, res); })]
-      : h('p', { class: 'money' }, h('a', { href: '#', 'data-k': 'calc-' + i, class: 'calc', onclick: function (ev) {
-        ev.preventDefault(); var f = document.querySelector('[data-k="' + k + '"]'); if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
-      } }, '算一算要付多少：填上金额 ›'));
-    box.appendChild(h('article', { class: 'card result', id: 'result-' + i, 'data-result': i, 'data-verdict': res.verdict, 'data-answer': a.answer },
-      h('h3', null, title), answerLine(res), nextSteps(res), payersList(ctx, st, res), money,
-      nWhy ? lazyDetails({ class: 'why-box' }, h('summary', null, '为什么（' + nWhy + ' 条说明）'), why) : null));
+    // everything the card shows or builds later is read from these
+    var sig = JSON.stringify([i, !!err, res, ex]) + members, old = shownCards[i];
+    var node = old && old.sig === sig && old.node.parentNode === box ? old.node : resultCard(ctx, st, res, i, ex, err);
+    cards.push({ sig: sig, node: node });
+    nodes.push(node);
   });
-  if (!err && data.results.length > 1) box.appendChild(yearTable(st, data));
+  shownCards = cards;
+  if (!err && data.results.length > 1) {
+    var ysig = JSON.stringify([data.results.map(function (r) { return [r.expense, r.steps]; }), data.balances, data.quotas, st.expenses.map(function (e) { return e.patient; })]) + members;
+    if (!shownYear || shownYear.sig !== ysig || shownYear.node.parentNode !== box) shownYear = { sig: ysig, node: yearTable(st, data) };
+    nodes.push(shownYear.node);
+  } else shownYear = null;
+  showNodes(box, nodes);
   summary.textContent = short.join('；') + '。';
+}
+// Makes box's children exactly `nodes`, in order, moving only what differs.
+function showNodes(box, nodes) {
+  nodes.forEach(function (n, i) { if (box.childNodes[i] !== n) box.insertBefore(n, box.childNodes[i] || null); });
+  while (box.childNodes.length > nodes.length) box.removeChild(box.lastChild);
+}
+function resultCard(ctx, st, res, i, ex, err) {
+  var item = ctx.catalogueById[ex.item];
+  var a = answerOf(res);
+  var hasMoney = !err && res.verdict !== 'needs_input' && res.steps && res.steps.length;
+  var title = '第 ' + (i + 1) + ' 笔：' + nm(st, ex.patient) + ' · ' + (item ? item.name : ex.item) + (hasMoney ? ' · ' + res.total + ' 元' : '');
+  var nWhy = (res.reasons || []).length + (res.ineligible_sharers || []).length;
+  function why() {
+    var reasons = (res.reasons || []).map(function (r) {
+      return h('li', null, h('span', { class: 'sev sev-' + r.severity }, '[' + (SEVERITY[r.severity] || r.severity) + '] '), r.message, ' ', ruleTap(ctx, r.rule));
+    });
+    var inel = (res.ineligible_sharers || []).map(function (x) {
+      return h('li', null, h('p', null, h('strong', null, '✗ ' + nm(st, x.member) + '：'), x.message),
+        x.fix ? h('p', { class: 'fix' }, '怎么办：' + x.fix) : null, ruleTap(ctx, x.rule));
+    });
+    return [reasons.length ? h('ul', { class: 'reasons' }, reasons) : null,
+      inel.length ? h('div', null, h('h4', null, '不能给这次付钱的家人'), h('ul', { class: 'inel' }, inel)) : null];
+  }
+  var k = 'e' + i + '-' + (ex.mode === 'burden' ? 'burden' : 'amount');
+  var money = hasMoney
+    ? [sentence(st, res), waterfall(st, res, i),
+      lazyDetails({ class: 'steps-box' }, h('summary', null, '付款明细（含余额变化）'), function () { return stepsTable(ctx, st, res); })]
+    : h('p', { class: 'money' }, h('a', { href: '#', 'data-k': 'calc-' + i, class: 'calc', onclick: function (ev) {
+      ev.preventDefault(); var f = document.querySelector('[data-k="' + k + '"]'); if (f) { f.scrollIntoView({ block: 'center' }); f.focus(); }
+    } }, '算一算要付多少：填上金额 ›'));
+  return h('article', { class: 'card result', id: 'result-' + i, 'data-result': i, 'data-verdict': res.verdict, 'data-answer': a.answer },
+    h('h3', null, title), answerLine(res), nextSteps(res), payersList(ctx, st, res), money,
+    nWhy ? lazyDetails({ class: 'why-box' }, h('summary', null, '为什么（' + nWhy + ' 条说明）'), why) : null);
 }
 
 function fieldText(st, f) {
