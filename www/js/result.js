@@ -220,10 +220,11 @@ export function renderResults(ctx, out, ans, err) {
   showNodes(box, nodes);
   summary.textContent = short.join('；') + '。';
 }
-// Makes box's children exactly `nodes`, in order, moving only what differs.
+// Makes box's children exactly `nodes`, in order: the others removed first, so a kept card (its
+// order never changes) is never moved, only the new ones inserted.
 function showNodes(box, nodes) {
+  for (var c = box.firstChild, next; c; c = next) { next = c.nextSibling; if (nodes.indexOf(c) < 0) box.removeChild(c); }
   nodes.forEach(function (n, i) { if (box.childNodes[i] !== n) box.insertBefore(n, box.childNodes[i] || null); });
-  while (box.childNodes.length > nodes.length) box.removeChild(box.lastChild);
 }
 function resultCard(ctx, st, res, i, ex, err) {
   var item = ctx.catalogueById[ex.item];
