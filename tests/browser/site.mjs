@@ -233,9 +233,14 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   const srv = await startServer(opts);
   const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
   // What this visit runs: its script version, the .wasm the page would get, the caches.
-  async function visit(label) {
+  async function visit(label, hangs) {
     const page = await newPage(ctx);
-    await page.goto(srv.url + 'index.html');
+    if (hangs) {
+      // once in many runs on a loaded 2-core runner, the navigation right after the waiting
+      // worker's last client closed never finished loading; a visitor would reload
+      try { await page.goto(srv.url + 'index.html', { timeout: 20000 }); }
+      catch (e) { hangs.push(label + ': ' + String(e.message).split('\n')[0]); await page.close(); return { page: null, v: null }; }
+    } else await page.goto(srv.url + 'index.html');
     await page.waitForSelector('html.ready', { timeout: 20000 });
     const v = await page.evaluate(async () => ({
       script: document.documentElement.getAttribute('data-build') || 'v1',
@@ -294,14 +299,17 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   await page.close();
   // The waiting v2 activates once the last v1 page is gone; a loaded machine may still give the
   // next navigation to v1 (whole: visit() checks no version is mixed). At most three visits.
+  const hung = [];
   for (let i = 1; i <= 3; i++) {
-    ({ page, v } = await visit('next visit ' + i));
+    ({ page, v } = await visit('next visit ' + i, hung));
+    if (!page) { console.log('     (' + hung[hung.length - 1] + '; again)'); continue; }
     if (v.controlled && v.script === 'v2') break;
     console.log('     (next visit ' + i + ': ' + v.script + (v.controlled ? ', controlled' : ', not controlled') + '; again)');
     await page.close();
     await new Promise((r) => setTimeout(r, 500));
   }
-  check(v.script === 'v2' && v.controlled && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v2)]), 'v2 took over, v1 cache gone: ' + JSON.stringify(v));
+  check(hung.length <= 1, 'a visit that never loads, more than once: ' + hung.join(' | '));
+  check(page && v.script === 'v2' && v.controlled && JSON.stringify(v.caches) === JSON.stringify(['gongji-' + ver(v2)]), 'v2 took over, v1 cache gone: ' + JSON.stringify(v));
   await ctx.route('**/*', (r) => r.abort());      // and it works offline
   await page.reload();
   await page.waitForSelector('html.ready', { timeout: 20000 });
