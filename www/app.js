@@ -98,20 +98,19 @@ async function start() {
   // Unless the HTML already shows this answer (the built page's first question or example), the
   // answer comes first: the quick check and the answer bar are drawn and painted (html.answered)
   // before the forms and results below them are built, which at 4x CPU takes a few hundred ms.
+  // (Until html.ready, the CSS keeps what is not drawn yet invisible.)
   var shown = root.classList.contains('pre') && !root.classList.contains('pre-off') && !root.classList.contains('pre-preset');
+  $('#loading').setAttribute('hidden', '');
+  $('#app').removeAttribute('hidden');
   if (!shown) {
     syncTop(ctx);
     syncQuick(ctx);
     if (computeAnswerBar(ctx)) {
-      $('#loading').setAttribute('hidden', '');
-      $('#app').removeAttribute('hidden');
       root.classList.add('answered');
       await afterPaint();
     }
   }
   wire();
-  $('#loading').setAttribute('hidden', '');
-  $('#app').removeAttribute('hidden');
   ctx.update('all');
   root.classList.add('ready');
   if (window.performance && performance.mark) performance.mark('gongji-first-result');
