@@ -236,8 +236,9 @@ test('service worker: a release never mixes versions (v1 → v2 with the .wasm f
   async function visit(label, hangs) {
     const page = await newPage(ctx);
     if (hangs) {
-      // once in many runs on a loaded 2-core runner, the navigation right after the waiting
-      // worker's last client closed never finished loading; a visitor would reload
+      // about once in 10–30 runs, the navigation started the moment the waiting worker's last
+      // client closed never finished loading (the one after it did); also with clients.claim()
+      // outside the activation's waitUntil (tried: 1 in 30). A visitor would reload.
       try { await page.goto(srv.url + 'index.html', { timeout: 20000 }); }
       catch (e) { hangs.push(label + ': ' + String(e.message).split('\n')[0]); await page.close(); return { page: null, v: null }; }
     } else await page.goto(srv.url + 'index.html');
