@@ -41,10 +41,19 @@ export function withInline(policy, inline) {
     ? p.replace(new RegExp(`(^|; )(${directive} [^;]*)`), (m, a, d) => a + d + ' ' + sources.join(' ')) : p);
   return add(add(policy, 'script-src', inline.script), 'style-src', inline.style);
 }
-// The hashes a built site's manifest lists for its pages ({ 'index.html': { script, style } }).
+// The hashes a built site's manifest lists for its pages ({ 'index.html': { script, style } }),
+// read again only when the manifest changes (a rebuild, or a release in the tests).
+const inlineSeen = new Map();
 function inlineHashes(root) {
-  try { return JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')).inline || {}; }
-  catch (e) { return {}; }
+  const file = path.join(root, 'manifest.json');
+  let stamp;
+  try { stamp = fs.statSync(file).mtimeMs; } catch (e) { return {}; }
+  const seen = inlineSeen.get(file);
+  if (seen && seen.stamp === stamp) return seen.inline;
+  let inline = {};
+  try { inline = JSON.parse(fs.readFileSync(file, 'utf8')).inline || {}; } catch (e) { /* not a built site */ }
+  inlineSeen.set(file, { stamp, inline });
+  return inline;
 }
 
 // The site served by default: the built site (www-dist/, made by scripts/build-wasm.sh from

@@ -33,13 +33,17 @@ function answerTo(ctx, scen) {
   }
   return { out: out, err: err, ans: ans };
 }
+// The answer bar for an answerTo result: the answer, the answer without money, or the error.
+function drawBar(ctx, a) {
+  renderAnswerBar(ctx, a.err ? a.ans : a.out, a.err && !a.ans ? a.err : null);
+}
 export function compute(ctx) {
   var scen = toScenario(ctx.state);
   if (ctx.remember) scheduleSave(ctx);
   var a = answerTo(ctx, scen), out = a.out, err = a.err, ans = a.ans, evaluate = ctx.engine.evaluate;
   if (failed()) { showFailure(ctx); postHeight(); return; }
   renderResults(ctx, out, ans, err);
-  renderAnswerBar(ctx, err ? ans : out, err && !ans ? err : null);
+  drawBar(ctx, a);
   showPairIssues(pairIssues(evaluate, scen));
   markAdviceStale();
   postHeight();
@@ -52,6 +56,6 @@ export function compute(ctx) {
 export function computeAnswerBar(ctx) {
   var a = answerTo(ctx, toScenario(ctx.state));
   if (failed()) return false;
-  renderAnswerBar(ctx, a.err ? a.ans : a.out, a.err && !a.ans ? a.err : null);
+  drawBar(ctx, a);
   return true;
 }
