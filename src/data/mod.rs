@@ -9,6 +9,9 @@
 use crate::date::Date;
 use serde::Serialize;
 
+pub mod cities;
+pub use cities::{City, CitiesOf};
+
 /// One rule the engine cites by `id` (R-2021, R-CARD, ...).
 #[derive(Debug, Serialize)]
 pub struct Rule {
@@ -380,6 +383,9 @@ pub struct Place {
     pub notes: &'static [Note],
     pub credit: &'static [CreditFact],
     pub withdrawal: &'static [WithdrawalFact],
+    /// A province's cities (SPEC §10.1; `regions()` lists them under it, compactly).
+    #[serde(skip_serializing_if = "CitiesOf::is_empty")]
+    pub cities: CitiesOf,
 }
 
 include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
