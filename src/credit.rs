@@ -149,17 +149,12 @@ pub fn estimate(input: &CreditInput) -> Result<CreditEstimate, InputError> {
     })
 }
 
-/// The questionnaire's place, if one was given (an unknown id is refused at `region`).
+/// The questionnaire's place, if one was given: read as a scenario's `region` is (an id, a
+/// 6-digit code or a name; a city without its own profile is its province's), an unknown or
+/// ambiguous one refused at `region`.
 pub fn place(region: &Option<String>) -> Result<Option<&'static crate::data::Place>, InputError> {
     match region.as_deref() {
         None | Some("") => Ok(None),
-        Some(id) => crate::data::place(id).map(Some).ok_or_else(|| {
-            InputError::new(
-                ErrorCode::UnknownRegion,
-                "region",
-                "不认识这个地区，请从列表中选择。",
-                "unknown region id; see `gongji regions`",
-            )
-        }),
+        Some(text) => crate::scenario::region(text, "region").map(|at| Some(at.place)),
     }
 }

@@ -23,7 +23,8 @@ pub enum ErrorCode {
     MissingField,
     /// A field the contract does not know (often a typo: `persona_burden`).
     UnknownField,
-    /// A value outside its list (`relation`, `insurance`, `card`, `venue`).
+    /// A value outside its list (`relation`, `insurance`, `card`, `venue`); a member's `city`
+    /// that is not in the `province` given (the message names both).
     InvalidValue,
     /// An amount that is negative, not finite, has more than two decimals, or exceeds ¥10,000,000.
     InvalidAmount,
@@ -31,7 +32,17 @@ pub enum ErrorCode {
     InvalidRatio,
     /// `as_of` is not a real `YYYY-MM-DD` date.
     InvalidDate,
+    /// `region` (of a scenario or a questionnaire) names no place: not `national`, a known id, a
+    /// 6-digit division code or a place's name. The message lists the closest places.
     UnknownRegion,
+    /// `members[].province` or `members[].city` names no place (SPEC §10.1; before issue 22 such a
+    /// member silently got national rules). The message lists the closest places (by edit distance
+    /// and shared characters) with their codes.
+    UnknownPlace,
+    /// A place field (`region`, `members[].province`, `members[].city`) fits several places that
+    /// the field does not tell apart ("taizhou": 泰州 and 台州). The message lists them all, each
+    /// with its province and code; the code or the Chinese name decides.
+    AmbiguousPlace,
     UnknownItem,
     /// A sharing line, expense or `via` names a member id that does not exist.
     UnknownMember,
@@ -82,6 +93,8 @@ impl ErrorCode {
             ErrorCode::InvalidRatio => "invalid_ratio",
             ErrorCode::InvalidDate => "invalid_date",
             ErrorCode::UnknownRegion => "unknown_region",
+            ErrorCode::UnknownPlace => "unknown_place",
+            ErrorCode::AmbiguousPlace => "ambiguous_place",
             ErrorCode::UnknownItem => "unknown_item",
             ErrorCode::UnknownMember => "unknown_member",
             ErrorCode::DuplicateId => "duplicate_id",

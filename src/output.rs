@@ -78,7 +78,6 @@ pub const REASON_CODES: &[&str] = &[
     "pooled_carried",
     "own_card_required",
     "self_pay_rest",
-    "place_unknown",
     "shareable_limited",
 ];
 

@@ -6,7 +6,8 @@
 //! `spouse`, one `father`...; no self-sharing; `order` unique per patient; one sharer's quotas
 //! within their balance; an expense has exactly one of `amount` and `personal_burden`.
 
-use crate::data::{self, Item, ItemKind, Place, PlaceKind, Venue};
+use crate::data::cities::{self, City, Spot};
+use crate::data::{self, Item, ItemKind, Place, Venue};
 use crate::date::Date;
 use crate::error::{ErrorCode, InputError};
 use crate::input::{ExpenseInput, MemberInput, PooledInput, ScenarioInput, SharingInput};
@@ -66,16 +67,20 @@ pub struct Member {
     pub relation: Relation,
     pub via: Option<usize>,
     pub insurance: Insurance,
-    /// Where the member is insured, as written ("福建", "福州"), for sentences; `None` when not given.
+    /// The province the member is insured in, as people say it ("福建", "北京"), for sentences;
+    /// `None` where no place is known (national rules).
     pub province: Option<String>,
-    /// The place whose rules apply to this member (city, else province, else the scenario's).
+    /// The place whose rules apply to this member: the city's own profile, else its province's
+    /// (SPEC §9.1; issue 22: a windowed per-province default may take the province's place).
     pub place: &'static Place,
-    /// Whether the place the member gave has a profile (else national rules, and the engine says so).
-    pub place_known: bool,
-    /// Which province and which 统筹区 the member is in, for comparing two members: a place id
-    /// when known, else the normalised text; `None` when not known (counted as the same).
-    pub province_key: Option<String>,
-    pub pool_key: Option<String>,
+    /// The city the member is insured in, when known (a municipality's one city whenever its
+    /// province is known), so that sentences can name it (SPEC §10.1).
+    pub city: Option<&'static City>,
+    /// Which province and which 统筹区 the member is in, for comparing two members: the
+    /// province's id, and the city's division code (or the province, where it pools as one:
+    /// `cities::pooled_at_province`); `None` when not known (counted as the same).
+    pub province_key: Option<&'static str>,
+    pub pool_key: Option<Pool>,
     /// Personal-account balance; zero for members without an account.
     pub balance: Money,
     /// Whether the balance was given: an employee-insured member without one is answered (who
@@ -83,6 +88,16 @@ pub struct Member {
     pub balance_known: bool,
     /// The part of the balance that may be shared, when the visitor gave it (SPEC §9.2).
     pub shareable_balance: Option<Money>,
+}
+
+/// Which 统筹区 a member is in (SPEC §10.1), from the division codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pool {
+    /// A province that pools as one (`cities::pooled_at_province`: 北京、天津、上海、重庆, 兵团),
+    /// by its id.
+    Province(&'static str),
+    /// A city by its 6-digit code: two cities of one province are two 统筹区.
+    City(u32),
 }
 
 /// How far apart two members are insured (SPEC §9.1).
@@ -158,6 +173,8 @@ pub struct Scenario {
     pub as_of: Date,
     /// The default place (`region`): where members without a province or city are.
     pub region: &'static Place,
+    /// Where `region` is (its city, when it names one), and the id it is echoed with.
+    pub region_at: Location,
     pub members: Vec<Member>,
     pub sharing: Vec<Sharing>,
     pub expenses: Vec<Expense>,
@@ -224,20 +241,6 @@ fn check_text(text: &str, max: usize, field: String, what_zh: &str) -> Result<St
     Ok(t.to_string())
 }
 
-/// "福建省" and "福建" are the same province; so are "广西壮族自治区" and "广西".
-pub fn normalize_province(p: &str) -> String {
-    let mut s = p.trim();
-    for suffix in ["壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "省", "市"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            if !rest.is_empty() {
-                s = rest;
-                break;
-            }
-        }
-    }
-    s.to_string()
-}
-
 impl Scenario {
     pub fn from_input(input: &ScenarioInput) -> Result<Scenario, InputError> {
         let as_of = Date::parse(&input.as_of).ok_or_else(|| {
@@ -248,18 +251,11 @@ impl Scenario {
                 "as_of must be a real YYYY-MM-DD date",
             )
         })?;
-        let region = data::place(&input.region).ok_or_else(|| {
-            err(
-                ErrorCode::UnknownRegion,
-                "region".into(),
-                "不认识这个地区，请从列表中选择（没有您的城市就选“全国通用规则”）。",
-                "unknown region id; see `gongji regions`",
-            )
-        })?;
-        let members = members(&input.members, region)?;
+        let region_at = region(&input.region, "region")?;
+        let members = members(&input.members, region_at)?;
         let sharing = sharing(&input.sharing, &members)?;
         let expenses = input.expenses.iter().enumerate().map(|(i, e)| expense(i, e, &members)).collect::<Result<_, _>>()?;
-        Ok(Scenario { as_of, region, members, sharing, expenses })
+        Ok(Scenario { as_of, region: region_at.place, region_at, members, sharing, expenses })
     }
 
     pub fn member_index(members: &[Member], id: &str) -> Option<usize> {
@@ -280,79 +276,171 @@ impl Scenario {
     }
 }
 
-/// A member's place, whether it has a profile, and the province and 统筹区 keys.
-type Located = (&'static Place, bool, Option<String>, Option<String>);
+/// Where a member (or `region`) is insured (SPEC §9.1, §10.1).
+#[derive(Clone, Copy, Debug)]
+pub struct Location {
+    /// The profile whose rules apply: the city's own, else its province's, else national.
+    pub place: &'static Place,
+    /// The province (its profile), when known.
+    pub province: Option<&'static Place>,
+    /// The city, when known (a municipality's one city whenever the province is known).
+    pub city: Option<&'static City>,
+}
 
-/// Where a member is insured: the place whose rules apply, whether it has a profile, and the
-/// province and 统筹区 keys. SPEC §9.1: a member without province and city is where `region` is.
+impl Location {
+    fn national() -> Location {
+        Location { place: data::national(), province: None, city: None }
+    }
+
+    fn of(spot: Spot) -> Location {
+        match spot {
+            Spot::Province(p) => Location { place: p, province: Some(p), city: cities::municipality(p) },
+            Spot::City(c) => Location { place: c.place(), province: Some(c.province()), city: Some(c) },
+        }
+    }
+
+    /// The id `region` is echoed with: the city's (`fuzhou`, `361000`), else the place's.
+    pub fn id(&self) -> &'static str {
+        self.city.map_or(self.place.id, |c| c.id)
+    }
+
+    /// The province and 统筹区 keys (see [`Member::province_key`]).
+    fn keys(&self) -> (Option<&'static str>, Option<Pool>) {
+        let pool = match (self.province, self.city) {
+            (Some(p), _) if cities::pooled_at_province(p) => Some(Pool::Province(p.id)),
+            (_, Some(c)) => Some(Pool::City(c.code)),
+            _ => None,
+        };
+        (self.province.map(|p| p.id), pool)
+    }
+}
+
+/// How a field reads a name that a province and a city share (吉林: 吉林省 and 吉林市):
+/// `region` and `members[].province` mean the province, `members[].city` the city.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Prefer {
+    Province,
+    City,
+}
+
+/// Up to this many places are named in an unknown-place error.
+const SUGGESTIONS: usize = 5;
+
+/// A place field's text → the place it names (SPEC §10.1): a Chinese name with or without its
+/// suffix, a 6-digit division code or a known id. Where it fits several, the province another
+/// field gave (`within`), then the field (`prefer`) decide; otherwise it is refused, listing them
+/// all. Text that names no place is refused (`unknown`), listing the closest places.
+fn resolve(
+    text: &str,
+    field: String,
+    prefer: Prefer,
+    within: Option<&'static Place>,
+    unknown: ErrorCode,
+) -> Result<Spot, InputError> {
+    let found = cities::find(text);
+    if found.is_empty() {
+        let near: Vec<String> = cities::closest(text, SUGGESTIONS).into_iter().map(Spot::describe).collect();
+        let hint = "可以写省或城市的名称（如“福州”“福州市”“恩施州”）、6位行政区划代码（如350100）或拼音（如fuzhou）";
+        let t = crate::error::echo(text.trim());
+        let (zh, en) = if near.is_empty() {
+            (format!("不认识“{t}”这个地方。{hint}。"), "names no place".to_string())
+        } else {
+            (format!("不认识“{t}”这个地方，是不是：{}？{hint}。", near.join("、")), format!("names no place; closest: {}", near.join(", ")))
+        };
+        return Err(err(unknown, field, zh, en));
+    }
+    let mut pick = found;
+    if let Some(p) = within {
+        let inside: Vec<Spot> = pick.iter().copied().filter(|s| std::ptr::eq(s.province(), p)).collect();
+        if !inside.is_empty() {
+            pick = inside;
+        }
+    }
+    let preferred: Vec<Spot> =
+        pick.iter().copied().filter(|s| matches!(s, Spot::City(_)) == (prefer == Prefer::City)).collect();
+    if !preferred.is_empty() {
+        pick = preferred;
+    }
+    match pick[..] {
+        [one] => Ok(one),
+        _ => {
+            let all: Vec<String> = pick.into_iter().map(Spot::describe).collect();
+            Err(err(
+                ErrorCode::AmbiguousPlace,
+                field,
+                format!(
+                    "“{}”可以指好几个地方：{}。请写中文名称或6位行政区划代码。",
+                    crate::error::echo(text.trim()),
+                    all.join("、")
+                ),
+                format!("fits several places: {}; give the Chinese name or the 6-digit code", all.join(", ")),
+            ))
+        }
+    }
+}
+
+/// The scenario's (or a questionnaire's) `region`: `national`, or a place as [`resolve`] reads it
+/// (a province first: 吉林 is 吉林省).
+pub fn region(text: &str, field: &str) -> Result<Location, InputError> {
+    let t = text.trim();
+    let national = data::national();
+    if t == national.id || national.names.contains(&t) {
+        return Ok(Location::national());
+    }
+    resolve(t, field.to_string(), Prefer::Province, None, ErrorCode::UnknownRegion).map(Location::of)
+}
+
+/// Where a member is insured (SPEC §9.1, §10.1): a member without province and city is where
+/// `region` is; a city implies its province, and a province that contradicts it is refused
+/// (naming both); a name both could mean is read as the field says ([`Prefer`]).
 fn locate(
     province: Option<&str>,
     city: Option<&str>,
-    default: &'static Place,
+    region: Location,
     field: &dyn Fn(&str) -> String,
-) -> Result<Located, InputError> {
-    let municipal = |p: &'static Place| data::is_municipality(p.id).then(|| p.id.to_string());
-    let given_province = match province {
-        Some(text) => match data::place_named(text, &[PlaceKind::Province]) {
-            Some(p) => Some(Ok(p)),
-            None => Some(Err(normalize_province(text))),
-        },
+) -> Result<Location, InputError> {
+    let p = match province {
+        Some(t) => Some(resolve(t, field("province"), Prefer::Province, None, ErrorCode::UnknownPlace)?),
         None => None,
     };
-    if let Some(text) = city {
-        return match data::place_named(text, &[PlaceKind::City, PlaceKind::Province]) {
-            Some(c) => {
-                let c_province = c.province.unwrap_or(c.id);
-                if let Some(Ok(p)) = &given_province {
-                    if p.id != c_province {
-                        return Err(err(
-                            ErrorCode::InvalidValue,
-                            field("city"),
-                            format!("“{}”不在{}，请检查省份和城市。", c.name, p.name),
-                            "this city is not in the given province",
-                        ));
-                    }
+    let c = match city {
+        Some(t) => Some(resolve(t, field("city"), Prefer::City, p.map(Spot::province), ErrorCode::UnknownPlace)?),
+        None => None,
+    };
+    Ok(match (p, c) {
+        (None, None) => region,
+        (Some(one), None) | (None, Some(one)) => Location::of(one),
+        (Some(p), Some(c)) => {
+            let (pp, cp) = (p.province(), c.province());
+            if !std::ptr::eq(pp, cp) {
+                return Err(err(
+                    ErrorCode::InvalidValue,
+                    field("city"),
+                    format!(
+                        "城市“{}”在{}，省份却填了{}。请检查省份和城市（填了城市，省份可以不填）。",
+                        c.name(),
+                        cities::province_name(cp),
+                        cities::province_name(pp)
+                    ),
+                    format!("the city is in {}, not in the province given ({})", cp.id, pp.id),
+                ));
+            }
+            match (p, c) {
+                (Spot::City(a), Spot::City(b)) if !std::ptr::eq(a, b) => {
+                    return Err(err(
+                        ErrorCode::InvalidValue,
+                        field("city"),
+                        format!("省份填的是城市“{}”，城市填的是“{}”，不是同一个地方。请只填一个城市。", a.name, b.name),
+                        "province names another city than city",
+                    ))
                 }
-                Ok((c, true, Some(c_province.to_string()), Some(c.id.to_string())))
+                (Spot::City(_), Spot::Province(_)) => Location::of(p),
+                _ => Location::of(c),
             }
-            None => {
-                let pool = Some(normalize_city(text));
-                Ok(match given_province {
-                    Some(Ok(p)) => (p, false, Some(p.id.to_string()), pool),
-                    Some(Err(t)) => (data::national(), false, Some(t), pool),
-                    None => (data::national(), false, None, pool),
-                })
-            }
-        };
-    }
-    Ok(match given_province {
-        Some(Ok(p)) => (p, true, Some(p.id.to_string()), municipal(p)),
-        Some(Err(t)) => (data::national(), false, Some(t), None),
-        None => {
-            let province = default.province.map(str::to_string);
-            let pool = match default.kind {
-                PlaceKind::City => Some(default.id.to_string()),
-                _ => data::place(default.id).and_then(municipal),
-            };
-            (default, true, province, pool)
         }
     })
 }
-
-/// "福州市" and "福州" are the same 统筹区.
-fn normalize_city(c: &str) -> String {
-    let s = c.trim();
-    for suffix in ["市", "地区", "盟"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
-        }
-    }
-    s.to_string()
-}
-
-fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>, InputError> {
+fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, InputError> {
     let mut out: Vec<Member> = Vec::with_capacity(input.len());
     for (i, m) in input.iter().enumerate() {
         let f = |name: &str| format!("members[{i}].{name}");
@@ -417,8 +505,8 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             }
             None => None,
         };
-        let (place, place_known, province_key, pool_key) =
-            locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
+        let at = locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
+        let (province_key, pool_key) = at.keys();
         let balance = match (&m.balance, insurance.has_account()) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
             (None, true) => Money::ZERO,
@@ -465,9 +553,9 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             relation,
             via: None,
             insurance,
-            province,
-            place,
-            place_known,
+            province: at.province.map(|p| cities::province_name(p).to_string()),
+            place: at.place,
+            city: at.city,
             province_key,
             pool_key,
             balance,

@@ -197,6 +197,14 @@ impl Spot {
         }
     }
 
+    /// Its full name: 吉林省, 吉林市.
+    pub fn name(self) -> &'static str {
+        match self {
+            Spot::Province(p) => p.name,
+            Spot::City(c) => c.name,
+        }
+    }
+
     /// "吉林省（220000）", "吉林市（吉林，220200）", for messages.
     pub fn describe(self) -> String {
         match self {

@@ -146,16 +146,6 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     };
     let mut facts = AnswerFacts::default();
 
-    if !patient.place_known {
-        say!(
-            a,
-            "place_unknown",
-            Severity::Info,
-            rule_id::R_2021,
-            format!("“{}”填写的参保地没有收录，按{}计算，当地可能不同。", patient.name, patient.place.name),
-        );
-    }
-
     // 1. Blocks: every line to the patient is refused with the same reason.
     let block = |a: &mut Answer, code: &'static str, rule: &'static str, message: String, fix: String| {
         for &li in &lines_to(s, p) {

@@ -105,7 +105,7 @@ fn run(s: &Scenario, quiet: bool) -> Output {
         engine: ENGINE_VERSION,
         rules: data::rules_version(),
         as_of: s.as_of,
-        region: s.region.id,
+        region: s.region_at.id(),
         results,
         balances,
         quotas,
