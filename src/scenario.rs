@@ -75,7 +75,7 @@ pub struct Member {
     pub place: &'static Place,
     /// The city the member is insured in, when known (a municipality's one city whenever its
     /// province is known), so that sentences can name it (SPEC §10.1).
-    pub city: Option<&'static City>,
+    pub city: Option<City>,
     /// Which province and which 统筹区 the member is in, for comparing two members: the
     /// province's id, and the city's division code (or the province, where it pools as one:
     /// `cities::pooled_at_province`); `None` when not known (counted as the same).
@@ -284,7 +284,7 @@ pub struct Location {
     /// The province (its profile), when known.
     pub province: Option<&'static Place>,
     /// The city, when known (a municipality's one city whenever the province is known).
-    pub city: Option<&'static City>,
+    pub city: Option<City>,
 }
 
 impl Location {
@@ -301,14 +301,14 @@ impl Location {
 
     /// The id `region` is echoed with: the city's (`fuzhou`, `361000`), else the place's.
     pub fn id(&self) -> &'static str {
-        self.city.map_or(self.place.id, |c| c.id)
+        self.city.map_or(self.place.id, |c| c.id())
     }
 
     /// The province and 统筹区 keys (see [`Member::province_key`]).
     fn keys(&self) -> (Option<&'static str>, Option<Pool>) {
         let pool = match (self.province, self.city) {
             (Some(p), _) if cities::pooled_at_province(p) => Some(Pool::Province(p.id)),
-            (_, Some(c)) => Some(Pool::City(c.code)),
+            (_, Some(c)) => Some(Pool::City(c.code())),
             _ => None,
         };
         (self.province.map(|p| p.id), pool)
@@ -337,46 +337,60 @@ fn resolve(
     within: Option<&'static Place>,
     unknown: ErrorCode,
 ) -> Result<Spot, InputError> {
-    let found = cities::find(text);
-    if found.is_empty() {
-        let near: Vec<String> = cities::closest(text, SUGGESTIONS).into_iter().map(Spot::describe).collect();
+    let t = crate::error::echo(text.trim());
+    let mut pick = cities::find(text);
+    if pick.is_empty() {
+        let near = describe_all(cities::closest(text, SUGGESTIONS));
         let hint = "可以写省或城市的名称（如“福州”“福州市”“恩施州”）、6位行政区划代码（如350100）或拼音（如fuzhou）";
-        let t = crate::error::echo(text.trim());
         let (zh, en) = if near.is_empty() {
             (format!("不认识“{t}”这个地方。{hint}。"), "names no place".to_string())
         } else {
-            (format!("不认识“{t}”这个地方，是不是：{}？{hint}。", near.join("、")), format!("names no place; closest: {}", near.join(", ")))
+            (format!("不认识“{t}”这个地方，是不是：{near}？{hint}。"), format!("names no place; closest: {near}"))
         };
         return Err(err(unknown, field, zh, en));
     }
-    let mut pick = found;
     if let Some(p) = within {
-        let inside: Vec<Spot> = pick.iter().copied().filter(|s| std::ptr::eq(s.province(), p)).collect();
-        if !inside.is_empty() {
-            pick = inside;
+        let inside = |s: &Spot| std::ptr::eq(s.province(), p);
+        if !pick.iter().any(inside) {
+            // 海南 with 青海 given: 海南藏族自治州 (its bare name is the province 海南's).
+            pick.extend(cities::short_named_in(p, text).map(Spot::City));
+        }
+        if pick.iter().any(inside) {
+            pick.retain(inside);
         }
     }
-    let preferred: Vec<Spot> =
-        pick.iter().copied().filter(|s| matches!(s, Spot::City(_)) == (prefer == Prefer::City)).collect();
-    if !preferred.is_empty() {
-        pick = preferred;
+    let preferred = |s: &Spot| matches!(s, Spot::City(_)) == (prefer == Prefer::City);
+    if pick.iter().any(preferred) {
+        pick.retain(preferred);
     }
-    match pick[..] {
-        [one] => Ok(one),
-        _ => {
-            let all: Vec<String> = pick.into_iter().map(Spot::describe).collect();
-            Err(err(
-                ErrorCode::AmbiguousPlace,
-                field,
-                format!(
-                    "“{}”可以指好几个地方：{}。请写中文名称或6位行政区划代码。",
-                    crate::error::echo(text.trim()),
-                    all.join("、")
-                ),
-                format!("fits several places: {}; give the Chinese name or the 6-digit code", all.join(", ")),
-            ))
+    if let [one] = pick[..] {
+        return Ok(one);
+    }
+    // In the codes' order (泰州 321200 before 台州 331000).
+    let mut sorted: Vec<Spot> = Vec::new();
+    for s in pick {
+        let at = sorted.iter().position(|x| x.code() > s.code()).unwrap_or(sorted.len());
+        sorted.insert(at, s);
+    }
+    let all = describe_all(sorted);
+    Err(err(
+        ErrorCode::AmbiguousPlace,
+        field,
+        format!("“{t}”可以指好几个地方：{all}。请写中文名称或6位行政区划代码。"),
+        format!("fits several places: {all}; give the Chinese name or the 6-digit code"),
+    ))
+}
+
+/// "泰州市（江苏，321200）、台州市（浙江，331000）".
+fn describe_all(spots: Vec<Spot>) -> String {
+    let mut out = String::new();
+    for (i, s) in spots.into_iter().enumerate() {
+        if i > 0 {
+            out.push('、');
         }
+        out.push_str(&s.describe());
     }
+    out
 }
 
 /// The scenario's (or a questionnaire's) `region`: `national`, or a place as [`resolve`] reads it
@@ -426,11 +440,11 @@ fn locate(
                 ));
             }
             match (p, c) {
-                (Spot::City(a), Spot::City(b)) if !std::ptr::eq(a, b) => {
+                (Spot::City(a), Spot::City(b)) if a != b => {
                     return Err(err(
                         ErrorCode::InvalidValue,
                         field("city"),
-                        format!("省份填的是城市“{}”，城市填的是“{}”，不是同一个地方。请只填一个城市。", a.name, b.name),
+                        format!("省份填的是城市“{}”，城市填的是“{}”，不是同一个地方。请只填一个城市。", a.name(), b.name()),
                         "province names another city than city",
                     ))
                 }

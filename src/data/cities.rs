@@ -11,30 +11,10 @@
 //! provinces first). [`closest`] is for an error: the places nearest to a text nobody names.
 
 use super::{Place, PlaceKind, PLACES};
-use serde::ser::SerializeMap;
+use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-/// One city (统筹区 as people name it). Its everyday name is a prefix of its full name.
-#[derive(Debug)]
-pub struct City {
-    /// The 6-digit division code (GB/T 2260): 350100.
-    pub code: u32,
-    /// Its id: the pinyin where no other place has it ("enshi"), a legacy id ("fuzhou" = 福州),
-    /// a municipality's province id ("beijing"), else the code ("361000").
-    pub id: &'static str,
-    /// The pinyin of its everyday name, also where it is not the id (抚州: "fuzhou").
-    pub pinyin: &'static str,
-    /// The full name: 恩施土家族苗族自治州.
-    pub name: &'static str,
-    /// Byte length of the everyday name, a prefix of `name` (恩施).
-    base: u8,
-    /// Which short forms are names: [`BARE`], [`SUFFIXED`]; [`PINYIN_ID`]: the id is the pinyin.
-    forms: u8,
-    /// Its province's profile (an index into `PLACES`).
-    province: u8,
-    /// Its own place profile, if it has one (an index into `PLACES`).
-    profile: Option<u8>,
-}
+include!(concat!(env!("OUT_DIR"), "/divisions.rs"));
 
 /// The everyday name alone is a name (福州, 恩施). Not for 海南藏族自治州: 海南 is the province.
 const BARE: u8 = 1;
@@ -43,62 +23,134 @@ const SUFFIXED: u8 = 2;
 /// The id is the pinyin.
 const PINYIN_ID: u8 = 4;
 
-include!(concat!(env!("OUT_DIR"), "/divisions.rs"));
+/// One city (统筹区 as people name it): its line in [`TABLE`] (`build/divisions.rs` says how a
+/// line is written). Everything is read from the line when asked (the table is kept small for
+/// the wasm module: issue 22).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct City(u16);
+
+/// The byte where the line after byte `i` starts (the table's end after its last line).
+fn next_line(i: usize) -> usize {
+    let t = TABLE.as_bytes();
+    let mut at = i;
+    while at < t.len() && t[at] != b'\n' {
+        at += 1;
+    }
+    at + 1
+}
 
 impl City {
-    /// The everyday name (福州, 恩施); for 海南藏族自治州, 海南 (see [`City::names`]).
-    pub fn short(&self) -> &'static str {
-        self.name.get(..self.base as usize).unwrap_or(self.name)
+    /// The first city of the table (by full name).
+    const FIRST: City = City(0);
+
+    /// The city after it in the table.
+    fn next(self) -> Option<City> {
+        let at = next_line(usize::from(self.0));
+        (at < TABLE.len()).then_some(City(at as u16))
     }
 
-    fn suffixed(&self) -> Option<String> {
-        let last = self.name.chars().last()?;
-        (self.forms & SUFFIXED != 0).then(|| format!("{}{last}", self.short()))
+    /// Its line's text from the end of the name: the code, the forms, the pinyin.
+    fn tail(self) -> &'static str {
+        let start = usize::from(self.0);
+        let line = TABLE.get(start..next_line(start) - 1).unwrap_or("");
+        let name = line.bytes().position(|b| b < 0x80).unwrap_or(0);
+        line.get(name..).unwrap_or("")
+    }
+
+    /// Its full name: 恩施土家族苗族自治州.
+    pub fn name(self) -> &'static str {
+        let start = usize::from(self.0);
+        let tail = self.tail();
+        TABLE.get(start..tail.as_ptr() as usize - TABLE.as_ptr() as usize).unwrap_or("")
+    }
+
+    /// Its 6-digit division code (GB/T 2260), as text: "350100".
+    pub fn code_text(self) -> &'static str {
+        self.tail().get(..6).unwrap_or("")
+    }
+
+    /// Its 6-digit division code: 350100.
+    pub fn code(self) -> u32 {
+        self.code_text().bytes().fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')))
+    }
+
+    fn meta(self) -> u8 {
+        self.tail().as_bytes().get(6).map_or(0, |m| m.wrapping_sub(b'0'))
+    }
+
+    /// The pinyin of its everyday name, also where it is not the id (抚州: "fuzhou").
+    pub fn pinyin(self) -> &'static str {
+        self.tail().get(7..).unwrap_or("")
+    }
+
+    /// Its id: the pinyin where no other place has it ("enshi"), a legacy id ("fuzhou" = 福州),
+    /// a municipality's province id ("beijing"), else the code ("361000").
+    pub fn id(self) -> &'static str {
+        if self.meta() & PINYIN_ID != 0 {
+            self.pinyin()
+        } else {
+            self.code_text()
+        }
+    }
+
+    /// The everyday name (福州, 恩施): a prefix of the full name. For 海南藏族自治州, 海南, which
+    /// is not one of its names alone ([`City::names`]).
+    pub fn short(self) -> &'static str {
+        let name = self.name();
+        // Chinese characters are three bytes each in UTF-8 (build.rs checks the names).
+        name.get(..3 * usize::from(self.meta() >> 3)).unwrap_or(name)
     }
 
     /// The names people write besides the full name: 福州; 恩施, 恩施州; 海南州.
-    pub fn names(&self) -> Vec<String> {
-        let bare = (self.forms & BARE != 0).then(|| self.short().to_string());
-        bare.into_iter().chain(self.suffixed()).collect()
+    pub fn names(self) -> Vec<String> {
+        let (short, meta, mut out) = (self.short(), self.meta(), Vec::new());
+        if meta & BARE != 0 {
+            out.push(short.to_string());
+        }
+        if meta & SUFFIXED != 0 {
+            out.push(short.to_string() + self.name().get(self.name().len() - 3..).unwrap_or(""));
+        }
+        out
     }
 
-    /// Whether `text` (trimmed) is one of its names, full or everyday.
-    pub fn is_named(&self, text: &str) -> bool {
-        let short = self.short();
-        text == self.name
-            || (self.forms & BARE != 0 && text == short)
-            || (self.forms & SUFFIXED != 0
-                && text.strip_prefix(short).is_some_and(|rest| rest.chars().count() == 1 && self.name.ends_with(rest)))
+    /// Whether `text` is one of its names, full or everyday.
+    pub fn is_named(self, text: &str) -> bool {
+        let (name, short, meta) = (self.name(), self.short(), self.meta());
+        text == name
+            || (meta & BARE != 0 && text == short)
+            || (meta & SUFFIXED != 0
+                && text.len() == short.len() + 3
+                && text.starts_with(short)
+                && name.ends_with(&text[short.len()..]))
     }
 
-    /// The province's profile (兵团 for its cities).
-    pub fn province(&self) -> &'static Place {
-        &PLACES[self.province as usize]
+    /// The province's profile (兵团 for its cities, 6590xx).
+    pub fn province(self) -> &'static Place {
+        let code = self.code();
+        let at = if code / 100 == 6590 {
+            BINGTUAN
+        } else {
+            PROVINCE_CODES.iter().find(|(c, _)| u32::from(*c) == code / 10000).map_or(0, |&(_, i)| i)
+        };
+        // build.rs checks that every city's code is in a province.
+        &PLACES[usize::from(at)]
     }
 
-    /// Its own place profile (福州, 深圳, …), if it has one.
-    pub fn profile(&self) -> Option<&'static Place> {
-        self.profile.map(|i| &PLACES[i as usize])
+    /// Its own place profile (福州, 深圳, …), if it has one: the city profile with its id.
+    pub fn profile(self) -> Option<&'static Place> {
+        let id = self.id();
+        PLACES.iter().find(|p| p.kind == PlaceKind::City && p.id == id)
     }
 
     /// The profile whose rules apply: its own, else its province's. (Issue 22: a city without
     /// its own value will inherit a window from its province; that is the profile's business.)
-    pub fn place(&self) -> &'static Place {
+    pub fn place(self) -> &'static Place {
         self.profile().unwrap_or_else(|| self.province())
     }
 
     /// 北京、天津、上海、重庆: the city is the province.
-    pub fn is_municipality(&self) -> bool {
-        self.id == self.province().id
-    }
-
-    /// "福州市（福建，350100）", for messages.
-    pub fn describe(&self) -> String {
-        if self.is_municipality() {
-            format!("{}（{}）", self.name, self.code)
-        } else {
-            format!("{}（{}，{}）", self.name, province_name(self.province()), self.code)
-        }
+    pub fn is_municipality(self) -> bool {
+        self.code() % 10000 == 0
     }
 }
 
@@ -111,52 +163,73 @@ pub fn province_name(p: &Place) -> &'static str {
 impl Serialize for City {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(5))?;
-        m.serialize_entry("code", &self.code.to_string())?;
-        m.serialize_entry("id", self.id)?;
-        m.serialize_entry("name", self.name)?;
+        m.serialize_entry("code", self.code_text())?;
+        m.serialize_entry("id", self.id())?;
+        m.serialize_entry("name", self.name())?;
         m.serialize_entry("names", &self.names())?;
-        m.serialize_entry("profile", &self.profile.is_some())?;
+        m.serialize_entry("profile", &self.profile().is_some())?;
         m.end()
     }
 }
 
-/// The cities of a province, as its `regions()` entry lists them (`cities`); none for others.
+/// The cities of a province (by the index of its profile), as its `regions()` entry lists them
+/// (`cities`, by name); none for other places.
 #[derive(Clone, Copy, Debug)]
 pub struct CitiesOf(pub u8);
 
 impl CitiesOf {
-    fn iter(self) -> impl Iterator<Item = &'static City> {
-        CITIES.iter().filter(move |c| c.province == self.0)
+    /// Its first city at or after `c`.
+    fn from(self, mut c: Option<City>) -> Option<City> {
+        while let Some(x) = c {
+            if std::ptr::eq(x.province(), &PLACES[usize::from(self.0)]) {
+                return Some(x);
+            }
+            c = x.next();
+        }
+        None
     }
 
     pub fn is_empty(&self) -> bool {
-        self.iter().next().is_none()
+        self.from(Some(City::FIRST)).is_none()
     }
 }
 
 impl Serialize for CitiesOf {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+        let mut seq = s.serialize_seq(None)?;
+        let mut c = self.from(Some(City::FIRST));
+        while let Some(x) = c {
+            seq.serialize_element(&x)?;
+            c = self.from(x.next());
+        }
+        seq.end()
     }
 }
 
-/// Every city, by code.
-pub fn cities() -> &'static [City] {
-    CITIES
+/// Every city, by full name.
+pub fn cities() -> impl Iterator<Item = City> {
+    std::iter::successors(Some(City::FIRST), |c| c.next())
 }
 
-/// A city by its 6-digit code.
-pub fn city_by_code(code: u32) -> Option<&'static City> {
-    CITIES.binary_search_by_key(&code, |c| c.code).ok().map(|i| &CITIES[i])
+/// A city by its 6-digit code (a pass over the table: an input names a code once).
+pub fn city_by_code(code: u32) -> Option<City> {
+    let mut c = Some(City::FIRST);
+    while let Some(x) = c {
+        if x.code() == code {
+            return Some(x);
+        }
+        c = x.next();
+    }
+    None
 }
 
 /// A province's division code (兵团 has none).
 pub fn province_code(p: &Place) -> Option<u32> {
-    PROVINCE_CODES.iter().find(|(_, i)| std::ptr::eq(&PLACES[*i as usize], p)).map(|(c, _)| *c)
+    PROVINCE_CODES.iter().find(|(_, i)| std::ptr::eq(&PLACES[usize::from(*i)], p)).map(|&(c, _)| u32::from(c) * 10000)
 }
 
 /// The city a municipality is (北京 → 北京市 110000); none for other provinces.
-pub fn municipality(p: &Place) -> Option<&'static City> {
+pub fn municipality(p: &Place) -> Option<City> {
     city_by_code(province_code(p)?).filter(|c| c.is_municipality())
 }
 
@@ -175,14 +248,14 @@ pub fn pooled_at_province(p: &Place) -> bool {
 #[derive(Clone, Copy, Debug)]
 pub enum Spot {
     Province(&'static Place),
-    City(&'static City),
+    City(City),
 }
 
 impl PartialEq for Spot {
     fn eq(&self, other: &Spot) -> bool {
         match (self, other) {
             (Spot::Province(a), Spot::Province(b)) => std::ptr::eq(*a, *b),
-            (Spot::City(a), Spot::City(b)) => std::ptr::eq(*a, *b),
+            (Spot::City(a), Spot::City(b)) => a == b,
             _ => false,
         }
     }
@@ -201,102 +274,132 @@ impl Spot {
     pub fn name(self) -> &'static str {
         match self {
             Spot::Province(p) => p.name,
-            Spot::City(c) => c.name,
+            Spot::City(c) => c.name(),
         }
     }
 
-    /// "吉林省（220000）", "吉林市（吉林，220200）", for messages.
+    /// Its division code (兵团: none, 0), to list places in the codes' order.
+    pub fn code(self) -> u32 {
+        match self {
+            Spot::Province(p) => province_code(p).unwrap_or(0),
+            Spot::City(c) => c.code(),
+        }
+    }
+
+    /// "吉林省（220000）", "吉林市（吉林，220200）", "北京市（110000）", for messages.
     pub fn describe(self) -> String {
-        match self {
-            Spot::Province(p) => match province_code(p) {
-                Some(code) => format!("{}（{code}）", p.name),
-                None => p.name.to_string(),
-            },
-            Spot::City(c) => c.describe(),
-        }
-    }
-
-    fn code(self) -> u32 {
-        match self {
-            Spot::Province(p) => province_code(p).unwrap_or(u32::MAX),
-            Spot::City(c) => c.code,
-        }
-    }
-}
-
-fn provinces() -> impl Iterator<Item = &'static Place> {
-    PLACES.iter().filter(|p| p.kind == PlaceKind::Province)
-}
-
-/// The cities at `order` whose key (by `key`) starts with `prefix`: a binary search, then the
-/// run of rows that share the prefix.
-fn run<'a>(order: &'static [u16], key: fn(&City) -> &str, prefix: &'a str) -> impl Iterator<Item = &'static City> + 'a {
-    let start = order.partition_point(|&i| key(&CITIES[i as usize]) < prefix);
-    order[start..].iter().map(|&i| &CITIES[i as usize]).take_while(move |c| key(c).starts_with(prefix))
-}
-
-/// Cities named `text` (Chinese): full names, everyday names, and the everyday name with 州/县.
-fn cities_named(text: &str) -> Vec<&'static City> {
-    let mut out: Vec<&'static City> = run(BY_NAME, |c| c.name, text).filter(|c| c.is_named(text)).collect();
-    // 恩施州 → the rows starting with 恩施.
-    let mut chars = text.chars();
-    if chars.next_back().is_some() && chars.as_str().chars().count() >= 2 {
-        for c in run(BY_NAME, |c| c.name, chars.as_str()) {
-            if c.is_named(text) && !out.iter().any(|o| std::ptr::eq(*o, c)) {
-                out.push(c);
+        let mut out = String::from(self.name());
+        out.push('（');
+        if let Spot::City(c) = self {
+            if !c.is_municipality() {
+                out.push_str(province_name(c.province()));
+                out.push('，');
             }
         }
+        let code = self.code();
+        if code > 0 {
+            out.push_str(&code.to_string());
+        }
+        out.push('）');
+        out
     }
-    out
 }
 
-/// The letters of a pinyin text, lowercase ("Xi'an" → "xian").
-fn letters(text: &str) -> String {
-    text.chars().filter(|c| c.is_ascii_alphabetic()).map(|c| c.to_ascii_lowercase()).collect()
+fn is_province(p: &Place) -> bool {
+    p.kind == PlaceKind::Province
+}
+
+/// The first city whose full name is at or after `key`: a binary search over the table's text
+/// (sorted by full name; a probe lands in a line and reads that line).
+fn lower_bound(key: &str) -> Option<City> {
+    let t = TABLE.as_bytes();
+    let (mut lo, mut hi) = (0, t.len());
+    while lo < hi {
+        let mut start = (lo + hi) / 2;
+        while start > lo && t[start - 1] != b'\n' {
+            start -= 1;
+        }
+        if City(start as u16).name() < key {
+            lo = next_line(start);
+        } else {
+            hi = start;
+        }
+    }
+    (lo < t.len()).then_some(City(lo as u16))
+}
+
+/// Adds the cities named `text` (Chinese) to `out`: full names, everyday names, and the
+/// everyday name with 州/县 (恩施州: the lines starting with 恩施); of province `within` only, if
+/// given.
+fn cities_named(text: &str, within: Option<&Place>, out: &mut Vec<Spot>) {
+    // The text, and without its last character (at least two left).
+    let cut = text.len().saturating_sub(3);
+    for prefix in [text, text.get(..cut).filter(|p| p.len() >= 6).unwrap_or(text)] {
+        let mut c = lower_bound(prefix);
+        while let Some(x) = c.filter(|x| x.name().starts_with(prefix)) {
+            let spot = Spot::City(x);
+            if x.is_named(text) && within.map_or(true, |p| std::ptr::eq(x.province(), p)) && !out.contains(&spot) {
+                out.push(spot);
+            }
+            c = x.next();
+        }
+    }
+}
+
+/// The city of province `p` whose everyday name is `text` even where that is not one of its
+/// names alone (海南 with 青海 given: 海南藏族自治州, whose bare name is the province 海南's).
+/// A pass over the table, made only when another field named the province and nothing else fits.
+pub fn short_named_in(p: &Place, text: &str) -> Option<City> {
+    let t = text.trim();
+    let mut c = Some(City::FIRST);
+    while let Some(x) = c {
+        if std::ptr::eq(x.province(), p) && x.short() == t && x.short() != x.name() {
+            return Some(x);
+        }
+        c = x.next();
+    }
+    None
 }
 
 /// Every place `text` names, by the first kind of writing that fits: a 6-digit code; an id
-/// (a province's, or a city's); a pinyin two cities share (both); a Chinese name, full or
-/// everyday, of provinces and cities, or a city written after its province ("福建省福州市").
-/// Empty when nothing fits. Bounded work: binary searches, and one pass over the 32 provinces.
+/// (a province's, or a city's; any letter case); a pinyin two cities share (both); a Chinese
+/// name, full or everyday, of provinces and cities, or a city written after its province
+/// ("福建省福州市"). Empty when nothing fits. Bounded work: a Chinese name is found by binary
+/// search; a code or a pinyin (rarer) by one pass over the table; one pass over the provinces.
 pub fn find(text: &str) -> Vec<Spot> {
     let t = text.trim();
-    if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let code: u32 = t.parse().unwrap_or(0);
-        let mut out: Vec<Spot> = Vec::new();
-        if let Some(&(_, i)) = PROVINCE_CODES.iter().find(|(c, _)| *c == code) {
-            out.push(Spot::Province(&PLACES[i as usize]));
-        }
-        out.extend(city_by_code(code).map(Spot::City));
-        return out;
-    }
+    let mut out: Vec<Spot> = Vec::new();
     if t.is_ascii() {
-        let id = letters(t);
-        if id.is_empty() {
-            return Vec::new();
+        let mut shared: Vec<Spot> = Vec::new();
+        for p in PLACES {
+            if is_province(p) && (t.eq_ignore_ascii_case(p.id) || province_code(p).is_some_and(|c| c.to_string() == t)) {
+                out.push(Spot::Province(p));
+            }
         }
-        let mut exact: Vec<Spot> = provinces().filter(|p| p.id == id).map(Spot::Province).collect();
-        let same: Vec<&'static City> = run(BY_PINYIN, |c| c.pinyin, &id).filter(|c| c.pinyin == id).collect();
-        exact.extend(same.iter().filter(|c| c.forms & PINYIN_ID != 0).map(|c| Spot::City(c)));
-        if !exact.is_empty() {
-            return exact;
+        let mut c = Some(City::FIRST);
+        while let Some(x) = c {
+            if t.eq_ignore_ascii_case(x.id()) || x.code_text() == t {
+                out.push(Spot::City(x));
+            } else if t.eq_ignore_ascii_case(x.pinyin()) {
+                // A pinyin that is no one's id names every city that has it (taizhou: 泰州, 台州).
+                shared.push(Spot::City(x));
+            }
+            c = x.next();
         }
-        return same.into_iter().map(Spot::City).collect();
+        return if out.is_empty() { shared } else { out };
     }
-    let mut out: Vec<Spot> =
-        provinces().filter(|p| p.name == t || p.names.contains(&t)).map(Spot::Province).collect();
-    out.extend(cities_named(t).into_iter().map(Spot::City));
+    for p in PLACES {
+        if is_province(p) && (p.name == t || p.names.contains(&t)) {
+            out.push(Spot::Province(p));
+        }
+    }
+    cities_named(t, None, &mut out);
     if out.is_empty() {
         // "福建省福州市", "湖北恩施州": a province's name, then one of its cities.
-        for p in provinces() {
-            for n in p.names.iter().copied().chain([p.name]) {
-                if let Some(rest) = t.strip_prefix(n).filter(|r| !r.is_empty()) {
-                    for c in cities_named(rest) {
-                        let spot = Spot::City(c);
-                        if std::ptr::eq(c.province(), p) && !out.contains(&spot) {
-                            out.push(spot);
-                        }
-                    }
+        for p in PLACES {
+            for n in p.names.iter().chain([&p.name]) {
+                if let Some(rest) = t.strip_prefix(n).filter(|r| is_province(p) && !r.is_empty()) {
+                    cities_named(rest, Some(p), &mut out);
                 }
             }
         }
@@ -304,85 +407,82 @@ pub fn find(text: &str) -> Vec<Spot> {
     out
 }
 
-/// Edit distance (Levenshtein, by character) of two short texts.
-fn distance(a: &[char], b: &str) -> usize {
-    let mut row: Vec<usize> = (0..=a.len()).collect();
-    for (j, cb) in b.chars().enumerate() {
+/// How near a key is to the typed text (both lowercase; `w` bytes a character: 1, or 3 for
+/// Chinese): edit distance by character, then how many typed characters the key lacks, then the
+/// code; `None` when it shares no character or differs in more than half its length.
+fn nearness(typed: &[u8], key: &[u8], w: usize, code: u32) -> Option<u64> {
+    fn at(s: &[u8], i: usize, w: usize) -> &[u8] {
+        s.get(i * w..i * w + w).unwrap_or(&[])
+    }
+    let (n, m) = (typed.len() / w, key.len() / w);
+    let ch = |s, i| at(s, i, w);
+    let mut row = [0usize; 21];
+    for (i, r) in row.iter_mut().enumerate() {
+        *r = i;
+    }
+    for j in 0..m {
         let mut diag = row[0];
         row[0] = j + 1;
-        for i in 1..=a.len() {
-            let next = (row[i] + 1).min(row[i - 1] + 1).min(diag + usize::from(a[i - 1] != cb));
+        for i in 1..=n.min(20) {
+            let next = (row[i] + 1).min(row[i - 1] + 1).min(diag + usize::from(ch(typed, i - 1) != ch(key, j)));
             diag = row[i];
             row[i] = next;
         }
     }
-    row[a.len()]
+    let d = row[n.min(20)];
+    let lacks = (0..n).filter(|&i| !(0..m).any(|j| ch(typed, i) == ch(key, j))).count();
+    (lacks < n && 2 * d <= n.max(m)).then_some((d as u64) << 40 | (lacks as u64) << 32 | u64::from(code))
 }
 
 /// The places nearest to a text that names none, best first (at most `n`): by edit distance to
-/// their names, then by the characters they share with it. Only the first 20 characters are
-/// compared; the work is one pass over the names (an error is rare and answered once).
+/// their names (or pinyin, or code: as the text is written), then by the characters they share
+/// with it, then by code. Only the first 20 characters are compared; the work is one pass over
+/// the names (an error is rare and answered once).
 pub fn closest(text: &str, n: usize) -> Vec<Spot> {
-    let t: Vec<char> = text.trim().chars().take(20).collect();
-    if t.is_empty() {
-        return Vec::new();
+    let t = text.trim().to_ascii_lowercase();
+    let digits = t.bytes().all(|b| b.is_ascii_digit());
+    let w = if t.is_ascii() { 1 } else { 3 };
+    let typed = t.as_bytes().get(..t.len().min(20 * w)).unwrap_or(&[]);
+    let mut best: Vec<(u64, Spot)> = Vec::new();
+    let mut spots: Vec<(Spot, String, &str)> = Vec::new();
+    for p in PLACES.iter().filter(|p| is_province(p)) {
+        let code = province_code(p).map_or(String::new(), |c| c.to_string());
+        let (other, key) = if w == 3 { (province_name(p).into(), p.name) } else { (code, if digits { "" } else { p.id }) };
+        spots.push((Spot::Province(p), other, key));
     }
-    let ascii = t.iter().all(|c| c.is_ascii());
-    let digits = t.iter().all(|c| c.is_ascii_digit());
-    let typed: Vec<char> = if ascii && !digits { letters(&t.iter().collect::<String>()).chars().collect() } else { t.clone() };
-    // (distance, shared characters, the place) for one key.
-    let score = |key: &str| -> (usize, usize) {
-        let shared = typed.iter().filter(|c| key.contains(**c)).count();
-        (distance(&typed, key), shared)
-    };
-    let keep = |(d, shared): (usize, usize), key: &str| -> bool {
-        let len = key.chars().count().max(typed.len());
-        if digits {
-            d <= 2
-        } else if ascii {
-            d * 3 <= len
-        } else {
-            shared > 0 && d < len
+    let mut c = Some(City::FIRST);
+    while let Some(x) = c {
+        // A municipality's province stands for it.
+        if !x.is_municipality() {
+            let key = if w == 3 {
+                x.name()
+            } else if digits {
+                x.code_text()
+            } else {
+                x.pinyin()
+            };
+            spots.push((Spot::City(x), x.short().into(), key));
         }
-    };
-    let mut found: Vec<(usize, usize, Spot)> = Vec::new();
-    let mut consider = |spot: Spot, keys: &[&str]| {
-        let best = keys.iter().filter_map(|k| Some(score(k)).filter(|s| keep(*s, k))).min_by_key(|&(d, s)| (d, usize::MAX - s));
-        if let Some((d, s)) = best {
-            found.push((d, s, spot));
+        c = x.next();
+    }
+    for (spot, other, key) in spots {
+        let code = spot.code();
+        let near = [other.as_str(), key].iter().filter_map(|k| nearness(typed, k.as_bytes(), w, code)).min();
+        let Some(score) = near else { continue };
+        let at = best.iter().position(|b| b.0 > score).unwrap_or(best.len());
+        if at < n {
+            best.insert(at, (score, spot));
+            best.truncate(n);
         }
-    };
-    for p in provinces() {
-        let code = province_code(p).map(|c| c.to_string()).unwrap_or_default();
-        let keys: Vec<&str> = if digits {
-            vec![code.as_str()]
-        } else if ascii {
-            vec![p.id]
-        } else {
-            p.names.iter().copied().chain([p.name]).collect()
-        };
-        consider(Spot::Province(p), &keys);
     }
-    for c in CITIES.iter().filter(|c| !c.is_municipality()) {
-        let (code, names) = (c.code.to_string(), c.names());
-        let keys: Vec<&str> = if digits {
-            vec![code.as_str()]
-        } else if ascii {
-            vec![c.pinyin]
-        } else {
-            names.iter().map(String::as_str).chain([c.name]).collect()
-        };
-        consider(Spot::City(c), &keys);
-    }
-    found.sort_by_key(|&(d, s, spot)| (d, usize::MAX - s, spot.code()));
-    found.into_iter().take(n).map(|(_, _, spot)| spot).collect()
+    best.into_iter().map(|b| b.1).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn one_city(text: &str) -> &'static City {
+    fn one_city(text: &str) -> City {
         match find(text)[..] {
             [Spot::City(c)] => c,
             ref other => panic!("{text}: {other:?}"),
@@ -392,19 +492,20 @@ mod tests {
     #[test]
     fn names_codes_and_ids() {
         for t in ["福州", "福州市", "350100", "fuzhou", "FuZhou", "福建省福州市", "福建福州"] {
-            assert_eq!(one_city(t).code, 350100, "{t}");
+            assert_eq!(one_city(t).code(), 350100, "{t}");
         }
         for t in ["抚州", "抚州市", "361000"] {
-            assert_eq!(one_city(t).code, 361000, "{t}");
+            assert_eq!(one_city(t).code(), 361000, "{t}");
         }
-        assert_eq!(one_city("恩施州").code, 422800);
-        assert_eq!(one_city("恩施土家族苗族自治州").code, 422800);
-        assert_eq!(one_city("延边").code, 222400);
-        assert_eq!(one_city("锡林郭勒盟").code, 152500);
-        assert_eq!(one_city("锡林郭勒").code, 152500);
-        assert_eq!(one_city("海南州").code, 632500);
+        assert_eq!(one_city("恩施州").code(), 422800);
+        assert_eq!(one_city("恩施土家族苗族自治州").code(), 422800);
+        assert_eq!(one_city("延边").code(), 222400);
+        assert_eq!(one_city("锡林郭勒盟").code(), 152500);
+        assert_eq!(one_city("锡林郭勒").code(), 152500);
+        assert_eq!(one_city("海南州").code(), 632500);
         assert_eq!(one_city("石河子").province().id, "bingtuan");
-        assert_eq!(one_city("白沙县").code, 469025);
+        assert_eq!(one_city("白沙县").code(), 469025);
+        assert_eq!(one_city("enshi").name(), "恩施土家族苗族自治州");
         assert!(matches!(find("海南")[..], [Spot::Province(p)] if p.id == "hainan"));
         assert!(matches!(find("hainan")[..], [Spot::Province(p)] if p.id == "hainan"));
         assert!(matches!(find("jilin")[..], [Spot::Province(p)] if p.id == "jilin"));
@@ -416,19 +517,35 @@ mod tests {
     }
 
     #[test]
+    fn every_line_is_found_by_binary_search() {
+        let all: Vec<City> = cities().collect();
+        assert!(all.len() >= 337);
+        assert!(all.windows(2).all(|w| w[0].name() < w[1].name()), "sorted by full name, each once");
+        for c in all {
+            assert_eq!(lower_bound(c.name()), Some(c), "{}", c.name());
+            assert_eq!(city_by_code(c.code()), Some(c));
+            assert_eq!((c.code_text().len(), c.code() / 100_000 > 0), (6, true));
+        }
+    }
+
+    #[test]
     fn closest_places() {
         let near = closest("厦们", 5);
-        assert!(matches!(near.first(), Some(Spot::City(c)) if c.code == 350200), "{near:?}");
-        assert!(matches!(closest("xiamn", 5).first(), Some(Spot::City(c)) if c.code == 350200));
-        assert!(matches!(closest("350201", 5).first(), Some(Spot::City(c)) if c.code == 350200));
+        assert!(matches!(near.first(), Some(Spot::City(c)) if c.code() == 350200), "{near:?}");
+        assert!(matches!(closest("xiamn", 5).first(), Some(Spot::City(c)) if c.code() == 350200));
+        assert!(matches!(closest("350201", 5).first(), Some(Spot::City(c)) if c.code() == 350200));
         assert!(closest("abcdefghijklmnopqrstuvwxyz", 5).is_empty());
+        assert!(closest("福", 3).len() <= 3);
     }
 
     #[test]
     fn profiles_and_provinces() {
         assert_eq!(one_city("fuzhou").profile().map(|p| p.id), Some("fuzhou"));
         assert_eq!(one_city("361000").place().id, "jiangxi");
-        assert_eq!(municipality(super::super::place("beijing").unwrap()).map(|c| c.code), Some(110000));
-        assert_eq!(CITIES.iter().filter(|c| c.profile.is_some()).count(), PLACES.iter().filter(|p| p.kind == PlaceKind::City).count());
+        assert_eq!(municipality(super::super::place("beijing").unwrap()).map(|c| c.code()), Some(110000));
+        assert_eq!(
+            cities().filter(|c| c.profile().is_some()).count(),
+            PLACES.iter().filter(|p| p.kind == PlaceKind::City).count()
+        );
     }
 }

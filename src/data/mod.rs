@@ -10,7 +10,7 @@ use crate::date::Date;
 use serde::Serialize;
 
 pub mod cities;
-pub use cities::{City, CitiesOf};
+pub use cities::{CitiesOf, City};
 
 /// One rule the engine cites by `id` (R-2021, R-CARD, ...).
 #[derive(Debug, Serialize)]
