@@ -350,19 +350,13 @@ fn resolve(
         return Err(err(unknown, field, zh, en));
     }
     if let Some(p) = within {
-        let inside = |s: &Spot| std::ptr::eq(s.province(), p);
-        if !pick.iter().any(inside) {
+        if !pick.iter().any(|s| std::ptr::eq(s.province(), p)) {
             // 海南 with 青海 given: 海南藏族自治州 (its bare name is the province 海南's).
             pick.extend(cities::short_named_in(p, text).map(Spot::City));
         }
-        if pick.iter().any(inside) {
-            pick.retain(inside);
-        }
+        pick = only(pick, |s| std::ptr::eq(s.province(), p));
     }
-    let preferred = |s: &Spot| matches!(s, Spot::City(_)) == (prefer == Prefer::City);
-    if pick.iter().any(preferred) {
-        pick.retain(preferred);
-    }
+    pick = only(pick, |s| matches!(s, Spot::City(_)) == (prefer == Prefer::City));
     if let [one] = pick[..] {
         return Ok(one);
     }
@@ -379,6 +373,21 @@ fn resolve(
         format!("“{t}”可以指好几个地方：{all}。请写中文名称或6位行政区划代码。"),
         format!("fits several places: {all}; give the Chinese name or the 6-digit code"),
     ))
+}
+
+/// The places that `keep`, if any; else all of them.
+fn only(spots: Vec<Spot>, keep: impl Fn(&Spot) -> bool) -> Vec<Spot> {
+    let mut kept = Vec::new();
+    for s in &spots {
+        if keep(s) {
+            kept.push(*s);
+        }
+    }
+    if kept.is_empty() {
+        spots
+    } else {
+        kept
+    }
 }
 
 /// "泰州市（江苏，321200）、台州市（浙江，331000）".

@@ -23,73 +23,84 @@ const SUFFIXED: u8 = 2;
 /// The id is the pinyin.
 const PINYIN_ID: u8 = 4;
 
-/// One city (统筹区 as people name it): its line in [`TABLE`] (`build/divisions.rs` says how a
-/// line is written). Everything is read from the line when asked (the table is kept small for
-/// the wasm module: issue 22).
+/// One city (统筹区 as people name it): where its line of [`TABLE`] starts, and its code (a line
+/// may leave the code out: `build/divisions.rs` says how a line is written). Everything else is
+/// read from the line when asked (the table is kept small for the wasm module: issue 22).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct City(u16);
-
-/// The byte where the line after byte `i` starts (the table's end after its last line).
-fn next_line(i: usize) -> usize {
-    let t = TABLE.as_bytes();
-    let mut at = i;
-    while at < t.len() && t[at] != b'\n' {
-        at += 1;
-    }
-    at + 1
+pub struct City {
+    at: u16,
+    code: u32,
 }
 
 impl City {
-    /// The first city of the table (by full name).
-    const FIRST: City = City(0);
-
-    /// The city after it in the table.
-    fn next(self) -> Option<City> {
-        let at = next_line(usize::from(self.0));
-        (at < TABLE.len()).then_some(City(at as u16))
+    /// The first city of the table, if any, and the one after another (by code).
+    fn first() -> Option<City> {
+        City::read(0, 0)
     }
 
-    /// Its line's text from the end of the name: the code, the forms, the pinyin.
+    fn next(self) -> Option<City> {
+        let t = TABLE.as_bytes();
+        let mut at = usize::from(self.at);
+        while t.get(at).is_some_and(|&b| b != b'\n') {
+            at += 1;
+        }
+        City::read(at + 1, self.code)
+    }
+
+    /// The city whose line starts at `at`, after a city whose code was `prev`.
+    fn read(at: usize, prev: u32) -> Option<City> {
+        let t = TABLE.as_bytes();
+        let mut i = at;
+        while t.get(i).is_some_and(|&b| b >= 0x80) {
+            i += 1;
+        }
+        let digits = t.get(i..i + 6).filter(|d| d.iter().all(u8::is_ascii_digit));
+        let code = digits.map_or(prev + 100, |d| d.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')));
+        (at < t.len()).then_some(City { at: at as u16, code })
+    }
+
+    /// Its line's text after the name (the code, if written, the forms, the pinyin).
     fn tail(self) -> &'static str {
-        let start = usize::from(self.0);
-        let line = TABLE.get(start..next_line(start) - 1).unwrap_or("");
-        let name = line.bytes().position(|b| b < 0x80).unwrap_or(0);
-        line.get(name..).unwrap_or("")
+        let rest = TABLE.get(usize::from(self.at)..).unwrap_or("");
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let name = rest.bytes().position(|b| b < 0x80).unwrap_or(0);
+        rest.get(name..end).unwrap_or("")
     }
 
     /// Its full name: 恩施土家族苗族自治州.
     pub fn name(self) -> &'static str {
-        let start = usize::from(self.0);
-        let tail = self.tail();
-        TABLE.get(start..tail.as_ptr() as usize - TABLE.as_ptr() as usize).unwrap_or("")
+        let rest = TABLE.get(usize::from(self.at)..).unwrap_or("");
+        rest.get(..rest.bytes().position(|b| b < 0x80).unwrap_or(0)).unwrap_or("")
     }
 
-    /// Its 6-digit division code (GB/T 2260), as text: "350100".
-    pub fn code_text(self) -> &'static str {
-        self.tail().get(..6).unwrap_or("")
-    }
-
-    /// Its 6-digit division code: 350100.
+    /// Its 6-digit division code (GB/T 2260): 350100.
     pub fn code(self) -> u32 {
-        self.code_text().bytes().fold(0, |n, d| n * 10 + u32::from(d.wrapping_sub(b'0')))
+        self.code
+    }
+
+    /// The forms and pinyin, after the code if the line writes it.
+    fn after_code(self) -> &'static str {
+        let tail = self.tail();
+        let skip = if tail.starts_with(|c: char| c.is_ascii_digit()) { 6 } else { 0 };
+        tail.get(skip..).unwrap_or("")
     }
 
     fn meta(self) -> u8 {
-        self.tail().as_bytes().get(6).map_or(0, |m| m.wrapping_sub(b'0'))
+        self.after_code().as_bytes().first().map_or(0, |m| m.wrapping_sub(b'A'))
     }
 
     /// The pinyin of its everyday name, also where it is not the id (抚州: "fuzhou").
     pub fn pinyin(self) -> &'static str {
-        self.tail().get(7..).unwrap_or("")
+        self.after_code().get(1..).unwrap_or("")
     }
 
     /// Its id: the pinyin where no other place has it ("enshi"), a legacy id ("fuzhou" = 福州),
-    /// a municipality's province id ("beijing"), else the code ("361000").
+    /// a municipality's province id ("beijing"), else the code ("361000"; its line writes it).
     pub fn id(self) -> &'static str {
         if self.meta() & PINYIN_ID != 0 {
             self.pinyin()
         } else {
-            self.code_text()
+            self.tail().get(..6).unwrap_or("")
         }
     }
 
@@ -126,11 +137,10 @@ impl City {
 
     /// The province's profile (兵团 for its cities, 6590xx).
     pub fn province(self) -> &'static Place {
-        let code = self.code();
-        let at = if code / 100 == 6590 {
+        let at = if self.code / 100 == 6590 {
             BINGTUAN
         } else {
-            PROVINCE_CODES.iter().find(|(c, _)| u32::from(*c) == code / 10000).map_or(0, |&(_, i)| i)
+            PROVINCE_CODES.iter().find(|(c, _)| u32::from(*c) == self.code / 10000).map_or(0, |&(_, i)| i)
         };
         // build.rs checks that every city's code is in a province.
         &PLACES[usize::from(at)]
@@ -150,7 +160,7 @@ impl City {
 
     /// 北京、天津、上海、重庆: the city is the province.
     pub fn is_municipality(self) -> bool {
-        self.code() % 10000 == 0
+        self.code % 10000 == 0
     }
 }
 
@@ -163,7 +173,9 @@ pub fn province_name(p: &Place) -> &'static str {
 impl Serialize for City {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(5))?;
-        m.serialize_entry("code", self.code_text())?;
+        let mut code = String::new();
+        push_code(&mut code, self.code);
+        m.serialize_entry("code", &code)?;
         m.serialize_entry("id", self.id())?;
         m.serialize_entry("name", self.name())?;
         m.serialize_entry("names", &self.names())?;
@@ -173,7 +185,7 @@ impl Serialize for City {
 }
 
 /// The cities of a province (by the index of its profile), as its `regions()` entry lists them
-/// (`cities`, by name); none for other places.
+/// (`cities`, by code); none for other places.
 #[derive(Clone, Copy, Debug)]
 pub struct CitiesOf(pub u8);
 
@@ -190,14 +202,14 @@ impl CitiesOf {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.from(Some(City::FIRST)).is_none()
+        self.from(City::first()).is_none()
     }
 }
 
 impl Serialize for CitiesOf {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(None)?;
-        let mut c = self.from(Some(City::FIRST));
+        let mut c = self.from(City::first());
         while let Some(x) = c {
             seq.serialize_element(&x)?;
             c = self.from(x.next());
@@ -206,14 +218,14 @@ impl Serialize for CitiesOf {
     }
 }
 
-/// Every city, by full name.
+/// Every city, by code.
 pub fn cities() -> impl Iterator<Item = City> {
-    std::iter::successors(Some(City::FIRST), |c| c.next())
+    std::iter::successors(City::first(), |c| c.next())
 }
 
 /// A city by its 6-digit code (a pass over the table: an input names a code once).
 pub fn city_by_code(code: u32) -> Option<City> {
-    let mut c = Some(City::FIRST);
+    let mut c = City::first();
     while let Some(x) = c {
         if x.code() == code {
             return Some(x);
@@ -296,53 +308,46 @@ impl Spot {
                 out.push('，');
             }
         }
-        let code = self.code();
-        if code > 0 {
-            out.push_str(&code.to_string());
+        if self.code() > 0 {
+            push_code(&mut out, self.code());
         }
         out.push('）');
         out
     }
 }
 
+/// Writes a code's six digits.
+fn push_code(out: &mut String, code: u32) {
+    for d in digits(code) {
+        let d = usize::from(d - b'0');
+        out.push_str("0123456789".get(d..d + 1).unwrap_or(""));
+    }
+}
+
+/// A code's six digits, as ASCII.
+fn digits(code: u32) -> [u8; 6] {
+    let mut out = [b'0'; 6];
+    let mut n = code;
+    for d in out.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out
+}
+
 fn is_province(p: &Place) -> bool {
     p.kind == PlaceKind::Province
 }
 
-/// The first city whose full name is at or after `key`: a binary search over the table's text
-/// (sorted by full name; a probe lands in a line and reads that line).
-fn lower_bound(key: &str) -> Option<City> {
-    let t = TABLE.as_bytes();
-    let (mut lo, mut hi) = (0, t.len());
-    while lo < hi {
-        let mut start = (lo + hi) / 2;
-        while start > lo && t[start - 1] != b'\n' {
-            start -= 1;
-        }
-        if City(start as u16).name() < key {
-            lo = next_line(start);
-        } else {
-            hi = start;
-        }
-    }
-    (lo < t.len()).then_some(City(lo as u16))
-}
-
-/// Adds the cities named `text` (Chinese) to `out`: full names, everyday names, and the
-/// everyday name with 州/县 (恩施州: the lines starting with 恩施); of province `within` only, if
-/// given.
+/// Adds the cities named `text` (Chinese: a full name, an everyday name, the everyday name with
+/// 州/县) to `out`; of province `within` only, if given.
 fn cities_named(text: &str, within: Option<&Place>, out: &mut Vec<Spot>) {
-    // The text, and without its last character (at least two left).
-    let cut = text.len().saturating_sub(3);
-    for prefix in [text, text.get(..cut).filter(|p| p.len() >= 6).unwrap_or(text)] {
-        let mut c = lower_bound(prefix);
-        while let Some(x) = c.filter(|x| x.name().starts_with(prefix)) {
-            let spot = Spot::City(x);
-            if x.is_named(text) && within.map_or(true, |p| std::ptr::eq(x.province(), p)) && !out.contains(&spot) {
-                out.push(spot);
-            }
-            c = x.next();
+    let mut c = City::first();
+    while let Some(x) = c {
+        if x.is_named(text) && within.map_or(true, |p| std::ptr::eq(x.province(), p)) && !out.contains(&Spot::City(x)) {
+            out.push(Spot::City(x));
         }
+        c = x.next();
     }
 }
 
@@ -351,7 +356,7 @@ fn cities_named(text: &str, within: Option<&Place>, out: &mut Vec<Spot>) {
 /// A pass over the table, made only when another field named the province and nothing else fits.
 pub fn short_named_in(p: &Place, text: &str) -> Option<City> {
     let t = text.trim();
-    let mut c = Some(City::FIRST);
+    let mut c = City::first();
     while let Some(x) = c {
         if std::ptr::eq(x.province(), p) && x.short() == t && x.short() != x.name() {
             return Some(x);
@@ -364,21 +369,26 @@ pub fn short_named_in(p: &Place, text: &str) -> Option<City> {
 /// Every place `text` names, by the first kind of writing that fits: a 6-digit code; an id
 /// (a province's, or a city's; any letter case); a pinyin two cities share (both); a Chinese
 /// name, full or everyday, of provinces and cities, or a city written after its province
-/// ("福建省福州市"). Empty when nothing fits. Bounded work: a Chinese name is found by binary
-/// search; a code or a pinyin (rarer) by one pass over the table; one pass over the provinces.
+/// ("福建省福州市"). Empty when nothing fits. Bounded work: a pass over the table's lines (a
+/// few microseconds; once per place field of an input) and over the provinces.
 pub fn find(text: &str) -> Vec<Spot> {
     let t = text.trim();
     let mut out: Vec<Spot> = Vec::new();
     if t.is_ascii() {
+        let code = if t.len() == 6 {
+            t.bytes().try_fold(0, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+        } else {
+            None
+        };
         let mut shared: Vec<Spot> = Vec::new();
         for p in PLACES {
-            if is_province(p) && (t.eq_ignore_ascii_case(p.id) || province_code(p).is_some_and(|c| c.to_string() == t)) {
+            if is_province(p) && (t.eq_ignore_ascii_case(p.id) || (code.is_some() && province_code(p) == code)) {
                 out.push(Spot::Province(p));
             }
         }
-        let mut c = Some(City::FIRST);
+        let mut c = City::first();
         while let Some(x) = c {
-            if t.eq_ignore_ascii_case(x.id()) || x.code_text() == t {
+            if t.eq_ignore_ascii_case(x.id()) || Some(x.code) == code {
                 out.push(Spot::City(x));
             } else if t.eq_ignore_ascii_case(x.pinyin()) {
                 // A pinyin that is no one's id names every city that has it (taizhou: 泰州, 台州).
@@ -407,9 +417,9 @@ pub fn find(text: &str) -> Vec<Spot> {
     out
 }
 
-/// How near a key is to the typed text (both lowercase; `w` bytes a character: 1, or 3 for
-/// Chinese): edit distance by character, then how many typed characters the key lacks, then the
-/// code; `None` when it shares no character or differs in more than half its length.
+/// How near a key is to the typed text (`w` bytes a character: 1, or 3 for Chinese): edit
+/// distance by character, then how many typed characters the key lacks, then the code; `None`
+/// when it shares no character or differs in more than half its length.
 fn nearness(typed: &[u8], key: &[u8], w: usize, code: u32) -> Option<u64> {
     fn at(s: &[u8], i: usize, w: usize) -> &[u8] {
         s.get(i * w..i * w + w).unwrap_or(&[])
@@ -434,48 +444,53 @@ fn nearness(typed: &[u8], key: &[u8], w: usize, code: u32) -> Option<u64> {
     (lacks < n && 2 * d <= n.max(m)).then_some((d as u64) << 40 | (lacks as u64) << 32 | u64::from(code))
 }
 
+/// Puts `spot` among the `n` best (`best`, best first), if `key` or `other` is near `typed`.
+fn consider(best: &mut Vec<(u64, Spot)>, n: usize, typed: &[u8], w: usize, spot: Spot, key: &[u8], other: &[u8]) {
+    let code = spot.code();
+    let score = match (nearness(typed, key, w, code), nearness(typed, other, w, code)) {
+        (Some(a), Some(b)) => a.min(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return,
+    };
+    let mut at = 0;
+    while at < best.len() && best[at].0 <= score {
+        at += 1;
+    }
+    if at < n {
+        best.insert(at, (score, spot));
+        best.truncate(n);
+    }
+}
+
 /// The places nearest to a text that names none, best first (at most `n`): by edit distance to
 /// their names (or pinyin, or code: as the text is written), then by the characters they share
 /// with it, then by code. Only the first 20 characters are compared; the work is one pass over
 /// the names (an error is rare and answered once).
 pub fn closest(text: &str, n: usize) -> Vec<Spot> {
     let t = text.trim().to_ascii_lowercase();
-    let digits = t.bytes().all(|b| b.is_ascii_digit());
     let w = if t.is_ascii() { 1 } else { 3 };
     let typed = t.as_bytes().get(..t.len().min(20 * w)).unwrap_or(&[]);
     let mut best: Vec<(u64, Spot)> = Vec::new();
-    let mut spots: Vec<(Spot, String, &str)> = Vec::new();
     for p in PLACES.iter().filter(|p| is_province(p)) {
-        let code = province_code(p).map_or(String::new(), |c| c.to_string());
-        let (other, key) = if w == 3 { (province_name(p).into(), p.name) } else { (code, if digits { "" } else { p.id }) };
-        spots.push((Spot::Province(p), other, key));
+        let code = digits(province_code(p).unwrap_or(0));
+        let (key, other) = if w == 3 { (p.name, province_name(p)) } else { (p.id, "") };
+        consider(&mut best, n, typed, w, Spot::Province(p), key.as_bytes(), if w == 3 { other.as_bytes() } else { &code });
     }
-    let mut c = Some(City::FIRST);
+    let mut c = City::first();
     while let Some(x) = c {
         // A municipality's province stands for it.
         if !x.is_municipality() {
-            let key = if w == 3 {
-                x.name()
-            } else if digits {
-                x.code_text()
-            } else {
-                x.pinyin()
-            };
-            spots.push((Spot::City(x), x.short().into(), key));
+            let code = digits(x.code);
+            let (key, other) = if w == 3 { (x.name(), x.short().as_bytes()) } else { (x.pinyin(), &code[..]) };
+            consider(&mut best, n, typed, w, Spot::City(x), key.as_bytes(), other);
         }
         c = x.next();
     }
-    for (spot, other, key) in spots {
-        let code = spot.code();
-        let near = [other.as_str(), key].iter().filter_map(|k| nearness(typed, k.as_bytes(), w, code)).min();
-        let Some(score) = near else { continue };
-        let at = best.iter().position(|b| b.0 > score).unwrap_or(best.len());
-        if at < n {
-            best.insert(at, (score, spot));
-            best.truncate(n);
-        }
+    let mut out = Vec::new();
+    for b in best {
+        out.push(b.1);
     }
-    best.into_iter().map(|b| b.1).collect()
+    out
 }
 
 #[cfg(test)]
@@ -517,14 +532,15 @@ mod tests {
     }
 
     #[test]
-    fn every_line_is_found_by_binary_search() {
+    fn every_line_reads_back() {
         let all: Vec<City> = cities().collect();
         assert!(all.len() >= 337);
-        assert!(all.windows(2).all(|w| w[0].name() < w[1].name()), "sorted by full name, each once");
+        assert!(all.windows(2).all(|w| w[0].code() < w[1].code()), "by code, each once");
         for c in all {
-            assert_eq!(lower_bound(c.name()), Some(c), "{}", c.name());
             assert_eq!(city_by_code(c.code()), Some(c));
-            assert_eq!((c.code_text().len(), c.code() / 100_000 > 0), (6, true));
+            assert!((110000..=659999).contains(&c.code()) && !c.name().is_empty() && !c.pinyin().is_empty(), "{c:?}");
+            assert!(c.id() == c.pinyin() || c.id() == c.code().to_string(), "{c:?}");
+            assert!(matches!(find(c.name())[..], [.., Spot::City(x)] if x == c), "{}", c.name());
         }
     }
 
