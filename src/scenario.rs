@@ -465,6 +465,9 @@ fn locate(
 }
 fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, InputError> {
     let mut out: Vec<Member> = Vec::with_capacity(input.len());
+    // Places already read, by what was written (a family is mostly in one or two places): each
+    // distinct (province, city) is read once.
+    let mut read: Vec<(Option<String>, Option<String>, Location)> = Vec::new();
     for (i, m) in input.iter().enumerate() {
         let f = |name: &str| format!("members[{i}].{name}");
         check_id(&m.id, f("id"))?;
@@ -528,7 +531,14 @@ fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, Input
             }
             None => None,
         };
-        let at = locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
+        let at = match read.iter().find(|r| r.0 == province && r.1 == city) {
+            Some(r) => r.2,
+            None => {
+                let at = locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
+                read.push((province.clone(), city.clone(), at));
+                at
+            }
+        };
         let (province_key, pool_key) = at.keys();
         let balance = match (&m.balance, insurance.has_account()) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,

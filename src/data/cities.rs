@@ -28,7 +28,9 @@ const PINYIN_ID: u8 = 4;
 /// read from the line when asked (the table is kept small for the wasm module: issue 22).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct City {
+    /// Where its line starts, and where its name ends.
     at: u16,
+    name_end: u16,
     code: u32,
 }
 
@@ -40,7 +42,7 @@ impl City {
 
     fn next(self) -> Option<City> {
         let t = TABLE.as_bytes();
-        let mut at = usize::from(self.at);
+        let mut at = usize::from(self.name_end);
         while t.get(at).is_some_and(|&b| b != b'\n') {
             at += 1;
         }
@@ -56,21 +58,18 @@ impl City {
         }
         let digits = t.get(i..i + 6).filter(|d| d.iter().all(u8::is_ascii_digit));
         let code = digits.map_or(prev + 100, |d| d.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')));
-        (at < t.len()).then_some(City { at: at as u16, code })
+        (at < t.len()).then_some(City { at: at as u16, name_end: i as u16, code })
     }
 
     /// Its line's text after the name (the code, if written, the forms, the pinyin).
     fn tail(self) -> &'static str {
-        let rest = TABLE.get(usize::from(self.at)..).unwrap_or("");
-        let end = rest.find('\n').unwrap_or(rest.len());
-        let name = rest.bytes().position(|b| b < 0x80).unwrap_or(0);
-        rest.get(name..end).unwrap_or("")
+        let rest = TABLE.get(usize::from(self.name_end)..).unwrap_or("");
+        rest.get(..rest.find('\n').unwrap_or(rest.len())).unwrap_or("")
     }
 
     /// Its full name: 恩施土家族苗族自治州.
     pub fn name(self) -> &'static str {
-        let rest = TABLE.get(usize::from(self.at)..).unwrap_or("");
-        rest.get(..rest.bytes().position(|b| b < 0x80).unwrap_or(0)).unwrap_or("")
+        TABLE.get(usize::from(self.at)..usize::from(self.name_end)).unwrap_or("")
     }
 
     /// Its 6-digit division code (GB/T 2260): 350100.
@@ -126,7 +125,12 @@ impl City {
 
     /// Whether `text` is one of its names, full or everyday.
     pub fn is_named(self, text: &str) -> bool {
-        let (name, short, meta) = (self.name(), self.short(), self.meta());
+        let name = self.name();
+        // Every name starts with the full name's first character: most lines stop here.
+        if name.as_bytes().get(..3) != text.as_bytes().get(..3) {
+            return false;
+        }
+        let (short, meta) = (self.short(), self.meta());
         text == name
             || (meta & BARE != 0 && text == short)
             || (meta & SUFFIXED != 0
@@ -242,7 +246,10 @@ pub fn province_code(p: &Place) -> Option<u32> {
 
 /// The city a municipality is (北京 → 北京市 110000); none for other provinces.
 pub fn municipality(p: &Place) -> Option<City> {
-    city_by_code(province_code(p)?).filter(|c| c.is_municipality())
+    if !super::is_municipality(p.id) {
+        return None;
+    }
+    city_by_code(province_code(p)?)
 }
 
 /// Whether a province pools basic medical insurance at province level, so that all its cities
