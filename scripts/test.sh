@@ -73,6 +73,7 @@ page_tests() {
 suite fmt           cargo fmt --all --check
 suite clippy        clippy_all
 suite native        cargo test
+suite divisions     node scripts/gen-divisions.mjs --check
 suite wasm-build    bash scripts/build-wasm.sh
 suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests

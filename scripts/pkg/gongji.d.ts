@@ -31,7 +31,9 @@ export interface Member {
   /** The member the relation runs through, where it is ambiguous (a grandson with two sons). */
   via?: string | null;
   insurance: Insurance;
-  /** Where the member is insured: a province ("福建") and/or its 统筹区 ("福州"); without them, `region`. */
+  /** Where the member is insured: a province ("福建") and/or its 统筹区 ("福州"); without them, `region`.
+   *  Each is a Chinese name with or without its suffix, a 6-digit division code or an id; a city
+   *  implies its province (SPEC §10.1). Unknown or ambiguous text: `unknown_place` / `ambiguous_place`. */
   province?: string | null;
   city?: string | null;
   /** Personal-account balance; required for 职工医保 members, absent otherwise. */
@@ -70,7 +72,9 @@ export interface Expense {
 
 export interface Scenario {
   as_of: DateString;
-  /** A region id from `regions()`, e.g. "national". */
+  /** The default place (SPEC §9.1, §10.1): "national", a place id from `regions()` ("fujian",
+   *  "fuzhou", a city's id from a province's `cities`), a 6-digit division code ("350100") or a
+   *  Chinese name with or without its suffix ("福州", "福州市", "恩施州"). */
   region: string;
   members: Member[];
   sharing?: Sharing[];
@@ -81,7 +85,8 @@ export interface Scenario {
 
 export type ErrorCode =
   | 'invalid_json' | 'input_too_large' | 'invalid_type' | 'missing_field' | 'unknown_field' | 'invalid_value'
-  | 'invalid_amount' | 'invalid_ratio' | 'invalid_date' | 'unknown_region' | 'unknown_item'
+  | 'invalid_amount' | 'invalid_ratio' | 'invalid_date' | 'unknown_region' | 'unknown_place'
+  | 'ambiguous_place' | 'unknown_item'
   | 'unknown_member' | 'duplicate_id' | 'invalid_id' | 'too_many' | 'text_too_long'
   | 'invalid_family' | 'invalid_via' | 'self_sharing' | 'order_and_quota' | 'duplicate_order'
   | 'invalid_order' | 'quota_exceeds_balance' | 'amount_or_burden' | 'invalid_balance'
@@ -320,6 +325,23 @@ export interface Region {
   notes: { text: string; sources: Source[] }[];
   credit: unknown[];
   withdrawal: unknown[];
+  /** A province's cities (SPEC §10.1: every prefecture-level place, the municipality itself, the
+   *  county-level places under the province; 兵团's cities under `bingtuan`), by code. */
+  cities?: RegionCity[];
+}
+
+/** A city as `regions()` lists it under its province. */
+export interface RegionCity {
+  /** The 6-digit division code (GB/T 2260): "350100". */
+  code: string;
+  /** Its id: pinyin where unique ("enshi"), a legacy id ("fuzhou" = 福州), else the code ("361000"). */
+  id: string;
+  /** The full name: "恩施土家族苗族自治州". */
+  name: string;
+  /** Everyday names: ["恩施", "恩施州"]. */
+  names: string[];
+  /** Whether it has its own profile (an entry of `regions()` with this id); else its province's rules apply. */
+  profile: boolean;
 }
 
 export interface Version { engine: string; rules: string; }
@@ -349,7 +371,7 @@ export function credit(input: CreditInput): CreditEstimate | ErrorResult;
 export function catalogue(): CatalogueItem[];
 /** The rules with their sources and effective dates (SPEC §3). */
 export function rules(): Rule[];
-/** The region profiles. */
+/** The place profiles (national, provinces, profiled cities), each province with its cities. */
 export function regions(): Region[];
 /** Every relation to 我, with what `via` may name. */
 export function relations(): RelationInfo[];

@@ -363,7 +363,8 @@ pub struct Place {
     pub id: &'static str,
     pub kind: PlaceKind,
     pub name: &'static str,
-    /// How people write it (matched against `members[].province` / `members[].city`).
+    /// How people write it (`members[].province` / `members[].city` / `region` are read by
+    /// [`cities::find`], which also knows every city of data/divisions.json).
     pub names: &'static [&'static str],
     pub parent: Option<&'static str>,
     /// The province id (itself for a province, its parent for a city, none for national).
@@ -430,12 +431,6 @@ pub fn is_municipality(id: &str) -> bool {
 /// The national profile (always the first place; build.rs checks it exists).
 pub fn national() -> &'static Place {
     &PLACES[0]
-}
-
-/// A place by how people write it: its id or one of its names, of the given kinds.
-pub fn place_named(text: &str, kinds: &[PlaceKind]) -> Option<&'static Place> {
-    let t = text.trim();
-    PLACES.iter().find(|p| kinds.contains(&p.kind) && (p.id == t || p.names.contains(&t)))
 }
 
 impl Place {
