@@ -32,8 +32,8 @@ export function renderFamily(ctx) {
     var provOpts = [['', '和上面选的地方一样']].concat(PROVINCES.map(function (p) { return [p, p]; }));
     if (m.province && PROVINCES.indexOf(m.province) < 0) provOpts.push([m.province, m.province]);
     var prov = select({ 'data-k': 'm-prov-' + m.id }, provOpts, m.province || '');
-    // The 统筹区: the cities the engine knows in that province; any other city follows the
-    // province's rules (the engine says so: 当地可能不同).
+    // The 统筹区: the cities with their own profile in that province; "其他城市" sends no city
+    // (the province's rules). Every city is in regions() (a province's `cities`, issue 22).
     var city = h('select', { 'data-k': 'm-city-' + m.id });
     function fillCities() {
       var cities = citiesOf(m.province || provinceOf(st, m));
