@@ -463,6 +463,7 @@ fn locate(
         }
     })
 }
+
 fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, InputError> {
     let mut out: Vec<Member> = Vec::with_capacity(input.len());
     // Places already read, by what was written (a family is mostly in one or two places): each
