@@ -5,10 +5,11 @@
 //!
 //! A text names a place by its 6-digit code ("350100"), its id ("fuzhou", "361000"; the province
 //! ids of SPEC §9.1), its full name ("恩施土家族苗族自治州") or an everyday name ("恩施", "恩施州").
-//! [`find`] gives every place a text names, provinces and cities alike, with binary searches
-//! over the sorted tables (no scan of every place); which one a field means is the caller's
-//! choice (`scenario.rs`: a member's `city` looks at cities first, `province` and `region` at
-//! provinces first). [`closest`] is for an error: the places nearest to a text nobody names.
+//! [`find`] gives every place a text names, provinces and cities alike, in one pass over the
+//! table's ~370 short lines (a few microseconds; validation reads each distinct place of a family
+//! once, never per expense); which one a field means is the caller's choice (`scenario.rs`: a
+//! member's `city` looks at cities first, `province` and `region` at provinces first).
+//! [`closest`] is for an error: the places nearest to a text nobody names.
 
 use super::{Place, PlaceKind, PLACES};
 use serde::ser::{SerializeMap, SerializeSeq};
