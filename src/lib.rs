@@ -14,6 +14,7 @@
 //! Codemap and invariants: see ARCHITECTURE.md.
 
 pub mod advice;
+pub mod codes;
 pub mod credit;
 pub mod data;
 pub mod date;

@@ -7,7 +7,7 @@ use crate::data::rule_id;
 use crate::data::{Item, ItemKind, Place, Tri};
 use crate::kinship::{Family, Kin};
 use crate::money::Money;
-use crate::output::{AnswerKind, Ineligible, MayPay, NextStep, Verdict};
+use crate::output::{AnswerKind, Ineligible, MayPay, NextStep, NextStepCode, ReasonCode, Verdict};
 use crate::scenario::{Channel, Distance, Scenario, Sharing};
 
 pub use super::eligibility::LineAnswer;
@@ -32,7 +32,7 @@ pub enum Outcome {
     Lines,
     Blocked,
     /// Nothing may pay, for this reason code (cosmetic, not medical, non-designated, …).
-    NoByItem(&'static str),
+    NoByItem(ReasonCode),
 }
 
 /// What the answer is decided from.
@@ -112,17 +112,16 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let premium = item.kind == ItemKind::Premium;
     let what = if premium { format!("交{}", item.name) } else { format!("的{}", item.name) };
     let mut steps: Vec<NextStep> = Vec::new();
-    let mut step = |code: &'static str, message: String| {
-        debug_assert!(crate::output::NEXT_STEP_CODES.contains(&code), "next step {code} is not in NEXT_STEP_CODES");
+    let mut step = |code: NextStepCode, message: String| {
         if !steps.iter().any(|x: &NextStep| x.code == code) {
             steps.push(NextStep { code, message, field: None });
         }
     };
-    let card_steps = |step: &mut dyn FnMut(&'static str, String)| {
+    let card_steps = |step: &mut dyn FnMut(NextStepCode, String)| {
         if !premium {
-            step("use_own_card", format!("{pn}看病买药要用自己的医保卡或医保码（可以在微信、支付宝或国家医保服务平台App里打开），家人的钱通过共济付，不能借卡。"));
+            step(NextStepCode::UseOwnCard, format!("{pn}看病买药要用自己的医保卡或医保码（可以在微信、支付宝或国家医保服务平台App里打开），家人的钱通过共济付，不能借卡。"));
             if item.kind == ItemKind::Pharmacy {
-                step("bring_ids", format!("替{pn}去药店买药，要带上双方的身份证件。"));
+                step(NextStepCode::BringIds, format!("替{pn}去药店买药，要带上双方的身份证件。"));
             }
         }
     };
@@ -139,7 +138,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     let (answer, headline) = match f.outcome {
         Outcome::Blocked => {
             step(
-                "stop_impersonation",
+                NextStepCode::StopImpersonation,
                 format!("不要再用别人的医保卡；请用{pn}本人的医保卡或医保码就医，家人的账户通过家庭共济来付。"),
             );
             (AnswerKind::Blocked, format!("违法：用别人的医保卡给{pn}看病买药是冒名就医，医保不能结算，还会被追回和罚款。"))
@@ -147,20 +146,22 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
         Outcome::NoByItem(code) => {
             let why = ineligible.first().map(|x| x.message.clone()).unwrap_or_default();
             let head = match code {
-                "cosmetic_not_covered" => {
+                ReasonCode::CosmeticNotCovered => {
                     format!("不能：“{}”是美容项目，医保和任何人的个人账户都不能付，只能自己付。", item.name)
                 }
-                "not_medical_expense" => format!("不能：“{}”不是医疗费用，个人账户（包括家人的）不能付，只能自己付。", item.name),
-                "non_designated_venue" => {
+                ReasonCode::NotMedicalExpense => {
+                    format!("不能：“{}”不是医疗费用，个人账户（包括家人的）不能付，只能自己付。", item.name)
+                }
+                ReasonCode::NonDesignatedVenue => {
                     format!("不能：非定点的机构不能刷医保，{pn}{what}只能自己付；换到定点医院或定点药店就可以。")
                 }
-                "beneficiary_not_insured" => format!("不能：{pn}没有参加基本医保，家人的账户不能为没有参保的人付钱。"),
+                ReasonCode::BeneficiaryNotInsured => format!("不能：{pn}没有参加基本医保，家人的账户不能为没有参保的人付钱。"),
                 _ => format!("不能：{why}"),
             };
             match code {
-                "beneficiary_not_insured" => step("enroll", format!("先为{pn}办理居民医保参保（每年集中缴费期内，在当地税务或医保App缴费），参保后家人的账户就可以替{pn}缴费、付医药费。")),
-                "non_designated_venue" => step("use_designated", "下次到医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。".into()),
-                _ => step("self_pay", format!("这笔钱由{pn}这边自己付（现金、微信、支付宝或银行卡）。")),
+                ReasonCode::BeneficiaryNotInsured => step(NextStepCode::Enroll, format!("先为{pn}办理居民医保参保（每年集中缴费期内，在当地税务或医保App缴费），参保后家人的账户就可以替{pn}缴费、付医药费。")),
+                ReasonCode::NonDesignatedVenue => step(NextStepCode::UseDesignated, "下次到医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。".into()),
+                _ => step(NextStepCode::SelfPay, format!("这笔钱由{pn}这边自己付（现金、微信、支付宝或银行卡）。")),
             }
             (AnswerKind::No, head)
         }
@@ -176,18 +177,18 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let quota = yes.iter().any(|&li| matches!(s.sharing[li].channel, Channel::Quota(_)));
                 card_steps(&mut step);
                 if !premium {
-                    step("keep_slip", "结算后保留结算单或发票，核对家人账户各扣了多少。".into());
+                    step(NextStepCode::KeepSlip, "结算后保留结算单或发票，核对家人账户各扣了多少。".into());
                 }
                 if premium {
                     let place = s.members[s.sharing[yes[0]].from].place;
                     step(
-                        "pay_premium",
+                        NextStepCode::PayPremium,
                         format!("缴费时在{}选择用家庭共济（家人的个人账户）支付；额度或余额不够的部分自己补。", channels(place)),
                     );
                 }
                 if quota {
                     step(
-                        "check_wallet",
+                        NextStepCode::CheckWallet,
                         "跨省共济额度要双方所在统筹区都已开通；用之前在国家医保服务平台App的“医保钱包”里确认额度和余额。".into(),
                     );
                 }
@@ -205,13 +206,16 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 (AnswerKind::Yes, head)
             } else if !dep.is_empty() {
                 let place = s.members[s.sharing[dep[0]].from].place;
-                step("ask_local", format!("向{}问清楚：{}", channels(place), depends_question(s, e, dep[0], ineligible)));
+                step(
+                    NextStepCode::AskLocal,
+                    format!("向{}问清楚：{}", channels(place), depends_question(s, e, dep[0], ineligible)),
+                );
                 card_steps(&mut step);
                 (AnswerKind::Depends, format!("要看当地规定：{}", depends_question(s, e, dep[0], ineligible)))
             } else if !via.is_empty() {
                 let (a, _) = (s.sharing[via[0]].from, ());
                 step(
-                    "fill_via",
+                    NextStepCode::FillVia,
                     format!(
                         "在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出{}能不能为{pn}共济。",
                         name(s, a)
@@ -227,10 +231,9 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let wn = format!("“{}”", name(s, who));
                 let place = s.members[who].place;
                 if quota {
-                    step("set_quota", format!("请{wn}在国家医保服务平台App的“医保钱包”里为{pn}设置跨省共济额度（额度内的钱先划出，{wn}自己暂时不能用）。"));
+                    step(NextStepCode::SetQuota, format!("请{wn}在国家医保服务平台App的“医保钱包”里为{pn}设置跨省共济额度（额度内的钱先划出，{wn}自己暂时不能用）。"));
                 } else {
-                    step(
-                        "bind_sharing",
+                    step(NextStepCode::BindSharing,
                         format!("请{wn}在{}为{pn}绑定家庭共济（职工医保个人账户家庭共济；不会用手机可以带身份证到医保经办大厅办理）。", channels(place)),
                     );
                 }
@@ -243,7 +246,10 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
                 let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
                 let place = s.members[c].place;
-                step("ask_local", format!("向{}问清楚“{}”能不能为{pn}共济{}。", channels(place), name(s, c), item.name));
+                step(
+                    NextStepCode::AskLocal,
+                    format!("向{}问清楚“{}”能不能为{pn}共济{}。", channels(place), name(s, c), item.name),
+                );
                 card_steps(&mut step);
                 (
                     AnswerKind::Depends,
@@ -253,9 +259,9 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let why = match ineligible.first() {
                     Some(x) => {
                         let code = match x.code {
-                            "not_close_relative" => "ask_close_relative",
-                            "rule_not_in_force" => "wait_for_rule",
-                            _ => "fix_sharing",
+                            ReasonCode::NotCloseRelative => NextStepCode::AskCloseRelative,
+                            ReasonCode::RuleNotInForce => NextStepCode::WaitForRule,
+                            _ => NextStepCode::FixSharing,
                         };
                         step(code, x.fix.clone());
                         x.message.clone()
@@ -269,7 +275,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                         }
                     }
                 };
-                step("self_pay", format!("家人的账户付不了的部分由{pn}这边自己付（现金、微信、支付宝或银行卡）。"));
+                step(NextStepCode::SelfPay, format!("家人的账户付不了的部分由{pn}这边自己付（现金、微信、支付宝或银行卡）。"));
                 card_steps(&mut step);
                 let head = match f.own {
                     Some(Tri::Yes) => format!("{pn}用自己的医保个人账户付；家人的账户不能帮忙：{why}"),
@@ -284,13 +290,17 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     };
     if f.needs_money || verdict == Verdict::NeedsInput && answer != AnswerKind::NeedsInput {
         match f.needs {
-            Some(("balance", m)) => {
-                step("enter_balance", format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m)))
+            Some(("balance", m)) => step(
+                NextStepCode::EnterBalance,
+                format!("想知道各付多少，请填写“{}”的个人账户余额（可在医保App查询）。", name(s, m)),
+            ),
+            Some((_, m)) => step(
+                NextStepCode::EnterShareable,
+                format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m)),
+            ),
+            None => {
+                step(NextStepCode::EnterAmount, "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into())
             }
-            Some((_, m)) => {
-                step("enter_shareable", format!("想知道各付多少，请填写“{}”可以共济的金额（如上海的历年账户余额）。", name(s, m)))
-            }
-            None => step("enter_amount", "想知道各付多少，可以填写金额（或结算单上的“个人负担”）和当地的报销参数。".into()),
         }
     }
     // The steps that ask for a value name its field, so the page can ask there.
@@ -300,7 +310,10 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
         None if ex.charge == crate::scenario::Charge::Unknown => Some(format!("expenses[{e}].amount")),
         None => None,
     };
-    for st in steps.iter_mut().filter(|x| x.code.starts_with("enter_")) {
+    for st in steps
+        .iter_mut()
+        .filter(|x| matches!(x.code, NextStepCode::EnterAmount | NextStepCode::EnterBalance | NextStepCode::EnterShareable))
+    {
         st.field = field.clone();
     }
     Told { answer, headline, next_steps: steps }
@@ -311,7 +324,7 @@ fn depends_question(s: &Scenario, _e: usize, li: usize, ineligible: &[Ineligible
     let sharer = &s.members[s.sharing[li].from];
     ineligible
         .iter()
-        .find(|x| x.member == sharer.id && x.code == "region_dependent")
+        .find(|x| x.member == sharer.id && x.code == ReasonCode::RegionDependent)
         .map(|x| x.message.clone())
         .unwrap_or_default()
 }

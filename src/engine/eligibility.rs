@@ -12,7 +12,7 @@
 use crate::data::rule_id;
 use crate::data::{Gate, InForce, Item, ItemDecision, Payability, Place, QuotaScope, Tri};
 use crate::kinship::{Answer, Family, Kin};
-use crate::output::Ineligible;
+use crate::output::{Ineligible, ReasonCode};
 use crate::scenario::{Channel, Distance, Scenario, Sharing};
 
 /// Where an eligible line's money comes from.
@@ -55,7 +55,7 @@ impl Check {
     pub fn answer(&self) -> LineAnswer {
         match self {
             Check::Eligible { .. } => LineAnswer::Yes,
-            Check::Ineligible(x) if x.code == "cross_province_needs_quota" => LineAnswer::NeedsQuota,
+            Check::Ineligible(x) if x.code == ReasonCode::CrossProvinceNeedsQuota => LineAnswer::NeedsQuota,
             Check::Ineligible(_) => LineAnswer::No,
             Check::Depends(_) => LineAnswer::Depends,
             Check::NeedsVia(_) => LineAnswer::NeedsVia,
@@ -63,11 +63,11 @@ impl Check {
     }
 }
 
-fn refusal(s: &Scenario, line: &Sharing, code: &'static str, rule: &'static str, message: String, fix: String) -> Ineligible {
+fn refusal(s: &Scenario, line: &Sharing, code: ReasonCode, rule: &'static str, message: String, fix: String) -> Ineligible {
     Ineligible { member: s.members[line.from].id.clone(), code, message, fix, rule }
 }
 
-fn no(s: &Scenario, line: &Sharing, code: &'static str, rule: &'static str, message: String, fix: String) -> Check {
+fn no(s: &Scenario, line: &Sharing, code: ReasonCode, rule: &'static str, message: String, fix: String) -> Check {
     Check::Ineligible(refusal(s, line, code, rule, message, fix))
 }
 
@@ -80,7 +80,7 @@ fn depends(s: &Scenario, line: &Sharing, rule: &'static str, place: &Place, mess
     Check::Depends(refusal(
         s,
         line,
-        "region_dependent",
+        ReasonCode::RegionDependent,
         rule,
         message,
         format!("请向{}确认（说明两人的关系和参保地）。", ask_where(place)),
@@ -126,7 +126,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
         }
         InForce::No => {
             return no(
-                s, line, "rule_not_in_force", rule_id::R_2021,
+                s, line, ReasonCode::RuleNotInForce, rule_id::R_2021,
                 format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
                 format!("{}以后的费用才能共济。", start.describe()),
             )
@@ -142,7 +142,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
         return no(
             s,
             line,
-            "sharer_no_personal_account",
+            ReasonCode::SharerNoPersonalAccount,
             rule_id::R_2021,
             format!("“{}”没有参加职工医保，没有个人账户，不能给别人共济。", sharer.name),
             "只有参加职工医保（在职或退休）的人才能把个人账户的钱给家人用。".into(),
@@ -152,7 +152,7 @@ pub fn check(s: &Scenario, family: &Family, line: &Sharing, item: &Item) -> Chec
         return no(
             s,
             line,
-            "beneficiary_not_insured",
+            ReasonCode::BeneficiaryNotInsured,
             rule_id::R_2024,
             format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
             format!("先给“{}”办理居民医保或职工医保参保，再绑定家庭共济。", patient.name),
@@ -204,7 +204,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         return no(
             s,
             line,
-            "not_close_relative",
+            ReasonCode::NotCloseRelative,
             rule_id::R_KIN,
             format!("“{}”和“{}”是{}，不是民法典规定的近亲属，不能共济。", sharer.name, patient.name, kin.name_zh()),
             fix,
@@ -217,7 +217,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             return no(
                 s,
                 line,
-                "rule_not_in_force",
+                ReasonCode::RuleNotInForce,
                 rule_id::R_2024,
                 format!(
                     "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
@@ -258,7 +258,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 return no(
                     s,
                     line,
-                    "rule_not_in_force",
+                    ReasonCode::RuleNotInForce,
                     rule_id::R_XPROV,
                     format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
@@ -283,7 +283,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 InForce::Yes => no(
                     s,
                     line,
-                    "cross_province_needs_quota",
+                    ReasonCode::CrossProvinceNeedsQuota,
                     rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，跨省共济不能直接扣余额，要先设置共济额度。", sharer.name, patient.name),
                     format!(
@@ -294,7 +294,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 InForce::No => no(
                     s,
                     line,
-                    "rule_not_in_force",
+                    ReasonCode::RuleNotInForce,
                     rule_id::R_XPROV,
                     format!("“{}”在{sp}，“{}”在{pp}，{}时还没有跨省共济。", sharer.name, patient.name, s.as_of),
                     format!("{}以后可以设置跨省共济额度。", cross.by),
@@ -317,7 +317,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 InForce::Yes => Source::Balance,
                 InForce::No => {
                     return no(
-                        s, line, "rule_not_in_force", rule_id::R_2021,
+                        s, line, ReasonCode::RuleNotInForce, rule_id::R_2021,
                         format!(
                             "“{}”和“{}”在同一个省的不同城市（统筹区）参保，{}省内跨统筹区共济从{}起才开通，{}时还不行。",
                             sharer.name, patient.name, origin_name(between), between.describe(), s.as_of
@@ -345,7 +345,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
             InForce::Yes => {}
             InForce::No => {
                 return no(
-                    s, line, "rule_not_in_force", rule_id::R_2021,
+                    s, line, ReasonCode::RuleNotInForce, rule_id::R_2021,
                     format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
                     format!("{}以后可以共济缴费。", gate.describe()),
                 )
@@ -365,7 +365,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
         return no(
             s,
             line,
-            "quota_not_for_item",
+            ReasonCode::QuotaNotForItem,
             rule_id::R_XPROV,
             format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
             "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
@@ -380,7 +380,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                 return no(
                     s,
                     line,
-                    "not_medical_expense",
+                    ReasonCode::NotMedicalExpense,
                     item.rule,
                     format!("“{}”不能用家人的个人账户付。", item.name),
                     "这笔费用只能自己付。".into(),
@@ -392,7 +392,7 @@ fn check_kin(s: &Scenario, line: &Sharing, item: &Item, kin: Kin) -> Check {
                     return no(
                         s,
                         line,
-                        "region_rule",
+                        ReasonCode::RegionRule,
                         item.rule,
                         format!(
                             "按{}的规定，“{}”不能用家人共济的钱付（依据：{}）。",

@@ -10,7 +10,7 @@ use crate::data::rule_id;
 use crate::data::{ItemKind, PooledCover, Requirement, ShareModel, Tri};
 use crate::kinship::{Family, Relation};
 use crate::money::Money;
-use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, Severity, Step, Verdict};
+use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, ReasonCode, Severity, Step, Verdict};
 use crate::scenario::{Card, Channel, Charge, Insurance, Scenario, Sharing};
 
 /// Collects the lines of one expense's answer.
@@ -27,8 +27,7 @@ pub(super) struct Answer {
 }
 
 impl Answer {
-    pub fn reason(&mut self, code: &'static str, severity: Severity, rule: &'static str, message: String) {
-        debug_assert!(crate::output::REASON_CODES.contains(&code), "reason code {code} is not in REASON_CODES");
+    pub fn reason(&mut self, code: ReasonCode, severity: Severity, rule: &'static str, message: String) {
         if !self.reasons.iter().any(|r| r.code == code && r.message == message) {
             self.reasons.push(Reason { code, severity, message, rule });
         }
@@ -45,7 +44,7 @@ impl Answer {
         member: Option<String>,
         order: Option<u8>,
         may_pay: MayPay,
-        code: Option<&'static str>,
+        code: Option<ReasonCode>,
         rule: &'static str,
     ) {
         if self.quiet {
@@ -149,7 +148,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if !patient.place_known {
         say!(
             a,
-            "place_unknown",
+            ReasonCode::PlaceUnknown,
             Severity::Info,
             rule_id::R_2021,
             format!("“{}”填写的参保地没有收录，按{}计算，当地可能不同。", patient.name, patient.place.name),
@@ -157,7 +156,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     }
 
     // 1. Blocks: every line to the patient is refused with the same reason.
-    let block = |a: &mut Answer, code: &'static str, rule: &'static str, message: String, fix: String| {
+    let block = |a: &mut Answer, code: ReasonCode, rule: &'static str, message: String, fix: String| {
         for &li in &lines_to(s, p) {
             let line = &s.sharing[li];
             a.payer(payer_of(line), Some(s.members[line.from].id.clone()), order_of(line), MayPay::No, Some(code), rule);
@@ -175,10 +174,10 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
             patient.name, patient.name
         );
-        say!(a, "impersonation", Severity::Error, rule_id::R_CARD, msg);
+        say!(a, ReasonCode::Impersonation, Severity::Error, rule_id::R_CARD, msg);
         block(
             &mut a,
-            "impersonation",
+            ReasonCode::Impersonation,
             rule_id::R_CARD,
             "冒名就医，医保不能结算。".into(),
             format!("用“{}”本人的医保卡或医保码。", patient.name),
@@ -191,27 +190,27 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
             item.name
         );
-        say!(a, "non_designated_venue", Severity::Warning, rule_id::R_2021, msg);
+        say!(a, ReasonCode::NonDesignatedVenue, Severity::Warning, rule_id::R_2021, msg);
         block(
             &mut a,
-            "non_designated_venue",
+            ReasonCode::NonDesignatedVenue,
             rule_id::R_2021,
             "非定点机构不能刷医保。".into(),
             "到医保定点医院或定点药店。".into(),
         );
-        facts.outcome = Outcome::NoByItem("non_designated_venue");
+        facts.outcome = Outcome::NoByItem(ReasonCode::NonDesignatedVenue);
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     if item.kind == ItemKind::NotMedical {
         let (code, rule, msg) = if item.cosmetic {
             (
-                "cosmetic_not_covered",
+                ReasonCode::CosmeticNotCovered,
                 item.rule,
                 format!("“{}”属于美容项目，不是治疗，统筹基金和任何人的个人账户都不能付，只能自己付。", item.name),
             )
         } else {
             (
-                "not_medical_expense",
+                ReasonCode::NotMedicalExpense,
                 rule_id::R_2021,
                 format!(
                     "“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。",
@@ -227,19 +226,19 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if !patient.insurance.is_enrolled() {
         say!(
             a,
-            "beneficiary_not_insured",
+            ReasonCode::BeneficiaryNotInsured,
             Severity::Warning,
             rule_id::R_2024,
             format!("“{}”没有参加基本医保：统筹基金不报销，家人的个人账户也不能为没有参保的人付钱。", patient.name),
         );
         block(
             &mut a,
-            "beneficiary_not_insured",
+            ReasonCode::BeneficiaryNotInsured,
             rule_id::R_2024,
             format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
             format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
         );
-        facts.outcome = Outcome::NoByItem("beneficiary_not_insured");
+        facts.outcome = Outcome::NoByItem(ReasonCode::BeneficiaryNotInsured);
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
     let wrong_scheme = match item.requires {
@@ -252,9 +251,9 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         _ => None,
     };
     if let Some(msg) = wrong_scheme {
-        say!(a, "premium_not_applicable", Severity::Warning, item.rule, msg.clone());
-        block(&mut a, "premium_not_applicable", item.rule, msg, "这项缴费不适用。".into());
-        facts.outcome = Outcome::NoByItem("premium_not_applicable");
+        say!(a, ReasonCode::PremiumNotApplicable, Severity::Warning, item.rule, msg.clone());
+        block(&mut a, ReasonCode::PremiumNotApplicable, item.rule, msg, "这项缴费不适用。".into());
+        facts.outcome = Outcome::NoByItem(ReasonCode::PremiumNotApplicable);
         return a.finish(Verdict::SelfPay, facts, s, index);
     }
 
@@ -265,7 +264,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         if own != Tri::Depends {
             say!(
                 a,
-                "region_rule",
+                ReasonCode::RegionRule,
                 Severity::Info,
                 item.rule,
                 format!(
@@ -282,7 +281,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if own == Tri::Depends {
         say!(
             a,
-            "region_dependent",
+            ReasonCode::RegionDependent,
             Severity::Warning,
             item.rule,
             format!(
@@ -307,7 +306,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
         say!(
             a,
-            "dental_therapeutic",
+            ReasonCode::DentalTherapeutic,
             Severity::Info,
             rule_id::R_DENTAL,
             format!("“{}”属于治疗性口腔项目，可以走医保；要在定点医院的口腔科或签约的定点口腔诊所做。", item.name),
@@ -324,8 +323,8 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         };
         let code = match own {
             Tri::Yes => None,
-            Tri::No => Some("region_rule"),
-            Tri::Depends => Some("region_dependent"),
+            Tri::No => Some(ReasonCode::RegionRule),
+            Tri::Depends => Some(ReasonCode::RegionDependent),
         };
         a.payer(Payer::OwnAccount, Some(patient.id.clone()), None, may, code, rule_id::R_ORDER);
     }
@@ -336,7 +335,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Check::Eligible { rule, .. } => (MayPay::Yes, None, *rule),
             Check::Ineligible(x) => (MayPay::No, Some(x.code), x.rule),
             Check::Depends(x) => (MayPay::Depends, Some(x.code), x.rule),
-            Check::NeedsVia(_) => (MayPay::Depends, Some("needs_input"), rule_id::R_KIN),
+            Check::NeedsVia(_) => (MayPay::Depends, Some(ReasonCode::NeedsInput), rule_id::R_KIN),
         };
         a.payer(payer_of(line), member, order_of(line), may, code, rule);
     }
@@ -359,7 +358,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
             Charge::Unknown => needs_money_input = true,
             Charge::Burden(b) => say!(
                 a,
-                "pooled_settled",
+                ReasonCode::PooledSettled,
                 Severity::Info,
                 rule_id::R_ORDER,
                 format!("按结算单上的个人负担{b}元计算：统筹基金报销的部分在结算时已经扣除。"),
@@ -376,7 +375,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     }
                     (None, Some(carried)) => {
                         say!(a,
-                            "pooled_carried",
+                            ReasonCode::PooledCarried,
                             Severity::Info,
                             rule_id::R_ORDER,
                             format!(
@@ -395,7 +394,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     }
                     (None, None) => {
                         say!(a,
-                            "pooled_not_given",
+                            ReasonCode::PooledNotGiven,
                             Severity::Info,
                             rule_id::R_ORDER,
                             "药店买药能不能走门诊统筹报销，由当地规定。没有填写统筹参数，这里按统筹不报销计算；如果结算单上有统筹支付，请改填“个人负担”。".into(),
@@ -433,7 +432,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     if !out_of_catalogue.is_zero() {
                         msg.push_str(&format!("目录外的{out_of_catalogue}元统筹不报销。"));
                     }
-                    say!(a, "pooled_paid", Severity::Info, rule_id::R_ORDER, msg);
+                    say!(a, ReasonCode::PooledPaid, Severity::Info, rule_id::R_ORDER, msg);
                     a.pay(Step {
                         payer: Payer::PooledFund,
                         member: Some(patient.id.clone()),
@@ -457,7 +456,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         };
         say!(
             a,
-            "needs_input",
+            ReasonCode::NeedsInput,
             Severity::Warning,
             rule_id::R_ORDER,
             format!(
@@ -474,7 +473,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if patient.insurance.has_account() && item.kind != ItemKind::Premium {
         match own {
             Tri::Yes if !patient.balance_known && !a.remaining.is_zero() => {
-                say!(a, "needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(patient));
+                say!(a, ReasonCode::NeedsInput, Severity::Warning, rule_id::R_ORDER, balance_missing(patient));
                 facts.needs_money = true;
                 facts.needs = Some(("balance", p));
                 return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -486,7 +485,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if a.remaining > before {
                     say!(
                         a,
-                        "balance_exhausted",
+                        ReasonCode::BalanceExhausted,
                         Severity::Info,
                         rule_id::R_ORDER,
                         format!("“{}”自己的个人账户只有{}元，不够付，用完后再由共济人或自己付。", patient.name, before),
@@ -519,7 +518,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 }
                 say!(
                     a,
-                    "needs_input",
+                    ReasonCode::NeedsInput,
                     Severity::Warning,
                     rule_id::R_KIN,
                     via_question(s, family, &sharer.name, &patient.name, members)
@@ -532,7 +531,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                 if let Some((d, by)) = decided_by {
                     say!(
                         a,
-                        "region_rule",
+                        ReasonCode::RegionRule,
                         Severity::Info,
                         item.rule,
                         format!(
@@ -549,7 +548,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     continue;
                 }
                 if source == Source::Balance && !sharer.balance_known {
-                    say!(a, "needs_input", Severity::Warning, rule_id::R_ORDER, balance_missing(sharer));
+                    say!(a, ReasonCode::NeedsInput, Severity::Warning, rule_id::R_ORDER, balance_missing(sharer));
                     facts.needs_money = true;
                     facts.needs = Some(("balance", line.from));
                     return a.finish(Verdict::NeedsInput, facts, s, index);
@@ -586,7 +585,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     };
                     say!(
                         a,
-                        "balance_exhausted",
+                        ReasonCode::BalanceExhausted,
                         Severity::Info,
                         rule_id::R_ORDER,
                         format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
@@ -607,7 +606,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     if someone_shared && item.kind != ItemKind::Premium {
         say!(
             a,
-            "own_card_required",
+            ReasonCode::OwnCardRequired,
             Severity::Info,
             rule_id::R_CARD,
             format!("家人账户付钱时，“{}”看病买药仍然要用自己的医保卡或医保码；替人买药要带双方身份证件。", patient.name),
@@ -625,7 +624,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
                     "在国家医保服务平台App（地方专区→职工医保个人账户家庭共济）、当地医保公众号或医保大厅绑定家庭共济后"
                 };
                 say!(a,
-                    "not_bound",
+                    ReasonCode::NotBound,
                     Severity::Info,
                     c.rule,
                     format!(
@@ -644,7 +643,7 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
         }
         say!(
             a,
-            "self_pay_rest",
+            ReasonCode::SelfPayRest,
             Severity::Info,
             rule_id::R_ORDER,
             format!("剩下的{}元由“{}”这边自己付（现金、微信、支付宝或银行卡）。", a.remaining, patient.name),
@@ -727,7 +726,7 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
                 let above = if balance > floor { balance.minus(floor) } else { Money::ZERO };
                 say!(
                     a,
-                    "shareable_limited",
+                    ReasonCode::ShareableLimited,
                     Severity::Info,
                     rule_id::R_ORDER,
                     format!(
@@ -745,7 +744,7 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer) -> Opt
             ShareModel::PriorYears => {
                 say!(
                     a,
-                    "needs_input",
+                    ReasonCode::NeedsInput,
                     Severity::Warning,
                     rule_id::R_ORDER,
                     format!(
