@@ -54,6 +54,9 @@ struct Item {
     quota: String,
     #[serde(default)]
     gate: Option<String>,
+    /// Excluded from personal accounts by 国办发〔2021〕14号 from this date; before it, local.
+    #[serde(default)]
+    excluded_from: Option<String>,
     rule: String,
     note: String,
 }
@@ -131,6 +134,25 @@ struct ItemDecision {
     note: Option<String>,
 }
 
+/// Whom an account may pay for, per item (SPEC §10.2): relations added to the national circle,
+/// or the only relations allowed for these items.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Circle {
+    #[serde(default)]
+    items: Vec<String>,
+    #[serde(default)]
+    add: Vec<String>,
+    #[serde(default)]
+    only: Option<Vec<String>>,
+    from: String,
+    #[serde(default)]
+    until: Option<String>,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct Note {
@@ -191,6 +213,11 @@ struct Place {
     credit: Vec<Credit>,
     #[serde(default)]
     withdrawal: Vec<Withdrawal>,
+    #[serde(default)]
+    circles: Vec<Circle>,
+    /// (province) Basic medical insurance pooled at province level: one 统筹区 from this date.
+    #[serde(default)]
+    pooling: Option<DateFact>,
 }
 
 fn main() {
@@ -281,6 +308,18 @@ const GRADE: &[(&str, &str)] = &[
 ];
 const MODEL: &[(&str, &str)] = &[("above_floor", "ShareModel::AboveFloor"), ("prior_years", "ShareModel::PriorYears")];
 const WHO: &[(&str, &str)] = &[("employee", "CreditWho::Employee"), ("retired", "CreditWho::Retired")];
+/// Relations of a circle, as seen from the sharer (`self` is the own account, always allowed).
+const CIRCLE_KIN: &[(&str, &str)] = &[
+    ("self", ""),
+    ("spouse", "Kin::Spouse"),
+    ("parent", "Kin::ParentChild"),
+    ("child", "Kin::ParentChild"),
+    ("sibling", "Kin::Siblings"),
+    ("grandparent", "Kin::GrandparentGrandchild"),
+    ("grandchild", "Kin::GrandparentGrandchild"),
+    ("spouse_parent", "Kin::SpouseParent"),
+    ("child_spouse", "Kin::ChildSpouse"),
+];
 
 fn opt_lit(s: &Option<String>) -> String {
     match s {
@@ -489,7 +528,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         };
         writeln!(
             code,
-            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, gate: {}, rule: {}, note: {} }},",
+            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, gate: {}, excluded_from: {}, rule: {}, note: {} }},",
             lit(&it.id),
             lit(&it.name),
             it.keywords.iter().map(|k| lit(k)).collect::<Vec<_>>().join(", "),
@@ -502,6 +541,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             variant(&it.shared, PAYABILITY, &what)?,
             variant(&it.quota, QUOTA, &what)?,
             match &it.gate { Some(g) => format!("Some({})", variant(g, GATE, &what)?), None => "None".into() },
+            match &it.excluded_from { Some(d) => format!("Some({})", date(d, &what)?), None => "None".into() },
             lit(&it.rule),
             lit(&it.note)
         )
@@ -701,6 +741,58 @@ fn generate(dir: &Path) -> Result<String, String> {
             .unwrap();
         }
         withdrawal.push(']');
+        let mut circles = String::from("&[");
+        for (k, c) in p.circles.iter().enumerate() {
+            let w = format!("{what} circles[{k}]");
+            for i in &c.items {
+                if !item_ids.contains(i) {
+                    return Err(format!("{w}: unknown item {i}"));
+                }
+            }
+            let kins = |list: &[String]| -> Result<String, String> {
+                let mut out: Vec<String> = Vec::new();
+                for r in list {
+                    let k = variant(r, CIRCLE_KIN, &w)?;
+                    if !k.is_empty() && !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+                Ok(format!("&[{}]", out.join(", ")))
+            };
+            if c.add.is_empty() == c.only.is_none() {
+                return Err(format!("{w}: give either `add` (relations added to the national circle) or `only`"));
+            }
+            write!(
+                circles,
+                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {}, sources: {}, note: {} }}, ",
+                c.items.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
+                kins(&c.add)?,
+                match &c.only {
+                    Some(o) => format!("Some({})", kins(o)?),
+                    None => "None".into(),
+                },
+                date(&c.from, &w)?,
+                match &c.until {
+                    Some(u) => format!("Some({})", date(u, &w)?),
+                    None => "None".into(),
+                },
+                sources(&c.sources, &w)?,
+                opt_lit(&c.note)
+            )
+            .unwrap();
+        }
+        circles.push(']');
+        let pooling = match &p.pooling {
+            Some(f) if p.kind == "province" => format!("Some(&{})", date_fact(f, &format!("{what} pooling"), &p.id)?),
+            Some(_) => return Err(format!("{what}: pooling is a province's fact")),
+            None => {
+                // A city's province decides.
+                match chain.iter().skip(1).map(|&j| &places[j]).find_map(|q| q.pooling.as_ref().map(|f| (q, f))) {
+                    Some((q, f)) => format!("Some(&{})", date_fact(f, &format!("data/places/{}.json pooling", q.id), &q.id)?),
+                    None => "None".into(),
+                }
+            }
+        };
         let channels =
             chain.iter().map(|&j| &places[j]).find(|q| !q.channels.is_empty()).map(|q| q.channels.clone()).unwrap_or_default();
         let province = match p.kind.as_str() {
@@ -710,7 +802,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         };
         writeln!(
             code,
-            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {} }},",
+            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {}, circles: {}, pooling: {} }},",
             lit(&p.id),
             variant(&p.kind, PLACE_KIND, &what)?,
             lit(&p.name),
@@ -726,7 +818,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             fact(|f| &f.close_relatives_from, "close_relatives_from")?,
             fact(|f| &f.resident_premium_from, "resident_premium_from")?,
             fact(|f| &f.cross_province_from, "cross_province_from")?,
-            shareable, items, notes, credit, withdrawal
+            shareable, items, notes, credit, withdrawal, circles, pooling
         )
         .unwrap();
     }

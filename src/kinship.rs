@@ -140,7 +140,12 @@ pub enum Kin {
     ParentChild,
     Siblings,
     GrandparentGrandchild,
-    /// 姻亲: spouse's parents or siblings, children's or siblings' spouses. Not close.
+    /// 姻亲: the second member is the first one's spouse's parent (公婆/岳父母). Not close under
+    /// 民法典 第1045条; a few places count them in the family circle (SPEC §10.2).
+    SpouseParent,
+    /// 姻亲: the second member is the first one's child's spouse (儿媳/女婿). Not close.
+    ChildSpouse,
+    /// Other 姻亲: a spouse's siblings, siblings' spouses, 妯娌, 连襟. Not close.
     InLaw,
     /// A blood relative outside 近亲属 (uncle, nephew, cousin...). Not close.
     OtherRelative,
@@ -150,8 +155,17 @@ pub enum Kin {
 
 impl Kin {
     /// Every kinship, in the order [`Answer::Ambiguous`] lists them.
-    pub const ALL: [Kin; 7] =
-        [Kin::Spouse, Kin::ParentChild, Kin::Siblings, Kin::GrandparentGrandchild, Kin::InLaw, Kin::OtherRelative, Kin::Unknown];
+    pub const ALL: [Kin; 9] = [
+        Kin::Spouse,
+        Kin::ParentChild,
+        Kin::Siblings,
+        Kin::GrandparentGrandchild,
+        Kin::SpouseParent,
+        Kin::ChildSpouse,
+        Kin::InLaw,
+        Kin::OtherRelative,
+        Kin::Unknown,
+    ];
 
     fn index(self) -> usize {
         self as usize
@@ -167,13 +181,28 @@ impl Kin {
         matches!(self, Kin::Spouse | Kin::ParentChild)
     }
 
+    /// Any 姻亲 (in-law): a spouse's relative or a relative's spouse.
+    pub fn is_in_law(self) -> bool {
+        matches!(self, Kin::SpouseParent | Kin::ChildSpouse | Kin::InLaw)
+    }
+
+    /// The same kinship seen from the other member (儿媳 → 公婆 becomes 公婆 → 儿媳).
+    pub fn flip(self) -> Kin {
+        match self {
+            Kin::SpouseParent => Kin::ChildSpouse,
+            Kin::ChildSpouse => Kin::SpouseParent,
+            k => k,
+        }
+    }
+
     pub fn name_zh(self) -> &'static str {
         match self {
             Kin::Spouse => "夫妻",
             Kin::ParentChild => "父母子女",
             Kin::Siblings => "兄弟姐妹",
             Kin::GrandparentGrandchild => "祖孙（外祖孙）",
-            Kin::InLaw => "姻亲（如婆媳、翁婿、妯娌）",
+            Kin::SpouseParent | Kin::ChildSpouse => "姻亲（公婆或岳父母与儿媳或女婿）",
+            Kin::InLaw => "姻亲（如妯娌、连襟、配偶的兄弟姐妹）",
             Kin::OtherRelative => "其他亲属（如叔侄、舅甥、堂表亲）",
             Kin::Unknown => "关系未知",
         }
@@ -398,9 +427,22 @@ impl Family {
             return Answer::Known(Kin::Unknown);
         }
         let (x, y) = if a < b { (a, b) } else { (b, a) };
-        match self.answers.get(x * n + y) {
+        let answer = match self.answers.get(x * n + y) {
             Some(cell) => cell.get_or_init(|| self.work_out(x, y)).clone(),
             None => self.work_out(x, y),
+        };
+        // Worked out from the lower index's side; parent-in-law pairs have a direction.
+        if a < b {
+            answer
+        } else {
+            match answer {
+                Answer::Known(k) => Answer::Known(k.flip()),
+                Answer::Ambiguous { need, possible } => {
+                    let mut flipped: Vec<Kin> = possible.iter().map(|k| k.flip()).collect();
+                    flipped.sort_unstable_by_key(|k| k.index());
+                    Answer::Ambiguous { need, possible: flipped }
+                }
+            }
         }
     }
 
@@ -672,7 +714,8 @@ impl Graph {
 
         // Spouses first: a child hangs on the couple its parent forms with a listed spouse.
         let mut order = pins;
-        if people.get(pins[1].0).and_then(|p| anchored(p.relation)).is_some_and(|(_, t)| t == Tie::Spouse) {
+        let swapped = people.get(pins[1].0).and_then(|p| anchored(p.relation)).is_some_and(|(_, t)| t == Tie::Spouse);
+        if swapped {
             order.swap(0, 1);
         }
         let mut nodes = [0usize; 2];
@@ -720,7 +763,11 @@ impl Graph {
             };
             nodes[slot] = node;
         }
-        g.kin(nodes[0], nodes[1])
+        if swapped {
+            g.kin(nodes[1], nodes[0])
+        } else {
+            g.kin(nodes[0], nodes[1])
+        }
     }
 
     fn is_parent(&self, parent: usize, child: usize) -> bool {
@@ -774,6 +821,13 @@ impl Graph {
         if let Some(k) = self.blood_close(a, b) {
             return k;
         }
+        // b is a's spouse's parent, or the spouse of a's child.
+        if self.spouse[a].is_some_and(|s| self.is_parent(b, s)) {
+            return Kin::SpouseParent;
+        }
+        if self.spouse[b].is_some_and(|s| self.is_parent(a, s)) {
+            return Kin::ChildSpouse;
+        }
         let in_law = |x: usize, y: usize| {
             self.spouse[x].is_some_and(|s| matches!(self.blood_close(s, y), Some(Kin::ParentChild | Kin::Siblings)))
         };
@@ -815,7 +869,8 @@ mod tests {
         let f = family(&[(Myself, None), (Spouse, None), (Mother, None), (Son, None), (Son, None), (Father, None)]);
         assert_eq!(kin(&f, 0, 1), Kin::Spouse);
         assert_eq!(kin(&f, 2, 3), Kin::GrandparentGrandchild, "my mother and my son");
-        assert_eq!(kin(&f, 1, 2), Kin::InLaw, "my wife and my mother");
+        assert_eq!(kin(&f, 1, 2), Kin::SpouseParent, "my wife and my mother");
+        assert_eq!(kin(&f, 2, 1), Kin::ChildSpouse, "my mother and my wife");
         assert_eq!(kin(&f, 3, 4), Kin::Siblings, "my two sons");
         assert_eq!(kin(&f, 2, 5), Kin::Spouse, "my parents");
         assert_eq!(kin(&f, 1, 3), Kin::ParentChild, "my wife and our son");
@@ -836,8 +891,9 @@ mod tests {
             (SpouseSibling, None),
             (Spouse, None),
         ]);
-        assert_eq!(kin(&f, 0, 1), Kin::InLaw);
-        assert_eq!(kin(&f, 0, 2), Kin::InLaw);
+        assert_eq!(kin(&f, 0, 1), Kin::SpouseParent, "我 and 公公/岳父");
+        assert_eq!(kin(&f, 1, 0), Kin::ChildSpouse);
+        assert_eq!(kin(&f, 0, 2), Kin::ChildSpouse, "我 and 儿媳");
         assert_eq!(kin(&f, 0, 3), Kin::OtherRelative);
         assert_eq!(kin(&f, 3, 4), Kin::Siblings, "uncle via father is father's brother");
         assert_eq!(kin(&f, 0, 5), Kin::OtherRelative);
@@ -934,7 +990,7 @@ mod tests {
         assert_eq!(f.kinship(1, 2), ambiguous(&[1, 2], &[Kin::Siblings, Kin::OtherRelative]), "siblings or cousins");
         assert_eq!(f.kinship(1, 3), ambiguous(&[1, 3], &[Kin::ParentChild, Kin::InLaw]), "mother, or aunt by marriage");
         assert_eq!(kin(&f, 0, 1), Kin::GrandparentGrandchild);
-        assert_eq!(kin(&f, 0, 3), Kin::InLaw);
+        assert_eq!(kin(&f, 0, 3), Kin::ChildSpouse);
         assert!(!f.can_name_via(1));
         let f = family(&[(Nephew, None), (Niece, None)]);
         assert_eq!(f.kinship(0, 1), ambiguous(&[0, 1], &[Kin::Siblings, Kin::OtherRelative]));

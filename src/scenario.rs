@@ -266,7 +266,20 @@ impl Scenario {
         members.iter().position(|m| m.id == id)
     }
 
-    /// How far apart members `a` and `b` are insured.
+    /// How far apart members `a` and `b` are insured, counting a province pooled at province
+    /// level (one 统筹区, SPEC §10.1) as one area from its `pooling` date on.
+    pub fn area_distance(&self, a: usize, b: usize) -> Distance {
+        match self.distance(a, b) {
+            Distance::OtherCity
+                if self.members[a].place.pooling.is_some_and(|f| f.on(self.as_of) == crate::data::InForce::Yes) =>
+            {
+                Distance::SamePool
+            }
+            d => d,
+        }
+    }
+
+    /// How far apart members `a` and `b` are insured (their places only).
     pub fn distance(&self, a: usize, b: usize) -> Distance {
         let (x, y) = (&self.members[a], &self.members[b]);
         match (&x.province_key, &y.province_key) {

@@ -6,22 +6,39 @@ use super::eligibility::{self, Check};
 use crate::data::rule_id;
 use crate::data::{Item, ItemKind, Place, Tri};
 use crate::kinship::{Family, Kin};
-use crate::money::Money;
-use crate::output::{AnswerKind, Ineligible, MayPay, NextStep, NextStepCode, ReasonCode, Verdict};
+use crate::output::{AnswerKind, Ineligible, NextStep, NextStepCode, ReasonCode, Verdict};
 use crate::scenario::{Channel, Distance, Scenario, Sharing};
 
 pub use super::eligibility::LineAnswer;
 
-/// A close relative with an account who has no line to the patient but could have one.
+/// Could a relative without a line to the patient pay, once bound (or with a quota)?
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CandidateMay {
+    Yes,
+    /// On a local rule or date.
+    Depends,
+    /// In one reading of a missing `via` (SPEC §10.5: never a silent no).
+    NeedsVia,
+}
+
+/// A relative with an account who has no line to the patient but could have one.
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub member: usize,
-    pub kin: Kin,
-    /// `Yes` when binding (or a quota) would let them pay; `Depends` on a local rule.
-    pub may: MayPay,
+    /// The kinship, when it is known.
+    pub kin: Option<Kin>,
+    pub may: CandidateMay,
     /// Another province: a quota is needed.
     pub quota: bool,
     pub rule: &'static str,
+}
+
+/// The members with an account who have no line to the patient: those who could pay once
+/// bound, and those who could not (with why; a "no" explains itself with them, SPEC §10.2).
+#[derive(Clone, Debug, Default)]
+pub struct Unbound {
+    pub candidates: Vec<Candidate>,
+    pub refused: Vec<(usize, Kin, Ineligible)>,
 }
 
 /// How the expense was settled before anyone's money was looked at.
@@ -43,6 +60,8 @@ pub struct Facts {
     pub own: Option<Tri>,
     pub lines: Vec<(usize, LineAnswer)>,
     pub candidates: Vec<Candidate>,
+    /// Members with an account, without a line, who could not pay even once bound.
+    pub refused: Vec<(usize, Kin, Ineligible)>,
     pub needs_money: bool,
     /// What the money needs, when it does: "balance" (a member's balance), "shareable" (the
     /// part that may be shared), else the amount or pooled parameters.
@@ -55,38 +74,42 @@ pub struct Told {
     pub next_steps: Vec<NextStep>,
 }
 
-/// Close relatives with an account, without a line to patient `p`, who could pay this item once
-/// bound (or with a quota): the same checks as a bound line, on a line that does not exist yet.
-pub fn unbound_candidates(s: &Scenario, family: &Family, p: usize, item: &'static Item) -> Vec<Candidate> {
-    let mut out = Vec::new();
+/// Relatives with an account, without a line to patient `p`: who could pay this item once
+/// bound (or with a quota) — the same checks as a bound line, on a line that does not exist yet
+/// — and who could not.
+pub fn unbound(s: &Scenario, family: &Family, p: usize, item: &'static Item) -> Unbound {
+    let mut out = Unbound::default();
     for (m, member) in s.members.iter().enumerate() {
         if m == p || !member.insurance.has_account() || s.sharing.iter().any(|l| l.from == m && l.to == p) {
             continue;
         }
-        let Ok(kin) = eligibility::kinship(family, m, p) else { continue };
-        if !kin.is_close() {
-            continue;
-        }
-        let quota = s.distance(m, p) == Distance::OtherProvince;
-        let channel = if quota { Channel::Quota(Money::ZERO) } else { Channel::Unordered };
-        let line = Sharing { from: m, to: p, channel };
+        let quota = s.area_distance(m, p) == Distance::OtherProvince;
+        let line = Sharing { from: m, to: p, channel: Channel::Unordered };
+        let kin = eligibility::kinship(family, m, p).ok();
         let may = match eligibility::check(s, family, &line, item) {
-            Check::Eligible { .. } => MayPay::Yes,
-            Check::Depends(_) => MayPay::Depends,
-            _ => continue,
+            Check::Eligible { .. } | Check::NeedsQuota(_) => CandidateMay::Yes,
+            Check::Depends(_) => CandidateMay::Depends,
+            Check::NeedsVia { .. } => CandidateMay::NeedsVia,
+            Check::Ineligible(x) => {
+                if let Some(k) = kin {
+                    out.refused.push((m, k, x));
+                }
+                continue;
+            }
         };
         let rule = if quota {
             rule_id::R_XPROV
-        } else if kin.is_core_family() {
-            rule_id::R_2021
-        } else {
+        } else if !kin.is_some_and(|k| !k.is_close() || k.is_core_family()) {
             rule_id::R_2024
+        } else {
+            rule_id::R_2021
         };
-        out.push(Candidate { member: m, kin, may, quota, rule });
+        out.candidates.push(Candidate { member: m, kin, may, quota, rule });
     }
     // The headline names the first: by id, not by member order (issue 11: member order never
     // changes an answer).
-    out.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
+    out.candidates.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
+    out.refused.sort_unstable_by(|a, b| s.members[a.0].id.cmp(&s.members[b.0].id));
     out
 }
 
@@ -135,6 +158,14 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
     }
     let tail = if notes.is_empty() { String::new() } else { format!("（{}）", notes.join("；")) };
 
+    // A relation that runs through someone the family does not say: ask for `via`.
+    let ask_via = |step: &mut dyn FnMut(NextStepCode, String), a: usize| {
+        step(
+            NextStepCode::FillVia,
+            format!("在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出“{}”能不能为{pn}共济。", name(s, a)),
+        );
+        (AnswerKind::NeedsInput, format!("还差一点信息：算不出“{}”和{pn}是不是近亲属，请说明关系经由谁。", name(s, a)))
+    };
     let (answer, headline) = match f.outcome {
         Outcome::Blocked => {
             step(
@@ -171,7 +202,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
             let via: Vec<usize> = f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsVia).map(|(li, _)| *li).collect();
             let needs_quota: Vec<usize> =
                 f.lines.iter().filter(|(_, l)| *l == LineAnswer::NeedsQuota).map(|(li, _)| *li).collect();
-            let bindable: Vec<&Candidate> = f.candidates.iter().filter(|c| c.may == MayPay::Yes).collect();
+            let bindable: Vec<&Candidate> = f.candidates.iter().filter(|c| c.may == CandidateMay::Yes).collect();
             let sharers = |lines: &[usize]| names(s, &lines.iter().map(|&li| s.sharing[li].from).collect::<Vec<_>>());
             if !yes.is_empty() {
                 let quota = yes.iter().any(|&li| matches!(s.sharing[li].channel, Channel::Quota(_)));
@@ -199,7 +230,7 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 };
                 let order = if yes.len() > 1 { "按顺位" } else { "" };
                 let head = if premium {
-                    format!("能：{}{by}可以替{pn}交{}。", sharers(&yes), item.name)
+                    format!("能：{}{by}可以替{pn}交{}{tail}。", sharers(&yes), item.name)
                 } else {
                     format!("能：{}{by}可以{order}付{pn}的{}费用{tail}。", sharers(&yes), item.name)
                 };
@@ -212,20 +243,12 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 );
                 card_steps(&mut step);
                 (AnswerKind::Depends, format!("要看当地规定：{}", depends_question(s, e, dep[0], ineligible)))
-            } else if !via.is_empty() {
-                let (a, _) = (s.sharing[via[0]].from, ());
-                step(
-                    NextStepCode::FillVia,
-                    format!(
-                        "在家庭成员里为相关的人选择“经由谁”（例如孙子是哪个儿子的孩子），就能算出{}能不能为{pn}共济。",
-                        name(s, a)
-                    ),
-                );
-                (AnswerKind::NeedsInput, format!("还差一点信息：算不出“{}”和{pn}是不是近亲属，请说明关系经由谁。", name(s, a)))
+            } else if let Some(&li) = via.first() {
+                ask_via(&mut step, s.sharing[li].from)
             } else if !needs_quota.is_empty() || !bindable.is_empty() {
                 let (who, quota, kin) = match (needs_quota.first(), bindable.first()) {
                     (Some(&li), _) => (s.sharing[li].from, true, None),
-                    (None, Some(c)) => (c.member, c.quota, Some(c.kin)),
+                    (None, Some(c)) => (c.member, c.quota, c.kin),
                     (None, None) => (p, false, None),
                 };
                 let wn = format!("“{}”", name(s, who));
@@ -243,8 +266,8 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                 let pay =
                     if premium { format!("替{pn}交{}", item.name) } else { format!("付{pn}的{}费用{tail}", item.name) };
                 (AnswerKind::NotBound, format!("还差一步：{rel}先{how}，{wn}的医保个人账户就能{pay}。"))
-            } else if f.candidates.iter().any(|c| c.may == MayPay::Depends) {
-                let c = f.candidates.iter().find(|c| c.may == MayPay::Depends).map(|c| c.member).unwrap_or(p);
+            } else if f.candidates.iter().any(|c| c.may == CandidateMay::Depends) {
+                let c = f.candidates.iter().find(|c| c.may == CandidateMay::Depends).map(|c| c.member).unwrap_or(p);
                 let place = s.members[c].place;
                 step(
                     NextStepCode::AskLocal,
@@ -255,16 +278,28 @@ pub fn tell(s: &Scenario, e: usize, f: &Facts, verdict: Verdict, ineligible: &[I
                     AnswerKind::Depends,
                     format!("要看当地规定：“{}”的账户能不能付{pn}{}，{}没有查到确定的规定。", name(s, c), what, place.name),
                 )
+            } else if let Some(c) = f.candidates.iter().find(|c| c.may == CandidateMay::NeedsVia) {
+                ask_via(&mut step, c.member)
             } else {
-                let why = match ineligible.first() {
+                // A bound line's reason, else an unbound relative's (an in-law first: SPEC §10.2).
+                let in_law = f.refused.iter().find(|(_, k, x)| {
+                    x.code == ReasonCode::NotCloseRelative && matches!(k, Kin::SpouseParent | Kin::ChildSpouse)
+                });
+                let first = ineligible.first().or(in_law.map(|(_, _, x)| x)).or(f.refused.first().map(|(_, _, x)| x));
+                let why = match first {
                     Some(x) => {
                         let code = match x.code {
+                            ReasonCode::NotCloseRelative if x.fix.starts_with("能用的办法") => NextStepCode::AskSpouse,
                             ReasonCode::NotCloseRelative => NextStepCode::AskCloseRelative,
                             ReasonCode::RuleNotInForce => NextStepCode::WaitForRule,
                             _ => NextStepCode::FixSharing,
                         };
                         step(code, x.fix.clone());
-                        x.message.clone()
+                        if code == NextStepCode::AskSpouse {
+                            format!("{}{}", x.message, x.fix)
+                        } else {
+                            x.message.clone()
+                        }
                     }
                     None => {
                         let someone = s.members.iter().enumerate().any(|(m, x)| m != p && x.insurance.has_account());
