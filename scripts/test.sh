@@ -6,7 +6,7 @@
 #   fmt           cargo fmt --all --check (rustfmt.toml)
 #   clippy        cargo clippy -D warnings, native (the workspace, all targets) and wasm32 (the
 #                 library, and the binding crate with its tests)
-#   native        cargo test (unit, golden cases, property tests)
+#   native        cargo test (unit, golden cases one test each, property tests)
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
 #   es2017        every shipped JS file (www-dist/, the built site) parses as ES2017
