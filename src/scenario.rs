@@ -221,7 +221,22 @@ fn check_text(text: &str, max: usize, field: String, what_zh: &str) -> Result<St
     if t.chars().any(|c| c.is_control()) {
         return Err(err(ErrorCode::InvalidValue, field, format!("{what_zh}里有控制字符。"), "control characters"));
     }
+    // Text appears inside the engine's sentences, isolated (U+2068 … U+2069): a direction
+    // control could end the isolate early or reverse the rest of the sentence.
+    if t.chars().any(is_bidi_control) {
+        return Err(err(
+            ErrorCode::InvalidValue,
+            field,
+            format!("{what_zh}里有改变文字方向的隐藏字符（如从右到左标记），请删掉后重新输入。"),
+            "bidirectional control characters (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) are not allowed",
+        ));
+    }
     Ok(t.to_string())
+}
+
+/// Unicode direction controls: embeddings and overrides, isolates, marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// "福建省" and "福建" are the same province; so are "广西壮族自治区" and "广西".

@@ -273,6 +273,28 @@ fn a_lone_surrogate_names_its_field() {
     assert_eq!((&out["error"]["code"], &out["error"]["field"]), (&"invalid_json".into(), &"members[1].name".into()), "{out}");
 }
 
+/// A getter that throws (even a RangeError of its own) is reported as what happened, not as
+/// "nested more than 64 levels"; real depth still is (issue 21 item 7).
+#[wasm_bindgen_test]
+fn a_getter_that_throws_is_reported_as_such() {
+    for (thrown, said) in [("new Error('boom')", "Error: boom"), ("new RangeError('mine')", "RangeError: mine")] {
+        let o = js(&spec_example());
+        let getter = js_sys::Function::new_no_args(&format!("throw {thrown};"));
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+        Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+        let member = Reflect::get(&Reflect::get(&o, &"members".into()).unwrap(), &JsValue::from_f64(0.0)).unwrap();
+        Object::define_property(&member.into(), &"name".into(), &descriptor);
+        let out = back(&evaluate(o));
+        let message = out["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(said) && !message.contains("64"), "{out}");
+        assert!(out["error"]["message_en"].as_str().unwrap_or_default().contains(said), "{out}");
+    }
+    let out = back(&evaluate(deep(100_000, false)));
+    assert_eq!(out["error"]["code"], "invalid_json", "{out}");
+    assert_spec_example_ok();
+}
+
 #[wasm_bindgen_test]
 fn relations_list_every_relation() {
     let list = back(&relations());
