@@ -148,9 +148,21 @@ struct Circle {
     from: String,
     #[serde(default)]
     until: Option<String>,
+    /// The end known only as a window: applies before `not_before`, not from `by`, depends between.
+    #[serde(default)]
+    ends: Option<Ends>,
     sources: Vec<Source>,
     #[serde(default)]
     note: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Ends {
+    not_before: String,
+    by: String,
+    /// Why the end is known only as a window (checked, not emitted).
+    note: String,
 }
 
 #[derive(Deserialize, Clone)]
@@ -762,9 +774,21 @@ fn generate(dir: &Path) -> Result<String, String> {
             if c.add.is_empty() == c.only.is_none() {
                 return Err(format!("{w}: give either `add` (relations added to the national circle) or `only`"));
             }
+            let (until, ends_by) = match (&c.until, &c.ends) {
+                (Some(u), None) => (date(u, &w)?, date(u, &w)?),
+                (None, Some(e)) => {
+                    need_text(&e.note, &format!("{w} ends.note"))?;
+                    if e.not_before > e.by {
+                        return Err(format!("{w}: ends.not_before is after ends.by"));
+                    }
+                    (date(&e.not_before, &w)?, date(&e.by, &w)?)
+                }
+                (None, None) => ("Date::MAX".into(), "Date::MAX".into()),
+                (Some(_), Some(_)) => return Err(format!("{w}: give `until` or `ends`, not both")),
+            };
             write!(
                 circles,
-                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {}, sources: {}, note: {} }}, ",
+                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: false, sources: {}, note: {} }}, ",
                 c.items.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
                 kins(&c.add)?,
                 match &c.only {
@@ -772,10 +796,6 @@ fn generate(dir: &Path) -> Result<String, String> {
                     None => "None".into(),
                 },
                 date(&c.from, &w)?,
-                match &c.until {
-                    Some(u) => format!("Some({})", date(u, &w)?),
-                    None => "None".into(),
-                },
                 sources(&c.sources, &w)?,
                 opt_lit(&c.note)
             )

@@ -176,7 +176,7 @@ pub struct Source {
 }
 
 /// Whether a dated rule is in force on a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum InForce {
     No,
     /// Inside a window known only from dated lists: ask locally.
@@ -321,32 +321,50 @@ pub struct Circle {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub only: Option<&'static [Kin]>,
     pub from: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub until: Option<Date>,
+    /// Applies before `until`; not from `ends_by` on; between the two, whether it still applied
+    /// is not known (`Date::MAX` for both: no end known).
+    #[serde(skip_serializing_if = "Date::is_max")]
+    pub until: Date,
+    #[serde(skip_serializing_if = "Date::is_max")]
+    pub ends_by: Date,
+    /// Some cities of the province count these relations, the province does not (SPEC §10.1:
+    /// a value that varies between cities is `depends` for the others).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub maybe: bool,
     pub sources: &'static [&'static Source],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
 }
 
 impl Circle {
-    fn applies(&self, item: &str, day: Date) -> bool {
-        (self.items.is_empty() || self.items.contains(&item)) && day >= self.from && self.until.map_or(true, |u| day < u)
+    /// Whether it applies to this item on this day: yes, no, or depends (inside its end's window,
+    /// or only some cities of the province count it).
+    pub fn applies(&self, item: &str, day: Date) -> InForce {
+        if !(self.items.is_empty() || self.items.contains(&item)) || day < self.from || day >= self.ends_by {
+            InForce::No
+        } else if day >= self.until || self.maybe {
+            InForce::Depends
+        } else {
+            InForce::Yes
+        }
     }
 }
 
 /// The circle of relatives in force for one item at one place and day.
 #[derive(Debug, Default)]
 pub struct CircleOn {
-    /// Relations added to the national circle, each with the circle and place that add it.
-    pub added: Vec<(&'static Circle, &'static Place)>,
+    /// Relations added to the national circle, each with the circle and place that add it, and
+    /// whether it surely applies (yes) or may (depends).
+    pub added: Vec<(&'static Circle, &'static Place, InForce)>,
     /// The nearest limit, if any.
     pub only: Option<(&'static Circle, &'static Place)>,
 }
 
 impl CircleOn {
-    /// The circle and place that add this kinship, if any.
-    pub fn adds(&self, kin: Kin) -> Option<(&'static Circle, &'static Place)> {
-        self.added.iter().copied().find(|(c, _)| c.add.contains(&kin))
+    /// The circle and place that add this kinship, if any, and whether that is sure (yes) or
+    /// only possible (depends).
+    pub fn adds(&self, kin: Kin) -> Option<(&'static Circle, &'static Place, InForce)> {
+        self.added.iter().filter(|(c, _, _)| c.add.contains(&kin)).min_by_key(|(_, _, f)| *f != InForce::Yes).copied()
     }
 
     /// The limit that leaves this kinship out, if any.
@@ -521,11 +539,15 @@ impl Place {
     pub fn circle_on(&self, item: &str, day: Date) -> CircleOn {
         let mut on = CircleOn::default();
         for p in self.chain() {
-            for c in p.circles.iter().filter(|c| c.applies(item, day)) {
-                if !c.add.is_empty() {
-                    on.added.push((c, p));
+            for c in p.circles {
+                let applies = c.applies(item, day);
+                if applies == InForce::No {
+                    continue;
                 }
-                if c.only.is_some() && on.only.is_none() {
+                if !c.add.is_empty() {
+                    on.added.push((c, p, applies));
+                }
+                if c.only.is_some() && on.only.is_none() && applies == InForce::Yes {
                     on.only = Some((c, p));
                 }
             }

@@ -299,9 +299,40 @@ fn conditions(
     let sharer = &s.members[line.from];
     let place = sharer.place;
     let circle = place.circle_on(item.id, s.as_of);
-    let added = circle.adds(kin);
-    if added.is_none() {
-        note(pending, relatives(s, family, line, kin))?;
+    let found = circle.adds(kin);
+    let added = match found {
+        Some((c, by, InForce::Yes)) => Some((c, by)),
+        _ => None,
+    };
+    match found {
+        Some((_, _, InForce::Yes)) => {}
+        // A place that may count them (its end unknown, or only some of its cities): if the
+        // national circle does not, that is the question to ask.
+        Some((c, by, _)) => {
+            if let Some(no) = relatives(s, family, line, kin) {
+                let maybe = match no {
+                    Check::Ineligible(_) => depends(
+                        s,
+                        line,
+                        rule_id::R_KIN,
+                        place,
+                        format!(
+                            "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}的规定把{}算在内（依据：{}，{}起），现在是否仍然如此要看当地。",
+                            sharer.name,
+                            s.members[line.to].name,
+                            kin.name_zh(),
+                            by.name,
+                            super::words::circle_added(c.add),
+                            c.sources.first().map_or("当地规定", |x| x.title),
+                            c.from
+                        ),
+                    ),
+                    other => Some(other),
+                };
+                note(pending, maybe)?;
+            }
+        }
+        None => note(pending, relatives(s, family, line, kin))?,
     }
     let source = source_of(s, family, line, item, kin, pending)?;
     note(pending, premium_gate(s, line, item, source))?;
@@ -337,7 +368,7 @@ fn conditions(
                     "按{}的规定，“{}”只能用个人账户为{}付（依据：{}，{}起）；“{}”和“{}”是{}，不在其中。",
                     by.name,
                     item.name,
-                    circle_words(c.only.unwrap_or(&[])),
+                    super::words::circle_only(c.only.unwrap_or(&[])),
                     c.sources.first().map_or("当地规定", |x| x.title),
                     c.from,
                     sharer.name,
@@ -359,23 +390,6 @@ fn conditions(
         Source::Balance => rule_id::R_2024,
     };
     Ok(Check::Eligible { source, rule, decided_by, circle: added })
-}
-
-/// "本人、配偶、父母、子女"
-fn circle_words(kins: &[Kin]) -> String {
-    let mut words = vec!["本人"];
-    for k in kins {
-        words.push(match k {
-            Kin::Spouse => "配偶",
-            Kin::ParentChild => "父母、子女",
-            Kin::Siblings => "兄弟姐妹",
-            Kin::GrandparentGrandchild => "祖父母、外祖父母、孙子女、外孙子女",
-            Kin::SpouseParent => "配偶的父母",
-            Kin::ChildSpouse => "子女的配偶",
-            _ => continue,
-        });
-    }
-    words.join("、")
 }
 
 /// Are they relatives the national circle includes, on `as_of`, at the sharer's place?

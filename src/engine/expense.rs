@@ -668,7 +668,7 @@ fn sharers(
                         format!(
                             "按{}的规定，家庭共济的范围还包括{}（依据：{}，{}起）。{}",
                             by.name,
-                            circle_added(c.add),
+                            super::words::circle_added(c.add),
                             c.sources.first().map_or("当地规定", |x| x.title),
                             c.from,
                             c.note.unwrap_or("")
@@ -731,21 +731,6 @@ fn available(s: &Scenario, ledger: &Ledger, li: usize, source: Source, a: &mut A
         Source::Balance if !s.members[from].balance_known => Err(Missing::Balance(from)),
         Source::Balance => shareable_now(s, ledger, from, a, probe).ok_or(Missing::Shareable(from)),
     }
-}
-
-/// "配偶的父母"
-fn circle_added(kins: &[crate::kinship::Kin]) -> String {
-    use crate::kinship::Kin;
-    kins.iter()
-        .map(|k| match k {
-            Kin::SpouseParent => "配偶的父母（公婆、岳父母）",
-            Kin::ChildSpouse => "子女的配偶",
-            Kin::Siblings => "兄弟姐妹",
-            Kin::GrandparentGrandchild => "祖孙",
-            _ => "其他亲属",
-        })
-        .collect::<Vec<_>>()
-        .join("、")
 }
 
 /// Writes what is missing for the money (the answer is given all the same).

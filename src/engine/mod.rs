@@ -10,6 +10,7 @@ mod answer;
 mod eligibility;
 mod expense;
 mod payability;
+mod words;
 
 use crate::data::{self, InForce};
 use crate::kinship::{Family, Person};
