@@ -205,6 +205,9 @@ struct Withdrawal {
 #[serde(deny_unknown_fields)]
 struct Place {
     id: String,
+    /// (cities) The GB/T 2260 code.
+    #[serde(default)]
+    code: Option<String>,
     kind: String,
     name: String,
     names: Vec<String>,
@@ -595,6 +598,11 @@ fn generate(dir: &Path) -> Result<String, String> {
             return Err(format!("{what}: duplicate id"));
         }
         variant(&p.kind, PLACE_KIND, &format!("{what} kind"))?;
+        if let Some(c) = &p.code {
+            if p.kind != "city" || c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) || c.ends_with("0000") {
+                return Err(format!("{what}: code must be a city's 6-digit GB/T 2260 code"));
+            }
+        }
         date(&p.checked, &format!("{what} checked"))?;
         need_text(&p.name, &format!("{what} name"))?;
         need_text(&p.summary, &format!("{what} summary"))?;
