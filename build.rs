@@ -323,6 +323,10 @@ const GRADE: &[(&str, &str)] = &[
 ];
 const MODEL: &[(&str, &str)] = &[("above_floor", "ShareModel::AboveFloor"), ("prior_years", "ShareModel::PriorYears")];
 const WHO: &[(&str, &str)] = &[("employee", "CreditWho::Employee"), ("retired", "CreditWho::Retired")];
+/// Facts that may differ between the cities of one province (SPEC §10.1); the others
+/// (cross-city sharing, cross-province quotas, pooling) are the province's or the nation's.
+const VARY_BY_CITY: &[&str] = &["sharing_from", "close_relatives_from", "resident_premium_from"];
+
 /// Relations of a circle, as seen from the sharer (`self` is the own account, always allowed).
 const CIRCLE_KIN: &[(&str, &str)] = &[
     ("self", ""),
@@ -652,12 +656,66 @@ fn generate(dir: &Path) -> Result<String, String> {
             }
         }
     }
+    // SPEC §10.1: a value that differs between the cities of a province is, for the province
+    // and its cities without a value of their own, a window from the earliest to the latest
+    // date known in the province (never one city's exact date). `varied[(province, fact)]`.
+    let mut varied: std::collections::BTreeMap<(usize, &str), String> = std::collections::BTreeMap::new();
+    for (i, prov) in places.iter().enumerate().filter(|(_, q)| q.kind == "province") {
+        for (pick, name) in picks.iter().filter(|(_, n)| VARY_BY_CITY.contains(n)) {
+            let own = chain_of(i).iter().find_map(|&j| pick(&places[j].facts).as_ref().map(|f| (f, &places[j])));
+            let Some((base, base_place)) = own else { continue };
+            let cities: Vec<(&Place, &DateFact)> = places
+                .iter()
+                .filter(|c| c.kind == "city" && c.parent.as_deref() == Some(prov.id.as_str()))
+                .filter_map(|c| pick(&c.facts).as_ref().map(|f| (c, f)))
+                .collect();
+            let span = |f: &DateFact| -> (String, String) {
+                match (&f.on, &f.not_before, &f.by) {
+                    (Some(on), _, _) => (on.clone(), on.clone()),
+                    (None, Some(nb), Some(by)) => (nb.clone(), by.clone()),
+                    _ => (String::new(), String::new()),
+                }
+            };
+            let (b_nb, b_by) = span(base);
+            if cities.iter().all(|(_, f)| span(f) == (b_nb.clone(), b_by.clone())) {
+                continue;
+            }
+            let not_before = cities.iter().map(|(_, f)| span(f).0).chain([b_nb.clone()]).min().unwrap_or_default();
+            let by = cities.iter().map(|(_, f)| span(f).1).chain([b_by.clone()]).max().unwrap_or_default();
+            let mut sources = base.sources.clone();
+            for (_, f) in &cities {
+                sources.extend(f.sources.iter().cloned());
+            }
+            let names: Vec<&str> = cities.iter().map(|(c, _)| c.name.as_str()).collect();
+            let window = DateFact {
+                on: None,
+                not_before: Some(not_before),
+                by: Some(by),
+                sources,
+                note: Some(format!(
+                    "{}各地不同：{}有自己的日期，{}的日期是{}；没有本地来源的城市按全省最早到最晚的日期之间计算。",
+                    prov.name,
+                    names.join("、"),
+                    base_place.name,
+                    if b_nb == b_by { b_nb.clone() } else { format!("{b_nb}至{b_by}之间") }
+                )),
+            };
+            let v = date_fact(&window, &format!("data/places/{}.json facts.{name} (varies by city)", prov.id), &prov.id)?;
+            writeln!(code, "static FACT_{i}_{}_VARIED: DateFact = {v};", name.to_uppercase()).unwrap();
+            varied.insert((i, name), format!("&FACT_{i}_{}_VARIED", name.to_uppercase()));
+        }
+    }
     code.push_str("pub static PLACES: &[Place] = &[\n");
     for (i, p) in places.iter().enumerate() {
         let what = format!("data/places/{}.json", p.id);
         let chain = chain_of(i);
         let fact = |pick: Pick, name: &str| -> Result<String, String> {
             for &j in &chain {
+                // A province's value, for itself (a member who names only the province) or a
+                // city without its own: windowed where its cities differ.
+                if let Some(w) = varied.get(&(j, name)) {
+                    return Ok(w.clone());
+                }
                 if pick(&places[j].facts).is_some() {
                     return Ok(format!("&FACT_{j}_{}", name.to_uppercase()));
                 }
@@ -762,8 +820,31 @@ fn generate(dir: &Path) -> Result<String, String> {
         }
         withdrawal.push(']');
         let mut circles = String::from("&[");
-        for (k, c) in p.circles.iter().enumerate() {
-            let w = format!("{what} circles[{k}]");
+        // A province also carries, as only possible (`maybe`), what its cities add (SPEC §10.1:
+        // a value that varies between cities is `depends` where the city is not known).
+        let from_cities: Vec<(String, Circle)> = if p.kind == "province" {
+            places
+                .iter()
+                .filter(|c| c.kind == "city" && c.parent.as_deref() == Some(p.id.as_str()))
+                .flat_map(|c| {
+                    c.circles.iter().filter(|x| !x.add.is_empty()).enumerate().map(move |(k, x)| {
+                        let mut x = x.clone();
+                        x.note = Some(format!(
+                            "{}的规定（{}其他城市没有查到）。{}",
+                            c.name,
+                            p.name,
+                            x.note.clone().unwrap_or_default()
+                        ));
+                        (format!("data/places/{}.json circles[{k}]", c.id), x)
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let own = p.circles.iter().enumerate().map(|(k, c)| (format!("{what} circles[{k}]"), c.clone(), false));
+        for (w, c, maybe) in own.chain(from_cities.into_iter().map(|(w, c)| (w, c, true))) {
+            let c = &c;
             for i in &c.items {
                 if !item_ids.contains(i) {
                     return Err(format!("{w}: unknown item {i}"));
@@ -796,7 +877,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             };
             write!(
                 circles,
-                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: false, sources: {}, note: {} }}, ",
+                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: {maybe}, sources: {}, note: {} }}, ",
                 c.items.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
                 kins(&c.add)?,
                 match &c.only {

@@ -57,6 +57,9 @@ pub struct PayerLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<ReasonCode>,
     pub rule: &'static str,
+    /// (sharing lines) How far apart the two are insured (SPEC §10.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<DistanceCode>,
 }
 
 /// What to do next, in plain Chinese.

@@ -65,7 +65,7 @@ impl Answer {
         if self.quiet {
             return;
         }
-        self.payers.push(PayerLine { payer, member, order, may_pay, code, rule });
+        self.payers.push(PayerLine { payer, member, order, may_pay, code, rule, distance: None });
     }
 
     /// Ends the answer: whatever is left is self-pay. Without a total there are no steps at
@@ -390,6 +390,9 @@ fn who_may_pay(s: &Scenario, family: &Family, index: usize, memo: &mut Memo, a: 
             Check::NeedsVia { .. } => (MayPay::Depends, Some(ReasonCode::NeedsInput), rule_id::R_KIN),
         };
         a.payer(payer_of(line), member, order_of(line), may, code, rule);
+        if let Some(last) = a.payers.last_mut() {
+            last.distance = Some(distance_code(s.area_distance(line.from, line.to)));
+        }
     }
     facts.lines = lines.iter().map(|(li, c)| (*li, c.answer())).collect();
     // Lines that cannot pay are listed with their reason whatever the amounts (SPEC §9.3).
@@ -952,6 +955,16 @@ fn shareable_now(s: &Scenario, ledger: &Ledger, m: usize, a: &mut Answer, probe:
 
 fn balance_missing(m: &Member) -> String {
     format!("要算出各付多少，请填写“{}”的个人账户余额（可在国家医保服务平台App、微信或支付宝的医保服务里查询）。谁能付已经在上面说明。", m.name)
+}
+
+fn distance_code(d: crate::scenario::Distance) -> crate::output::DistanceCode {
+    use crate::output::DistanceCode;
+    use crate::scenario::Distance;
+    match d {
+        Distance::SamePool => DistanceCode::SameArea,
+        Distance::OtherCity => DistanceCode::SameProvince,
+        Distance::OtherProvince => DistanceCode::OtherProvince,
+    }
 }
 
 fn payer_of(line: &Sharing) -> Payer {
