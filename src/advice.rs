@@ -177,6 +177,16 @@ fn better(a: &Scored, b: &Scored) -> bool {
 
 pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     let s = Scenario::from_input(input)?;
+    // Orders are compared on money; a member whose insurance is not known makes every order's
+    // money two stories. Ask first.
+    if let Some(m) = s.members.iter().position(|m| m.insurance == Insurance::Unknown) {
+        return Err(InputError::new(
+            ErrorCode::InvalidValue,
+            format!("members[{m}].insurance"),
+            format!("比较顺位要先确认“{}”参加的是职工医保还是居民医保。", s.members[m].name),
+            "order advice needs every member's insurance (not unknown)",
+        ));
+    }
     let mut choices: Vec<Choice> = vec![];
     for p in 0..s.members.len() {
         let mut lines: Vec<usize> = (0..s.sharing.len())

@@ -107,6 +107,8 @@ vocabulary! {
         FixSharing = "fix_sharing",
         /// The spouse of an in-law binds and pays (SPEC §10.2).
         AskSpouse = "ask_spouse",
+        /// Find out which insurance someone has (职工医保 or 居民医保, SPEC §10.3).
+        AskInsurance = "ask_insurance",
     }
 }
 

@@ -46,7 +46,7 @@ pub const ANSWERS: &[&str] = AnswerKind::TEXTS;
 pub const VERDICTS: &[&str] = Verdict::TEXTS;
 
 /// Someone who might pay, in payment order, without amounts.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PayerLine {
     pub payer: Payer,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -63,7 +63,7 @@ pub struct PayerLine {
 }
 
 /// What to do next, in plain Chinese.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct NextStep {
     pub code: NextStepCode,
     pub message: String,
@@ -87,6 +87,19 @@ pub struct ExpenseResult {
     pub ineligible_sharers: Vec<Ineligible>,
     pub payers: Vec<PayerLine>,
     pub next_steps: Vec<NextStep>,
+    /// Where the visitor does not know someone's insurance (不知道, SPEC §10.3) and the readings
+    /// answer differently: each reading's answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+}
+
+/// One reading of insurance the visitor does not know: which insurance each such member has
+/// in it (member id → `employee` / `resident`), and the answer it gives.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reading {
+    pub insurance: std::collections::BTreeMap<String, &'static str>,
+    pub answer: AnswerKind,
+    pub headline: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -99,7 +112,7 @@ pub enum Payer {
     SelfPay,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Step {
     pub payer: Payer,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,7 +136,7 @@ pub enum Severity {
     Error,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Reason {
     pub code: ReasonCode,
     pub severity: Severity,

@@ -26,6 +26,9 @@ pub enum Insurance {
     Resident,
     /// Not enrolled.
     None,
+    /// The visitor does not know (不知道): 职工医保 or 居民医保. The engine answers each reading
+    /// (`engine::readings`) and never evaluates a member with this insurance directly.
+    Unknown,
 }
 
 impl Insurance {
@@ -35,6 +38,7 @@ impl Insurance {
             "employee_retired" => Some(Insurance::EmployeeRetired),
             "resident" => Some(Insurance::Resident),
             "none" => Some(Insurance::None),
+            "unknown" => Some(Insurance::Unknown),
             _ => None,
         }
     }
@@ -405,8 +409,8 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             err(
                 ErrorCode::InvalidValue,
                 f("insurance"),
-                "参保类型只能是职工医保（在职/退休）、居民医保或未参保。",
-                "insurance must be employee, employee_retired, resident or none",
+                "参保类型只能是职工医保（在职/退休）、居民医保、未参保或不知道。",
+                "insurance must be employee, employee_retired, resident, none or unknown",
             )
         })?;
         let name = match &m.name {
@@ -447,7 +451,9 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
         };
         let (place, place_known, province_key, pool_key) =
             locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
-        let balance = match (&m.balance, insurance.has_account()) {
+        // Not known: a balance given is kept for the reading in which the member has 职工医保.
+        let may_have_account = insurance.has_account() || insurance == Insurance::Unknown;
+        let balance = match (&m.balance, may_have_account) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
             (None, true) => Money::ZERO,
             (Some(raw), false) => {
@@ -468,7 +474,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             None => None,
             Some(raw) => {
                 let v = money(raw, f("shareable_balance"), "可共济的金额")?;
-                if !insurance.has_account() && !v.is_zero() {
+                if !may_have_account && !v.is_zero() {
                     return Err(err(
                         ErrorCode::InvalidBalance,
                         f("shareable_balance"),
@@ -487,6 +493,16 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
                 Some(v)
             }
         };
+        if insurance == Insurance::Unknown
+            && out.iter().filter(|o| o.insurance == Insurance::Unknown).count() >= limits::UNKNOWN_INSURANCE
+        {
+            return Err(err(
+                ErrorCode::TooMany,
+                f("insurance"),
+                format!("最多{}位家人的参保类型可以填“不知道”，请先确认其他人的。", limits::UNKNOWN_INSURANCE),
+                format!("at most {} members may have insurance unknown", limits::UNKNOWN_INSURANCE),
+            ));
+        }
         out.push(Member {
             id: m.id.clone(),
             name,
@@ -499,7 +515,7 @@ fn members(input: &[MemberInput], region: &'static Place) -> Result<Vec<Member>,
             province_key,
             pool_key,
             balance,
-            balance_known: m.balance.is_some() || !insurance.has_account(),
+            balance_known: m.balance.is_some() || !may_have_account,
             shareable_balance,
         });
     }

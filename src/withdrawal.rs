@@ -163,7 +163,9 @@ pub fn check(input: &WithdrawalInput) -> Result<WithdrawalAnswer, InputError> {
     let (answer, message) = match (place, local_case(&input.situation)) {
         (Some(p), Some(case)) if !local.is_empty() && input.situation != "death" && answer != "generally_not" => {
             match local.iter().find(|f| f.case == case) {
-                Some(f) => ("can_apply", format!("按{}的规定：{}（来源见下）。具体要带的材料以当地经办机构为准。", f.place, f.text)),
+                Some(f) => {
+                    ("can_apply", format!("按{}的规定：{}（来源见下）。具体要带的材料以当地经办机构为准。", f.place, f.text))
+                }
                 None => (
                     "depends_on_region",
                     format!(

@@ -104,6 +104,7 @@ impl Answer {
             ineligible_sharers: self.ineligible,
             payers: self.payers,
             next_steps: told.next_steps,
+            readings: vec![],
         }
     }
 }
