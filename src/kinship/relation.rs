@@ -95,6 +95,25 @@ impl Relation {
         }
     }
 
+    /// A generation above 我 (parents, parents-in-law, grandparents, uncles and aunts): likely
+    /// retired, and the "elderly" of order advice and of the page's defaults (one list, here).
+    pub fn is_elder(self) -> bool {
+        use Relation::*;
+        matches!(
+            self,
+            Father
+                | Mother
+                | PaternalGrandfather
+                | PaternalGrandmother
+                | MaternalGrandfather
+                | MaternalGrandmother
+                | FatherInLaw
+                | MotherInLaw
+                | Uncle
+                | Aunt
+        )
+    }
+
     /// Relations of which a family has at most one (a person has one father, one spouse...).
     pub fn is_unique(self) -> bool {
         use Relation::*;
