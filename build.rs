@@ -648,14 +648,6 @@ fn generate(dir: &Path) -> Result<String, String> {
         (|f| &f.resident_premium_from, "resident_premium_from"),
         (|f| &f.cross_province_from, "cross_province_from"),
     ];
-    for (j, q) in places.iter().enumerate() {
-        for (pick, name) in picks {
-            if let Some(f) = pick(&q.facts) {
-                let v = date_fact(f, &format!("data/places/{}.json facts.{name}", q.id), &q.id)?;
-                writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
-            }
-        }
-    }
     // SPEC §10.1: a value that differs between the cities of a province is, for the province
     // and its cities without a value of their own, a window from the earliest to the latest
     // date known in the province (never one city's exact date). `varied[(province, fact)]`.
@@ -703,6 +695,18 @@ fn generate(dir: &Path) -> Result<String, String> {
             let v = date_fact(&window, &format!("data/places/{}.json facts.{name} (varies by city)", prov.id), &prov.id)?;
             writeln!(code, "static FACT_{i}_{}_VARIED: DateFact = {v};", name.to_uppercase()).unwrap();
             varied.insert((i, name), format!("&FACT_{i}_{}_VARIED", name.to_uppercase()));
+        }
+    }
+    // Each place's own facts, except a province's where its cities differ (the window replaces
+    // it for the province and its cities without a value: nothing refers to it any more).
+    for (j, q) in places.iter().enumerate() {
+        for (pick, name) in picks {
+            if let Some(f) = pick(&q.facts) {
+                let v = date_fact(f, &format!("data/places/{}.json facts.{name}", q.id), &q.id)?;
+                if !varied.contains_key(&(j, name)) {
+                    writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
+                }
+            }
         }
     }
     code.push_str("pub static PLACES: &[Place] = &[\n");

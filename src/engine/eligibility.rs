@@ -19,6 +19,9 @@ use crate::kinship::{Answer, Family, Kin};
 use crate::output::{Ineligible, ReasonCode};
 use crate::scenario::{Channel, Distance, Member, Scenario, Sharing};
 
+/// The national guideline's date (国办发〔2021〕14号, R-2021): the floor of every start window.
+const NATIONAL_START: crate::date::Date = crate::date::Date::new(2021, 4, 22);
+
 /// Where an eligible line's money comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -217,15 +220,17 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
     let mut pending = None;
     let started = match start.on(s.as_of) {
         InForce::Yes => None,
-        // Before the national start with no local date known: local pilots (福建 2020) existed.
-        InForce::No if start.place == "national" => depends(
+        // Before the national guideline, where the place's own start is not known (its window
+        // begins at the guideline): local schemes existed (浙江 2016, 广西 2018, 四川 2019, 福建
+        // 2020), so it depends; before a start the place's own sources give, it is a no.
+        InForce::No if start.not_before == NATIONAL_START => depends(
             s,
             line,
             rule_id::R_2021,
             place,
             format!(
-                "{}时国家层面的家庭共济（{}起）还没开始；个别地方更早试行（如福建2020年7月起）。“{}”所在地当时能不能共济，要看当地规定。",
-                s.as_of, start.by, sharer.name
+                "{}时国家层面的家庭共济（{}起）还没开始；有些地方更早就有（如浙江2016年、福建2020年）。“{}”所在地当时能不能共济，要看当地规定。",
+                s.as_of, NATIONAL_START, sharer.name
             ),
         ),
         InForce::No => no(
