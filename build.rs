@@ -826,7 +826,7 @@ fn generate(dir: &Path) -> Result<String, String> {
         let mut circles = String::from("&[");
         // A province also carries, as only possible (`maybe`), what its cities add (SPEC §10.1:
         // a value that varies between cities is `depends` where the city is not known).
-        let from_cities: Vec<(String, Circle)> = if p.kind == "province" {
+        let from_cities: Vec<(String, Circle, String)> = if p.kind == "province" {
             places
                 .iter()
                 .filter(|c| c.kind == "city" && c.parent.as_deref() == Some(p.id.as_str()))
@@ -839,15 +839,15 @@ fn generate(dir: &Path) -> Result<String, String> {
                             p.name,
                             x.note.clone().unwrap_or_default()
                         ));
-                        (format!("data/places/{}.json circles[{k}]", c.id), x)
+                        (format!("data/places/{}.json circles[{k}]", c.id), x, c.name.clone())
                     })
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        let own = p.circles.iter().enumerate().map(|(k, c)| (format!("{what} circles[{k}]"), c.clone(), false));
-        for (w, c, maybe) in own.chain(from_cities.into_iter().map(|(w, c)| (w, c, true))) {
+        let own = p.circles.iter().enumerate().map(|(k, c)| (format!("{what} circles[{k}]"), c.clone(), false, String::new()));
+        for (w, c, maybe, city) in own.chain(from_cities.into_iter().map(|(w, c, city)| (w, c, true, city))) {
             let c = &c;
             for i in &c.items {
                 if !item_ids.contains(i) {
@@ -881,7 +881,7 @@ fn generate(dir: &Path) -> Result<String, String> {
             };
             write!(
                 circles,
-                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: {maybe}, sources: {}, note: {} }}, ",
+                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: {maybe}, city: {}, sources: {}, note: {} }}, ",
                 c.items.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
                 kins(&c.add)?,
                 match &c.only {
@@ -889,6 +889,7 @@ fn generate(dir: &Path) -> Result<String, String> {
                     None => "None".into(),
                 },
                 date(&c.from, &w)?,
+                lit(&city),
                 sources(&c.sources, &w)?,
                 opt_lit(&c.note)
             )

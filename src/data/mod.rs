@@ -331,6 +331,9 @@ pub struct Circle {
     /// a value that varies between cities is `depends` for the others).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub maybe: bool,
+    /// For `maybe`: the city whose rule it is.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub city: &'static str,
     pub sources: &'static [&'static Source],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,

@@ -321,16 +321,31 @@ fn conditions(
                         line,
                         rule_id::R_KIN,
                         place,
-                        format!(
-                            "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}的规定把{}算在内（依据：{}，{}起），现在是否仍然如此要看当地。",
-                            sharer.name,
-                            s.members[line.to].name,
-                            kin.name_zh(),
-                            by.name,
-                            super::words::circle_added(c.add),
-                            c.sources.first().map_or("当地规定", |x| x.title),
-                            c.from
-                        ),
+                        if c.maybe {
+                            format!(
+                                "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}有的城市（如{}）把{}算在内（依据：{}），{}的规定没有查到，要看当地。",
+                                sharer.name,
+                                s.members[line.to].name,
+                                kin.name_zh(),
+                                by.name,
+                                c.city,
+                                super::words::circle_added(c.add),
+                                c.sources.first().map_or("当地规定", |x| x.title),
+                                place.name
+                            )
+                        } else {
+                            format!(
+                                "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}的规定把{}算在内（依据：{}，{}起），{}时是否仍然如此要看当地。",
+                                sharer.name,
+                                s.members[line.to].name,
+                                kin.name_zh(),
+                                by.name,
+                                super::words::circle_added(c.add),
+                                c.sources.first().map_or("当地规定", |x| x.title),
+                                c.from,
+                                s.as_of
+                            )
+                        },
                     ),
                     other => Some(other),
                 };
@@ -478,7 +493,8 @@ fn not_close_fix(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Str
                 && family.kinship(m, line.to) == Answer::Known(Kin::ParentChild)
         });
         let who = match bridge {
-            Some(m) => format!("“{}”", s.members[m].name),
+            Some(m) if s.members[m].insurance.has_account() => format!("“{}”", s.members[m].name),
+            Some(m) => format!("“{}”的子女中参加职工医保的人（“{}”没有职工医保个人账户）", patient.name, s.members[m].name),
             None if kin == Kin::SpouseParent => {
                 format!("“{}”的子女（也就是“{}”的配偶）", patient.name, s.members[line.from].name)
             }
