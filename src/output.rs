@@ -21,6 +21,20 @@ pub struct Output {
     pub quotas: OrderedMap,
 }
 
+/// Member id → `employee` / `resident`, as a JSON object in member order.
+#[derive(Clone, Debug, Default)]
+pub struct Insurances(pub Vec<(String, &'static str)>);
+
+impl Serialize for Insurances {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 /// A JSON object whose keys keep the order they were inserted in (member order).
 #[derive(Debug, Default)]
 pub struct OrderedMap(pub Vec<(String, Money)>);
@@ -97,7 +111,7 @@ pub struct ExpenseResult {
 /// in it (member id → `employee` / `resident`), and the answer it gives.
 #[derive(Clone, Debug, Serialize)]
 pub struct Reading {
-    pub insurance: std::collections::BTreeMap<String, &'static str>,
+    pub insurance: Insurances,
     pub answer: AnswerKind,
     pub headline: String,
 }

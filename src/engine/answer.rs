@@ -79,7 +79,12 @@ pub struct Told {
 /// — and who could not.
 pub fn unbound(s: &Scenario, family: &Family, p: usize, item: &'static Item) -> Unbound {
     let mut out = Unbound::default();
-    for (m, member) in s.members.iter().enumerate() {
+    // By id, not by member order (issue 11: member order never changes an answer); the
+    // headline names the first.
+    let mut by_id: Vec<usize> = (0..s.members.len()).collect();
+    by_id.sort_unstable_by(|&a, &b| s.members[a].id.cmp(&s.members[b].id));
+    for m in by_id {
+        let member = &s.members[m];
         if m == p || !member.insurance.has_account() || s.sharing.iter().any(|l| l.from == m && l.to == p) {
             continue;
         }
@@ -106,10 +111,6 @@ pub fn unbound(s: &Scenario, family: &Family, p: usize, item: &'static Item) -> 
         };
         out.candidates.push(Candidate { member: m, kin, may, quota, rule });
     }
-    // The headline names the first: by id, not by member order (issue 11: member order never
-    // changes an answer).
-    out.candidates.sort_unstable_by(|a, b| s.members[a.member].id.cmp(&s.members[b.member].id));
-    out.refused.sort_unstable_by(|a, b| s.members[a.0].id.cmp(&s.members[b.0].id));
     out
 }
 

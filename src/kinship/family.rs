@@ -164,11 +164,11 @@ impl Family {
         } else {
             match answer {
                 Answer::Known(k) => Answer::Known(k.flip()),
-                Answer::Ambiguous { need, possible } => {
-                    let mut flipped: Vec<Kin> = possible.iter().map(|k| k.flip()).collect();
-                    flipped.sort_unstable_by_key(|k| k.index());
-                    Answer::Ambiguous { need, possible: flipped }
-                }
+                Answer::Ambiguous { need, possible } => Answer::Ambiguous {
+                    need,
+                    // In the order of Kin::ALL, as worked out.
+                    possible: Kin::ALL.iter().copied().filter(|k| possible.contains(&k.flip())).collect(),
+                },
             }
         }
     }
