@@ -40,8 +40,8 @@ ctx.engine = guarded(gongji, function () { showFailure(ctx); });
 installRedraw(ctx);
 installFamilyEdits(ctx);
 
-// ---- article mode (?embed=1): height, answer and scroll messages to the host (js/embed.js) ----
-startArticle(params);
+// ---- article mode (?embed=1, ?embed=compact), the mini-program web-view: js/article-mode.js ----
+startArticle(params, ctx);
 
 // ---- wiring of the static controls ----------------------------------------
 function wire() {
