@@ -87,6 +87,14 @@ echo "MVP validation passed: $OUT/gongji_bg.wasm"
 
 # --- glue: ES2017, wrong MIME type, sub-path hosting -------------------------------------------
 node scripts/postprocess-glue.mjs "$OUT/gongji.js"
+
+# --- the engine as JavaScript, for browsers that refuse or lack WebAssembly ---------------------
+# binaryen's wasm2js of the same optimized module, wrapped as a classic script (loaded by the page
+# only when WebAssembly fails: js/engine-load.js). Not part of the npm package.
+log "wasm2js: the same module as JavaScript ($OUT/gongji_fallback.js)"
+"$ROOT/node_modules/.bin/wasm2js" "$OUT/gongji_bg.wasm" -Oz -o "$OUT/gongji_fallback.raw.mjs"
+node scripts/wasm2js-fallback.mjs "$OUT/gongji_fallback.raw.mjs" "$OUT/gongji_fallback.js"
+rm -f "$OUT/gongji_fallback.raw.mjs"
 node scripts/check-es2017.mjs "$OUT"
 
 # --- package: hand-written types, package.json -------------------------------------------------
