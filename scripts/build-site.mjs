@@ -17,7 +17,8 @@
 //      nothing; pkg/gongji_fallback.*.js only when a browser without WebAssembly asks for it) and
 //      gives index.html its preload list, so the two cannot disagree. No manual cache bump.
 // Usage: node scripts/build-site.mjs [--src www] [--out www-dist] [--cli target/release/gongji] [--date YYYY-MM-DD]
-//        node scripts/build-site.mjs --manifest-only DIR   (re-hash an already built DIR: tests)
+//        node scripts/build-site.mjs --release DIR   (an already built DIR whose files
+//        changed: names follow contents again, a new manifest; the tests make releases this way)
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -101,9 +102,52 @@ function writeManifest(out) {
   return manifest;
 }
 
-if (argv[0] === '--manifest-only') {
-  const m = writeManifest(path.resolve(argv[1]));
-  log(`manifest ${m.version}: ${m.files.length} files`);
+// ---- content-hashed names ------------------------------------------------------------------------
+// Scripts, the stylesheet, the .wasm and the engine as JavaScript are named by their content
+// (app.3f9a1c2b7e.js); a file whose content no longer matches its name (or that has no hash yet)
+// is renamed and every reference to it rewritten. Leaves first (the .wasm, the engine as
+// JavaScript, the stylesheet: they name no other file), then the bundles (they name the .wasm and
+// the fallback), then the pages. A reference is the file's path from the site's root in quotes
+// (the pages sit at the root; scripts resolve against them). Returns old name -> new name.
+const HASHED = (f) => /\.(js|css|wasm)$/.test(f) && !/^(sw|embed-loader)\.js$/.test(f) && !NOT_SHIPPED.test(f);
+const HASH_IN_NAME = /\.([0-9a-f]{10})(\.[a-z]+)$/;
+const quoted = (from) => new RegExp(`(["'])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+export function hashNames(out) {
+  const renames = new Map();
+  const rewriteRefs = (f) => {
+    const file = path.join(out, f);
+    let t = fs.readFileSync(file, 'utf8');
+    const before = t;
+    for (const [from, to] of renames) t = t.replace(quoted(from), (m, q) => q + to + q);
+    if (t !== before) fs.writeFileSync(file, t);
+  };
+  const toHash = walk(out).filter(HASHED);
+  const leaf = (f) => /\.(wasm|css)$/.test(f) || LAZY.test(f);
+  for (const f of toHash.filter(leaf).concat(toHash.filter((x) => !leaf(x)))) {
+    if (/\.js$/.test(f)) rewriteRefs(f);
+    const h = sha(fs.readFileSync(path.join(out, f))).slice(0, 10);
+    const m = HASH_IN_NAME.exec(f);
+    if (m && m[1] === h) continue;
+    const to = m ? f.replace(HASH_IN_NAME, `.${h}$2`) : f.replace(/(\.[a-z]+)$/, `.${h}$1`);
+    fs.renameSync(path.join(out, f), path.join(out, to));
+    renames.set(f, to);
+  }
+  for (const f of walk(out).filter((x) => /\.html$/.test(x))) rewriteRefs(f);
+  // every reference went with its file: no page or script names an old name any more
+  for (const f of walk(out).filter((x) => /\.(html|js)$/.test(x) && !NOT_SHIPPED.test(x))) {
+    const t = fs.readFileSync(path.join(out, f), 'utf8');
+    for (const [from] of renames) if (quoted(from).test(t)) throw new Error(`${f} still names ${from} after it was renamed`);
+  }
+  return renames;
+}
+
+// A release of an already built DIR whose files were changed (the tests make releases this way):
+// names follow contents again, then the manifest.
+if (argv[0] === '--release' || argv[0] === '--manifest-only') {
+  const dir = path.resolve(argv[1]);
+  const renames = hashNames(dir);
+  const m = writeManifest(dir);
+  log(`manifest ${m.version}: ${m.files.length} files` + (renames.size ? '; renamed ' + [...renames].map((x) => x.join(' -> ')).join(', ') : ''));
   process.exit(0);
 }
 
@@ -267,34 +311,7 @@ if (!walk(OUT).some((f) => /\.html$/.test(f) && /src="boot\.js"/.test(fs.readFil
 log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);
 
 // ---- 3. content-hashed names ----------------------------------------------------------------------
-// Leaves first (the .wasm, the engine as JavaScript, the stylesheet: they name no other file), then
-// the bundles (they name the .wasm and the fallback), then the pages. A reference is the file's
-// path from the site's root in quotes (the pages sit at the root; scripts resolve against them).
-const HASHED = (f) => /\.(js|css|wasm)$/.test(f) && !/^(sw|embed-loader)\.js$/.test(f) && !NOT_SHIPPED.test(f);
-const renames = new Map();
-const quoted = (from) => new RegExp(`(["'])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
-function rewriteRefs(f) {
-  const file = path.join(OUT, f);
-  let t = fs.readFileSync(file, 'utf8');
-  const before = t;
-  for (const [from, to] of renames) t = t.replace(quoted(from), (m, q) => q + to + q);
-  if (t !== before) fs.writeFileSync(file, t);
-}
-const toHash = walk(OUT).filter(HASHED);
-const leaf = (f) => /\.(wasm|css)$/.test(f) || LAZY.test(f);
-for (const f of toHash.filter(leaf).concat(toHash.filter((x) => !leaf(x)))) {
-  if (/\.js$/.test(f)) rewriteRefs(f);
-  const h = sha(fs.readFileSync(path.join(OUT, f))).slice(0, 10);
-  const to = f.replace(/(\.[a-z]+)$/, `.${h}$1`);
-  fs.renameSync(path.join(OUT, f), path.join(OUT, to));
-  renames.set(f, to);
-}
-for (const f of walk(OUT).filter((x) => /\.html$/.test(x))) rewriteRefs(f);
-// every reference went with its file: no page or script names an old name any more
-for (const f of walk(OUT).filter((x) => /\.(html|js)$/.test(x))) {
-  const t = fs.readFileSync(path.join(OUT, f), 'utf8');
-  for (const [from] of renames) if (quoted(from).test(t)) throw new Error(`${f} still names ${from} after it was renamed`);
-}
+const renames = hashNames(OUT);
 if (![...renames.keys()].some((f) => /\.wasm$/.test(f))) throw new Error('no .wasm was hashed');
 log('hashed names: ' + [...renames.values()].join(', '));
 

@@ -89,7 +89,8 @@ export function frameAncestors(spec) {
 }
 
 // opts: { root (default ROOT), port (default 0: a free one), host, wasmMime, prefix (serve the
-//   site under this path, e.g. /a/b), gzip, fail(path) (true: answer 503), frameAncestors (e.g.
+//   site under this path, e.g. /a/b), gzip, fail(path) (true: answer 503), alias(path) (another
+//   path to answer with: a stale CDN edge in the tests), frameAncestors (e.g.
 //   "'self' http://127.0.0.1:4000": every response also carries `frame-ancestors`),
 //   referrerPolicy (default REFERRER_POLICY; null: no header), policy(csp) (returns the header's
 //   policy instead of csp: a test's stricter or older policy), log (one line per request) }.
@@ -121,6 +122,7 @@ export function startServer(opts = {}) {
     }
     if (p.endsWith('/')) p += 'index.html';
     if (opts.fail && opts.fail(p)) { plain(503, 'unavailable'); return; }
+    if (opts.alias && opts.alias(p)) p = opts.alias(p);
     const file = path.resolve(base, '.' + p);
     if (!file.startsWith(base + path.sep)) { plain(403, 'forbidden'); return; }
     fs.stat(file, (serr, st) => {
@@ -177,7 +179,7 @@ async function main(argv) {
   let ancestors;
   try { ancestors = frameAncestors(a['embed-from']); } catch (e) { console.error(usage + '\nserver.mjs: --embed-from: ' + e.message); return 2; }
   const root = a.root ? path.resolve(a.root) : ROOT;
-  if (!fs.existsSync(path.join(root, 'pkg', 'gongji_bg.wasm'))) console.error(`warning: ${root}/pkg is missing; run scripts/build-wasm.sh`);
+  if (!fs.existsSync(path.join(root, 'manifest.json')) && !fs.existsSync(path.join(root, 'pkg', 'gongji_bg.wasm'))) console.error(`warning: ${root}/pkg is missing; run scripts/build-wasm.sh`);
   const srv = await startServer({
     root, port, host: a.host, wasmMime: a['wasm-mime'], prefix: a.prefix, gzip: a.gzip,
     frameAncestors: ancestors, referrerPolicy: REFERRER_POLICY, log: process.env.GONGJI_SERVE_QUIET !== '1',

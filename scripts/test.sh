@@ -15,7 +15,8 @@
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
 #                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
-#   page          tests/browser/run.mjs and site.mjs (the page's browser tests on node:test, on www-dist/)
+#   page          tests/browser/run.mjs, site.mjs, embed.mjs and fallback.mjs (the page's browser tests
+#                 on node:test, on www-dist/)
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
 # Chromium and chromedriver come from Debian. Set GONGJI_TEST_ONLY="native wasm-node" to run
@@ -67,6 +68,8 @@ page_tests() {
   local rc=0
   node --test-reporter=spec --test-force-exit tests/browser/run.mjs || rc=1
   node --test-reporter=spec --test-force-exit tests/browser/site.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/embed.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/fallback.mjs || rc=1
   return $rc
 }
 
