@@ -299,6 +299,17 @@ test('mini-program web-view: the family follows in the address (what onShareAppM
   await p2.waitForSelector('html.ready');
   check(await p2.evaluate(() => document.querySelector('#answer .ab-text').innerText) === answer, 'the friend sees the same answer');
   await friend.close();
+  // an older WeChat whose user agent does not say miniProgram: WeixinJSBridgeReady, later, does
+  const older = await newContext({ ...MOBILE, userAgent: MINIPROGRAM_UA.replace(/ miniProgram\/\S+/, '') }, [calcOrigin]);
+  const p4 = await older.newPage();
+  await p4.goto(calc.url + 'index.html?embed=1');
+  await p4.waitForSelector('html.ready');
+  check(!(await p4.isVisible('#webview-share')), 'not a web-view until WeChat says so');
+  await p4.evaluate(() => { window.__wxjs_environment = 'miniprogram'; document.dispatchEvent(new Event('WeixinJSBridgeReady')); });
+  await p4.waitForSelector('#webview-share', { timeout: 5000 });
+  await p4.click('[data-q="patient:father"]');
+  await p4.waitForFunction(() => /^#s=/.test(location.hash), null, { timeout: 5000 });
+  await older.close();
   // an ordinary browser: no hint, the address is left alone
   const plain = await newContext(MOBILE, [calcOrigin]);
   const p3 = await plain.newPage();

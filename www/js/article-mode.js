@@ -14,8 +14,10 @@ var mode = new URLSearchParams(location.search).get('embed');
 export var compact = mode === 'compact';
 export var embed = mode === '1' || compact;
 // WeChat's mini-program web-view: its user agent says miniProgram (WeChat 7.0.0+), and WeChat sets
-// window.__wxjs_environment there (WeChat's web-view docs; docs/WECHAT.md).
-export var webview = /\bminiProgram\b/i.test(navigator.userAgent || '') || window.__wxjs_environment === 'miniprogram';
+// window.__wxjs_environment to 'miniprogram' there, at the latest when WeixinJSBridgeReady fires
+// (WeChat's web-view docs; docs/WECHAT.md). ('browser' in WeChat's own browser: not a web-view.)
+function inWebview() { return /\bminiProgram\b/i.test(navigator.userAgent || '') || window.__wxjs_environment === 'miniprogram'; }
+export var webview = inWebview();
 
 var ctxRef = null, linkSeq = 0, linkKey = null, pending = false;
 
@@ -57,13 +59,23 @@ export function fullAddress() {
   return location.pathname + (keep.length ? '?' + keep.join('&') : '');
 }
 
+// In the web-view: the share hint, and the family kept in the address from now on.
+function startWebview() {
+  webview = true;
+  if (document.getElementById('webview-share')) return;
+  document.documentElement.classList.add('webview');
+  var keep = $('#link-msg');
+  if (keep) keep.parentNode.insertBefore(h('p', { class: 'hint webview-share', id: 'webview-share' },
+    '在小程序里分享：点右上角“···”→“转发”，朋友打开就是现在这一家（家人的称呼和金额写在转发的链接里）。'), keep.nextSibling);
+  postHeight();
+}
+
 export function startArticle(params, ctx) {
   ctxRef = ctx || null;
-  if (webview) {
-    document.documentElement.classList.add('webview');
-    var keep = $('#link-msg');
-    if (keep) keep.parentNode.insertBefore(h('p', { class: 'hint webview-share', id: 'webview-share' },
-      '在小程序里分享：点右上角“···”→“转发”，朋友打开就是现在这一家（家人的称呼和金额写在转发的链接里）。'), keep.nextSibling);
+  if (webview) startWebview();
+  else if (/MicroMessenger/i.test(navigator.userAgent || '')) {
+    // an older WeChat without miniProgram in its user agent: its bridge says so when ready
+    document.addEventListener('WeixinJSBridgeReady', function () { if (inWebview()) startWebview(); }, false);
   }
   if (!embed) return;
   var root = document.documentElement;
