@@ -5,8 +5,9 @@
 //                                             px from the top of the frame the host should bring into view
 // They go only to the origins named by ?origin= (validated; several where a site has www. and m.
 // hosts: `origin=A&origin=B`), narrowed to the one actually framing the page where the browser
-// says which (location.ancestorOrigins, or the referrer), else to the origin of document.referrer;
-// never to '*'. With neither, nothing is sent. Nothing here decides an answer: `answer` and
+// says which (location.ancestorOrigins, or the referrer); without ?origin=, to the framing page's
+// origin as the browser gives it (location.ancestorOrigins[0], else document.referrer's); never
+// to '*'. With neither, nothing is sent. Nothing here decides an answer: `answer` and
 // `headline` are the engine's own fields. Host pages listen with embed-loader.js.
 var targets = [];
 var lastH = 0, lastAnswer = null;
