@@ -356,19 +356,48 @@ export function relations(): RelationInfo[];
 /** The engine version and the rules data version. */
 export function version(): Version;
 
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-export interface InitOutput { readonly memory: WebAssembly.Memory; }
-export type SyncInitInput = BufferSource | WebAssembly.Module;
+// ---------------------------------------------------------------- loading
+// Typed without the DOM library and without Node's types (`lib: ["es2022"]` is enough).
 
-/** Instantiates the module synchronously from its bytes (Node, workers, tests). */
+/** Anything with an `href`: a `URL` (browser or Node), e.g. `new URL('./gongji_bg.wasm', import.meta.url)`. */
+export interface UrlLike { readonly href: string; }
+/** A fetch `Response` carrying the .wasm (the glue falls back from streaming compilation on a wrong MIME type). */
+export interface ResponseLike { readonly ok: boolean; readonly status: number; arrayBuffer(): Promise<ArrayBuffer>; }
+/** The .wasm's bytes: an `ArrayBuffer`, a `Uint8Array` (a Node `Buffer`), any typed array or `DataView`. */
+export type WasmBytes = ArrayBuffer | ArrayBufferView;
+/**
+ * A compiled `WebAssembly.Module`, or a `Request`: typed as `object` so that neither the DOM library
+ * nor Node's types are needed.
+ */
+export type CompiledModuleOrRequest = object;
+/**
+ * What `init()` loads the module from: an address (a string or a URL: fetched; in Node also a file
+ * path or a `file:` URL, read from disk), a Response, the bytes, or a compiled module.
+ */
+export type InitInput = string | UrlLike | ResponseLike | WasmBytes | CompiledModuleOrRequest;
+export interface InitOutput { readonly memory: { readonly buffer: ArrayBuffer }; }
+export type SyncInitInput = WasmBytes | CompiledModuleOrRequest;
+
+/** Instantiates the module synchronously from its bytes or a compiled module (Node, workers, tests). */
 export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
 
 /**
- * Loads and instantiates the module; call once before any export. Without an argument it
- * fetches 'pkg/gongji_bg.wasm' relative to the page's base URL; elsewhere pass the URL:
- * `init({ module_or_path: new URL('./gongji_bg.wasm', someBase) })`. Works when the server sends
- * the .wasm with the wrong MIME type (falls back from streaming compilation).
+ * Loads and instantiates the module; call once, and await it, before any other export (one called
+ * earlier throws an Error that says so).
+ * - In a browser, without an argument it fetches 'pkg/gongji_bg.wasm' relative to the page; elsewhere
+ *   pass the .wasm's address: `init({ module_or_path: './node_modules/gongji/gongji_bg.wasm' })`, or
+ *   what your bundler gives for `gongji/gongji_bg.wasm`.
+ * - In Node (the package's "node" entry), without an argument it reads the package's own
+ *   gongji_bg.wasm; it also takes a file path, a `file:` URL or the bytes.
+ * Works when a server sends the .wasm with the wrong MIME type.
  */
 export default function __wbg_init(
   module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>
 ): Promise<InitOutput>;
+
+/**
+ * The page's fallback where WebAssembly is missing or refused: `make(imports)` returns the exports of
+ * the same module compiled to JavaScript (binaryen's wasm2js: pkg/gongji_fallback.js of the built
+ * site, which is not part of this package). Not needed otherwise.
+ */
+export function initFallback(make: (imports: object) => object): InitOutput;
