@@ -18,7 +18,8 @@ export type Relation =
   | 'grandson' | 'granddaughter' | 'maternal_grandson' | 'maternal_granddaughter'
   | 'father_in_law' | 'mother_in_law' | 'son_in_law' | 'daughter_in_law'
   | 'spouse_sibling' | 'sibling_spouse' | 'nephew' | 'niece' | 'uncle' | 'aunt' | 'other';
-export type Insurance = 'employee' | 'employee_retired' | 'resident' | 'none';
+/** `unknown` (不知道): the engine answers each reading (职工医保 / 居民医保), SPEC §10.3. */
+export type Insurance = 'employee' | 'employee_retired' | 'resident' | 'none' | 'unknown';
 export type Card = 'own' | 'other';
 export type Venue = 'designated_hospital' | 'designated_pharmacy' | 'non_designated' | 'online';
 
@@ -110,6 +111,21 @@ export type Verdict = 'covered' | 'self_pay' | 'blocked' | 'needs_input' | 'depe
 /** Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3) */
 export type Answer = 'yes' | 'not_bound' | 'no' | 'depends' | 'blocked' | 'needs_input';
 export type MayPay = 'yes' | 'no' | 'depends';
+/** How far apart a sharing line's two members are insured (SPEC §10.1). */
+export type Distance = 'same_area' | 'same_province' | 'other_province';
+/** Every `code` of `reasons`, `ineligible_sharers` and `payers` (tests/vocabulary.rs checks this list against the engine's). */
+export type ReasonCode =
+  | 'impersonation' | 'non_designated_venue' | 'cosmetic_not_covered' | 'not_medical_expense' | 'region_dependent'
+  | 'region_rule' | 'not_close_relative' | 'sharer_no_personal_account' | 'beneficiary_not_insured' | 'not_bound'
+  | 'cross_province_needs_quota' | 'quota_not_for_item' | 'rule_not_in_force' | 'balance_exhausted' | 'needs_input'
+  | 'premium_not_applicable' | 'dental_therapeutic' | 'pooled_paid' | 'pooled_settled' | 'pooled_not_given'
+  | 'pooled_carried' | 'own_card_required' | 'self_pay_rest' | 'place_unknown' | 'shareable_limited' | 'outside_local_circle';
+/** Every `next_steps[].code` (tests/vocabulary.rs checks this list against the engine's). */
+export type NextStepCode =
+  | 'bind_sharing' | 'set_quota' | 'use_own_card' | 'bring_ids' | 'keep_slip' | 'ask_local' | 'pay_premium'
+  | 'check_wallet' | 'fill_via' | 'enter_amount' | 'enter_balance' | 'enter_shareable' | 'enroll' | 'use_designated'
+  | 'self_pay' | 'stop_impersonation' | 'ask_close_relative' | 'wait_for_rule' | 'fix_sharing' | 'ask_spouse'
+  | 'ask_insurance';
 export type Payer = 'pooled_fund' | 'own_account' | 'shared_account' | 'shared_quota' | 'self_pay';
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -125,7 +141,7 @@ export interface Step {
 }
 
 export interface Reason {
-  code: string;
+  code: ReasonCode;
   severity: Severity;
   message: string;
   rule: RuleId;
@@ -133,7 +149,7 @@ export interface Reason {
 
 export interface IneligibleSharer {
   member: string;
-  code: string;
+  code: ReasonCode;
   message: string;
   /** What would fix it, in plain Chinese. */
   fix: string;
@@ -146,11 +162,13 @@ export interface PayerLine {
   member?: string;
   order?: number;
   may_pay: MayPay;
-  code?: string;
+  code?: ReasonCode;
   rule: RuleId;
+  /** (sharing lines) How far apart the two are insured. */
+  distance?: Distance;
 }
 
-export interface NextStep { code: string; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
+export interface NextStep { code: NextStepCode; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
 
 export interface ExpenseResult {
   /** Index of the expense in the input. */
@@ -167,6 +185,15 @@ export interface ExpenseResult {
   ineligible_sharers: IneligibleSharer[];
   payers: PayerLine[];
   next_steps: NextStep[];
+  /** Where someone's insurance is `unknown` and the readings answer differently: each reading. */
+  readings?: Reading[];
+}
+
+/** One reading of insurance not known: member id → the insurance assumed, and its answer. */
+export interface Reading {
+  insurance: Record<string, 'employee' | 'resident'>;
+  answer: Answer;
+  headline: string;
 }
 
 export interface Output {
@@ -333,6 +360,8 @@ export interface RelationInfo {
   via: Relation[];
   /** At most one per family (a person has one father, one spouse). */
   unique: boolean;
+  /** A generation above 我 (likely retired; the "elderly" of order advice). */
+  elder: boolean;
 }
 
 // ---------------------------------------------------------------- exports
