@@ -57,6 +57,9 @@ struct Item {
     quota: String,
     #[serde(default)]
     gate: Option<String>,
+    /// Excluded from personal accounts by 国办发〔2021〕14号 from this date; before it, local.
+    #[serde(default)]
+    excluded_from: Option<String>,
     rule: String,
     note: String,
 }
@@ -134,6 +137,37 @@ struct ItemDecision {
     note: Option<String>,
 }
 
+/// Whom an account may pay for, per item (SPEC §10.2): relations added to the national circle,
+/// or the only relations allowed for these items.
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Circle {
+    #[serde(default)]
+    items: Vec<String>,
+    #[serde(default)]
+    add: Vec<String>,
+    #[serde(default)]
+    only: Option<Vec<String>>,
+    from: String,
+    #[serde(default)]
+    until: Option<String>,
+    /// The end known only as a window: applies before `not_before`, not from `by`, depends between.
+    #[serde(default)]
+    ends: Option<Ends>,
+    sources: Vec<Source>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Ends {
+    not_before: String,
+    by: String,
+    /// Why the end is known only as a window (checked, not emitted).
+    note: String,
+}
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct Note {
@@ -174,13 +208,13 @@ struct Withdrawal {
 #[serde(deny_unknown_fields)]
 struct Place {
     id: String,
+    /// (cities) The GB/T 2260 code.
+    #[serde(default)]
+    code: Option<String>,
     kind: String,
     name: String,
     names: Vec<String>,
     parent: Option<String>,
-    /// A city profile's 6-digit division code (data/divisions.json); else matched by name.
-    #[serde(default)]
-    code: Option<String>,
     checked: String,
     summary: String,
     #[serde(default)]
@@ -197,6 +231,11 @@ struct Place {
     credit: Vec<Credit>,
     #[serde(default)]
     withdrawal: Vec<Withdrawal>,
+    #[serde(default)]
+    circles: Vec<Circle>,
+    /// (province) Basic medical insurance pooled at province level: one 统筹区 from this date.
+    #[serde(default)]
+    pooling: Option<DateFact>,
 }
 
 fn main() {
@@ -289,6 +328,22 @@ const GRADE: &[(&str, &str)] = &[
 ];
 const MODEL: &[(&str, &str)] = &[("above_floor", "ShareModel::AboveFloor"), ("prior_years", "ShareModel::PriorYears")];
 const WHO: &[(&str, &str)] = &[("employee", "CreditWho::Employee"), ("retired", "CreditWho::Retired")];
+/// Facts that may differ between the cities of one province (SPEC §10.1); the others
+/// (cross-city sharing, cross-province quotas, pooling) are the province's or the nation's.
+const VARY_BY_CITY: &[&str] = &["sharing_from", "close_relatives_from", "resident_premium_from"];
+
+/// Relations of a circle, as seen from the sharer (`self` is the own account, always allowed).
+const CIRCLE_KIN: &[(&str, &str)] = &[
+    ("self", ""),
+    ("spouse", "Kin::Spouse"),
+    ("parent", "Kin::ParentChild"),
+    ("child", "Kin::ParentChild"),
+    ("sibling", "Kin::Siblings"),
+    ("grandparent", "Kin::GrandparentGrandchild"),
+    ("grandchild", "Kin::GrandparentGrandchild"),
+    ("spouse_parent", "Kin::SpouseParent"),
+    ("child_spouse", "Kin::ChildSpouse"),
+];
 
 fn opt_lit(s: &Option<String>) -> String {
     match s {
@@ -497,7 +552,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
         };
         writeln!(
             code,
-            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, gate: {}, rule: {}, note: {} }},",
+            "  Item {{ id: {}, name: {}, keywords: &[{}], kind: {}, cosmetic: {}, requires: {}, venues: &[{}], pooled: {}, own: {}, shared: {}, quota: {}, gate: {}, excluded_from: {}, rule: {}, note: {} }},",
             lit(&it.id),
             lit(&it.name),
             it.keywords.iter().map(|k| lit(k)).collect::<Vec<_>>().join(", "),
@@ -510,6 +565,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
             variant(&it.shared, PAYABILITY, &what)?,
             variant(&it.quota, QUOTA, &what)?,
             match &it.gate { Some(g) => format!("Some({})", variant(g, GATE, &what)?), None => "None".into() },
+            match &it.excluded_from { Some(d) => format!("Some({})", date(d, &what)?), None => "None".into() },
             lit(&it.rule),
             lit(&it.note)
         )
@@ -551,6 +607,11 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
             return Err(format!("{what}: duplicate id"));
         }
         variant(&p.kind, PLACE_KIND, &format!("{what} kind"))?;
+        if let Some(c) = &p.code {
+            if p.kind != "city" || c.len() != 6 || !c.bytes().all(|b| b.is_ascii_digit()) || c.ends_with("0000") {
+                return Err(format!("{what}: code must be a city's 6-digit GB/T 2260 code"));
+            }
+        }
         date(&p.checked, &format!("{what} checked"))?;
         need_text(&p.name, &format!("{what} name"))?;
         need_text(&p.summary, &format!("{what} summary"))?;
@@ -592,11 +653,64 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
         (|f| &f.resident_premium_from, "resident_premium_from"),
         (|f| &f.cross_province_from, "cross_province_from"),
     ];
+    // SPEC §10.1: a value that differs between the cities of a province is, for the province
+    // and its cities without a value of their own, a window from the earliest to the latest
+    // date known in the province (never one city's exact date). `varied[(province, fact)]`.
+    let mut varied: std::collections::BTreeMap<(usize, &str), String> = std::collections::BTreeMap::new();
+    for (i, prov) in places.iter().enumerate().filter(|(_, q)| q.kind == "province") {
+        for (pick, name) in picks.iter().filter(|(_, n)| VARY_BY_CITY.contains(n)) {
+            let own = chain_of(i).iter().find_map(|&j| pick(&places[j].facts).as_ref().map(|f| (f, &places[j])));
+            let Some((base, base_place)) = own else { continue };
+            let cities: Vec<(&Place, &DateFact)> = places
+                .iter()
+                .filter(|c| c.kind == "city" && c.parent.as_deref() == Some(prov.id.as_str()))
+                .filter_map(|c| pick(&c.facts).as_ref().map(|f| (c, f)))
+                .collect();
+            let span = |f: &DateFact| -> (String, String) {
+                match (&f.on, &f.not_before, &f.by) {
+                    (Some(on), _, _) => (on.clone(), on.clone()),
+                    (None, Some(nb), Some(by)) => (nb.clone(), by.clone()),
+                    _ => (String::new(), String::new()),
+                }
+            };
+            let (b_nb, b_by) = span(base);
+            if cities.iter().all(|(_, f)| span(f) == (b_nb.clone(), b_by.clone())) {
+                continue;
+            }
+            let not_before = cities.iter().map(|(_, f)| span(f).0).chain([b_nb.clone()]).min().unwrap_or_default();
+            let by = cities.iter().map(|(_, f)| span(f).1).chain([b_by.clone()]).max().unwrap_or_default();
+            let mut sources = base.sources.clone();
+            for (_, f) in &cities {
+                sources.extend(f.sources.iter().cloned());
+            }
+            let names: Vec<&str> = cities.iter().map(|(c, _)| c.name.as_str()).collect();
+            let window = DateFact {
+                on: None,
+                not_before: Some(not_before),
+                by: Some(by),
+                sources,
+                note: Some(format!(
+                    "{}各地不同：{}有自己的日期，{}的日期是{}；没有本地来源的城市按全省最早到最晚的日期之间计算。",
+                    prov.name,
+                    names.join("、"),
+                    base_place.name,
+                    if b_nb == b_by { b_nb.clone() } else { format!("{b_nb}至{b_by}之间") }
+                )),
+            };
+            let v = date_fact(&window, &format!("data/places/{}.json facts.{name} (varies by city)", prov.id), &prov.id)?;
+            writeln!(code, "static FACT_{i}_{}_VARIED: DateFact = {v};", name.to_uppercase()).unwrap();
+            varied.insert((i, name), format!("&FACT_{i}_{}_VARIED", name.to_uppercase()));
+        }
+    }
+    // Each place's own facts, except a province's where its cities differ (the window replaces
+    // it for the province and its cities without a value: nothing refers to it any more).
     for (j, q) in places.iter().enumerate() {
         for (pick, name) in picks {
             if let Some(f) = pick(&q.facts) {
                 let v = date_fact(f, &format!("data/places/{}.json facts.{name}", q.id), &q.id)?;
-                writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
+                if !varied.contains_key(&(j, name)) {
+                    writeln!(code, "static FACT_{j}_{}: DateFact = {v};", name.to_uppercase()).unwrap();
+                }
             }
         }
     }
@@ -606,6 +720,11 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
         let chain = chain_of(i);
         let fact = |pick: Pick, name: &str| -> Result<String, String> {
             for &j in &chain {
+                // A province's value, for itself (a member who names only the province) or a
+                // city without its own: windowed where its cities differ.
+                if let Some(w) = varied.get(&(j, name)) {
+                    return Ok(w.clone());
+                }
                 if pick(&places[j].facts).is_some() {
                     return Ok(format!("&FACT_{j}_{}", name.to_uppercase()));
                 }
@@ -709,6 +828,90 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
             .unwrap();
         }
         withdrawal.push(']');
+        let mut circles = String::from("&[");
+        // A province also carries, as only possible (`maybe`), what its cities add (SPEC §10.1:
+        // a value that varies between cities is `depends` where the city is not known).
+        let from_cities: Vec<(String, Circle, String)> = if p.kind == "province" {
+            places
+                .iter()
+                .filter(|c| c.kind == "city" && c.parent.as_deref() == Some(p.id.as_str()))
+                .flat_map(|c| {
+                    c.circles.iter().filter(|x| !x.add.is_empty()).enumerate().map(move |(k, x)| {
+                        let mut x = x.clone();
+                        x.note = Some(format!(
+                            "{}的规定（{}其他城市没有查到）。{}",
+                            c.name,
+                            p.name,
+                            x.note.clone().unwrap_or_default()
+                        ));
+                        (format!("data/places/{}.json circles[{k}]", c.id), x, c.name.clone())
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let own = p.circles.iter().enumerate().map(|(k, c)| (format!("{what} circles[{k}]"), c.clone(), false, String::new()));
+        for (w, c, maybe, city) in own.chain(from_cities.into_iter().map(|(w, c, city)| (w, c, true, city))) {
+            let c = &c;
+            for i in &c.items {
+                if !item_ids.contains(i) {
+                    return Err(format!("{w}: unknown item {i}"));
+                }
+            }
+            let kins = |list: &[String]| -> Result<String, String> {
+                let mut out: Vec<String> = Vec::new();
+                for r in list {
+                    let k = variant(r, CIRCLE_KIN, &w)?;
+                    if !k.is_empty() && !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+                Ok(format!("&[{}]", out.join(", ")))
+            };
+            if c.add.is_empty() == c.only.is_none() {
+                return Err(format!("{w}: give either `add` (relations added to the national circle) or `only`"));
+            }
+            let (until, ends_by) = match (&c.until, &c.ends) {
+                (Some(u), None) => (date(u, &w)?, date(u, &w)?),
+                (None, Some(e)) => {
+                    need_text(&e.note, &format!("{w} ends.note"))?;
+                    if e.not_before > e.by {
+                        return Err(format!("{w}: ends.not_before is after ends.by"));
+                    }
+                    (date(&e.not_before, &w)?, date(&e.by, &w)?)
+                }
+                (None, None) => ("Date::MAX".into(), "Date::MAX".into()),
+                (Some(_), Some(_)) => return Err(format!("{w}: give `until` or `ends`, not both")),
+            };
+            write!(
+                circles,
+                "Circle {{ items: &[{}], add: {}, only: {}, from: {}, until: {until}, ends_by: {ends_by}, maybe: {maybe}, city: {}, sources: {}, note: {} }}, ",
+                c.items.iter().map(|i| lit(i)).collect::<Vec<_>>().join(", "),
+                kins(&c.add)?,
+                match &c.only {
+                    Some(o) => format!("Some({})", kins(o)?),
+                    None => "None".into(),
+                },
+                date(&c.from, &w)?,
+                lit(&city),
+                sources(&c.sources, &w)?,
+                opt_lit(&c.note)
+            )
+            .unwrap();
+        }
+        circles.push(']');
+        let pooling = match &p.pooling {
+            Some(f) if p.kind == "province" => format!("Some(&{})", date_fact(f, &format!("{what} pooling"), &p.id)?),
+            Some(_) => return Err(format!("{what}: pooling is a province's fact")),
+            None => {
+                // A city's province decides.
+                match chain.iter().skip(1).map(|&j| &places[j]).find_map(|q| q.pooling.as_ref().map(|f| (q, f))) {
+                    Some((q, f)) => format!("Some(&{})", date_fact(f, &format!("data/places/{}.json pooling", q.id), &q.id)?),
+                    None => "None".into(),
+                }
+            }
+        };
         let channels =
             chain.iter().map(|&j| &places[j]).find(|q| !q.channels.is_empty()).map(|q| q.channels.clone()).unwrap_or_default();
         let province = match p.kind.as_str() {
@@ -718,7 +921,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
         };
         writeln!(
             code,
-            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {}, cities: CitiesOf({i}) }},",
+            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {}, circles: {}, pooling: {}, cities: CitiesOf({i}) }},",
             lit(&p.id),
             variant(&p.kind, PLACE_KIND, &what)?,
             lit(&p.name),
@@ -734,7 +937,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
             fact(|f| &f.close_relatives_from, "close_relatives_from")?,
             fact(|f| &f.resident_premium_from, "resident_premium_from")?,
             fact(|f| &f.cross_province_from, "cross_province_from")?,
-            shareable, items, notes, credit, withdrawal
+            shareable, items, notes, credit, withdrawal, circles, pooling
         )
         .unwrap();
     }

@@ -8,11 +8,17 @@
 //      result.js) on a DOM in Node (linkedom), with the answer of the native CLI
 //      (target/release/gongji: same engine as the module). The page redraws both when the module
 //      is ready; tests/browser/site.mjs checks that nothing changes then.
-//   3. A manifest: every shipped file with its content hash, and a version (hash of all of
-//      them). It is written into sw.js (cache `gongji-<version>`: all or nothing) and gives
-//      index.html its preload list, so the two cannot disagree. No manual cache bump.
+//   3. Content-hashed names for what may be cached for good: every script bundle, the stylesheet,
+//      the .wasm and the engine as JavaScript (app.3f9a1c2b7e.js, pkg/gongji_bg.<hash>.wasm, …),
+//      with every reference to them rewritten; the pages (index.html, embed.html), sw.js,
+//      embed-loader.js (host pages name it), places.json and manifest.json keep their names.
+//   4. A manifest: every shipped file with its SHA-256, and a version (hash of all of them). It is
+//      written into sw.js (which checks every file against it before caching a release, all or
+//      nothing; pkg/gongji_fallback.*.js only when a browser without WebAssembly asks for it) and
+//      gives index.html its preload list, so the two cannot disagree. No manual cache bump.
 // Usage: node scripts/build-site.mjs [--src www] [--out www-dist] [--cli target/release/gongji] [--date YYYY-MM-DD]
-//        node scripts/build-site.mjs --manifest-only DIR   (re-hash an already built DIR: tests)
+//        node scripts/build-site.mjs --release DIR   (an already built DIR whose files
+//        changed: names follow contents again, a new manifest; the tests make releases this way)
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -29,6 +35,9 @@ const log = (s) => console.log('   ' + s);
 
 // ---- manifest -----------------------------------------------------------------------------------
 const NOT_SHIPPED = /(^|\/)(sw\.js|manifest\.json)$/;
+// Fetched by the page only where WebAssembly fails (js/engine-load.js): the worker caches it when
+// asked for, checked against its hash, never with the release (modern visitors never fetch it).
+const LAZY = /^pkg\/gongji_fallback(\.[0-9a-f]+)?\.js$/;
 function walk(dir, base = dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -40,7 +49,7 @@ const sha = (b) => crypto.createHash('sha256').update(b).digest('hex');
 // The preload list of index.html, from the file list: the module and any module it does not
 // load itself. (With one bundle per page, that is the .wasm only.)
 function preloadLines(files) {
-  return files.filter((f) => /\.wasm$/.test(f))
+  return files.filter((f) => /\.wasm$/.test(f) && !LAZY.test(f))
     .map((f) => `<link rel="preload" href="${f}" as="fetch" type="application/wasm" crossorigin>`).join('\n');
 }
 // The CSP hash sources of a page's inline <script> (without src) and <style> elements, exactly as
@@ -79,21 +88,66 @@ function writeManifest(out) {
     fs.writeFileSync(index, next);
   }
   const hashes = {};
-  for (const f of files) hashes[f] = sha(fs.readFileSync(path.join(out, f))).slice(0, 16);
+  for (const f of files) hashes[f] = sha(fs.readFileSync(path.join(out, f)));
   const version = sha(files.map((f) => f + ' ' + hashes[f]).join('\n')).slice(0, 12);
-  const manifest = { version, files, hashes, inline };
+  const lazy = files.filter((f) => LAZY.test(f));
+  const manifest = { version, files, lazy, hashes, inline };
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 1) + '\n');
   const sw = path.join(out, 'sw.js');
   const src = fs.readFileSync(sw, 'utf8');
   const m = src.match(/var MANIFEST\s*=\s*(null|\{[^\n]*\})\s*;/);
   if (!m) throw new Error('sw.js has no `var MANIFEST = null;` line');
-  fs.writeFileSync(sw, src.replace(m[0], 'var MANIFEST=' + JSON.stringify({ version, files }) + ';'));
+  const forWorker = { version, files: files.filter((f) => !LAZY.test(f)), lazy, sha256: hashes };
+  fs.writeFileSync(sw, src.replace(m[0], () => 'var MANIFEST=' + JSON.stringify(forWorker) + ';'));
   return manifest;
 }
 
-if (argv[0] === '--manifest-only') {
-  const m = writeManifest(path.resolve(argv[1]));
-  log(`manifest ${m.version}: ${m.files.length} files`);
+// ---- content-hashed names ------------------------------------------------------------------------
+// Scripts, the stylesheet, the .wasm and the engine as JavaScript are named by their content
+// (app.3f9a1c2b7e.js); a file whose content no longer matches its name (or that has no hash yet)
+// is renamed and every reference to it rewritten. Leaves first (the .wasm, the engine as
+// JavaScript, the stylesheet: they name no other file), then the bundles (they name the .wasm and
+// the fallback), then the pages. A reference is the file's path from the site's root in quotes
+// (the pages sit at the root; scripts resolve against them). Returns old name -> new name.
+const HASHED = (f) => /\.(js|css|wasm)$/.test(f) && !/^(sw|embed-loader)\.js$/.test(f) && !NOT_SHIPPED.test(f);
+const HASH_IN_NAME = /\.([0-9a-f]{10})(\.[a-z]+)$/;
+const quoted = (from) => new RegExp(`(["'])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+export function hashNames(out) {
+  const renames = new Map();
+  const rewriteRefs = (f) => {
+    const file = path.join(out, f);
+    let t = fs.readFileSync(file, 'utf8');
+    const before = t;
+    for (const [from, to] of renames) t = t.replace(quoted(from), (m, q) => q + to + q);
+    if (t !== before) fs.writeFileSync(file, t);
+  };
+  const toHash = walk(out).filter(HASHED);
+  const leaf = (f) => /\.(wasm|css)$/.test(f) || LAZY.test(f);
+  for (const f of toHash.filter(leaf).concat(toHash.filter((x) => !leaf(x)))) {
+    if (/\.js$/.test(f)) rewriteRefs(f);
+    const h = sha(fs.readFileSync(path.join(out, f))).slice(0, 10);
+    const m = HASH_IN_NAME.exec(f);
+    if (m && m[1] === h) continue;
+    const to = m ? f.replace(HASH_IN_NAME, `.${h}$2`) : f.replace(/(\.[a-z]+)$/, `.${h}$1`);
+    fs.renameSync(path.join(out, f), path.join(out, to));
+    renames.set(f, to);
+  }
+  for (const f of walk(out).filter((x) => /\.html$/.test(x))) rewriteRefs(f);
+  // every reference went with its file: no page or script names an old name any more
+  for (const f of walk(out).filter((x) => /\.(html|js)$/.test(x) && !NOT_SHIPPED.test(x))) {
+    const t = fs.readFileSync(path.join(out, f), 'utf8');
+    for (const [from] of renames) if (quoted(from).test(t)) throw new Error(`${f} still names ${from} after it was renamed`);
+  }
+  return renames;
+}
+
+// A release of an already built DIR whose files were changed (the tests make releases this way):
+// names follow contents again, then the manifest.
+if (argv[0] === '--release' || argv[0] === '--manifest-only') {
+  const dir = path.resolve(argv[1]);
+  const renames = hashNames(dir);
+  const m = writeManifest(dir);
+  log(`manifest ${m.version}: ${m.files.length} files` + (renames.size ? '; renamed ' + [...renames].map((x) => x.join(' -> ')).join(', ') : ''));
   process.exit(0);
 }
 
@@ -121,10 +175,20 @@ for (const [rel, format] of entries) {
     logOverride: { 'import-is-undefined': 'silent' } }); // app.js asks the module namespace for optional exports
   log(`bundle ${rel} (${format}): ${fs.statSync(path.join(OUT, rel)).size} B`);
 }
+// Classic scripts no page of ours loads, shipped minified: the loader host pages put next to the
+// calculator's iframe, and the engine as JavaScript (loaded only where WebAssembly fails).
+const STANDALONE = ['embed-loader.js', 'pkg/gongji_fallback.js'];
+for (const f of STANDALONE) {
+  if (!fs.existsSync(path.join(SRC, f))) throw new Error(`${SRC}/${f} is missing` + (f.startsWith('pkg/') ? ': run scripts/build-wasm.sh' : ''));
+  const r = await esbuild.transform(fs.readFileSync(path.join(SRC, f), 'utf8'), { loader: 'js', minify: true, target: 'es2017', charset: 'utf8', legalComments: 'none' });
+  fs.mkdirSync(path.dirname(path.join(OUT, f)), { recursive: true });
+  fs.writeFileSync(path.join(OUT, f), r.code);
+  log(`minified ${f}: ${r.code.length} B`);
+}
 for (const f of walk(SRC)) {
   const from = path.join(SRC, f), to = path.join(OUT, f);
   if (f.startsWith('pkg/') && !/\.wasm$/.test(f)) continue;       // the glue is in the bundles
-  if (/\.m?js$/.test(f) && f !== 'sw.js') continue;                 // bundled above
+  if (/\.m?js$/.test(f) && f !== 'sw.js') continue;                 // bundled (or minified) above
   fs.mkdirSync(path.dirname(to), { recursive: true });
   if (/\.css$/.test(f)) {   // (sw.js stays as written: off the page's path, and the manifest goes in by name)
     const r = await esbuild.transform(fs.readFileSync(from, 'utf8'), { loader: 'css', minify: true, target: 'chrome61', charset: 'utf8', legalComments: 'none' });
@@ -246,6 +310,11 @@ fs.writeFileSync(path.join(OUT, 'index.html'), page);
 if (!walk(OUT).some((f) => /\.html$/.test(f) && /src="boot\.js"/.test(fs.readFileSync(path.join(OUT, f), 'utf8')))) fs.rmSync(path.join(OUT, 'boot.js'));
 log(`prerendered the first answer (as of ${date}): data-answer=${answer}, the same at ${sameRegions.length} of ${places.length} places; and ${presetBars.length} examples' answers`);
 
-// ---- 3. manifest ----------------------------------------------------------------------------------
+// ---- 3. content-hashed names ----------------------------------------------------------------------
+const renames = hashNames(OUT);
+if (![...renames.keys()].some((f) => /\.wasm$/.test(f))) throw new Error('no .wasm was hashed');
+log('hashed names: ' + [...renames.values()].join(', '));
+
+// ---- 4. manifest ----------------------------------------------------------------------------------
 const manifest = writeManifest(OUT);
 log(`manifest ${manifest.version}: ${manifest.files.join(', ')}`);

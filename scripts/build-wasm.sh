@@ -87,21 +87,22 @@ echo "MVP validation passed: $OUT/gongji_bg.wasm"
 
 # --- glue: ES2017, wrong MIME type, sub-path hosting -------------------------------------------
 node scripts/postprocess-glue.mjs "$OUT/gongji.js"
+
+# --- the engine as JavaScript, for browsers that refuse or lack WebAssembly ---------------------
+# binaryen's wasm2js of the same optimized module, wrapped as a classic script (loaded by the page
+# only when WebAssembly fails: js/engine-load.js). Not part of the npm package.
+log "wasm2js: the same module as JavaScript ($OUT/gongji_fallback.js)"
+"$ROOT/node_modules/.bin/wasm2js" "$OUT/gongji_bg.wasm" -Oz -o "$OUT/gongji_fallback.raw.mjs"
+node scripts/wasm2js-fallback.mjs "$OUT/gongji_fallback.raw.mjs" "$OUT/gongji_fallback.js"
+rm -f "$OUT/gongji_fallback.raw.mjs"
 node scripts/check-es2017.mjs "$OUT"
 
-# --- package: hand-written types, package.json -------------------------------------------------
-cp scripts/pkg/gongji.d.ts "$OUT/gongji.d.ts"
+# --- package: hand-written types, Node entry, package.json, README, licenses -------------------
+cp scripts/pkg/gongji.d.ts scripts/pkg/gongji.node.js LICENSE-MIT LICENSE-APACHE "$OUT/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$VERSION\"/" scripts/pkg/package.json > "$OUT/package.json"
-cat > "$OUT/README.md" <<README
-# gongji $VERSION (WebAssembly)
-
-医保家庭共济计算器 rules engine. Built by scripts/build-wasm.sh; types in gongji.d.ts.
-
-    import init, { evaluate } from './gongji.js';
-    await init({ module_or_path: new URL('gongji_bg.wasm', import.meta.url) }); // or init() from a page at the site root of www/
-    const out = evaluate(scenario); // Output, or { error: { code, field, message, message_en } }
-README
+sed "s/__VERSION__/$VERSION/" scripts/pkg/README.md > "$OUT/README.md"
+rm -f "$OUT/gongji_bg.wasm.d.ts"   # the raw exports' types (they need the DOM library); not for users
 rm -f "$OUT/.gitignore"
 
 RAW_SIZE=$(wc -c < "$OUT/gongji_bg.wasm")

@@ -5,6 +5,12 @@
 //    streaming attempt gets a clone of the response, so the fallback can still read the body;
 //  - finds the .wasm by a *relative* URL when init() is called without arguments
 //    ('pkg/gongji_bg.wasm' against the document's base URL), so the page works from any sub-path;
+//  - works with the engine as JavaScript too (binaryen's wasm2js, scripts/wasm2js-fallback.mjs):
+//    `initFallback(make)` takes its exports in place of a WebAssembly instance, and the memory
+//    views are renewed whenever `memory.buffer` is another buffer (wasm2js grows memory into a
+//    new ArrayBuffer and never detaches the old one, which the stock check relies on);
+//  - says what is wrong when an export is called before init() or initSync() has finished
+//    (an Error naming the export, instead of "Cannot read properties of undefined");
 //  - carries the `inline_js` snippets (crates/gongji-wasm/src/lib.rs) itself: wasm-bindgen writes each to its own
 //    module under snippets/, which the page would fetch after gongji.js (one more round trip on a
 //    cold visit, one more file for the service worker); each is inlined and its file removed.
@@ -40,7 +46,37 @@ const rewrites = [
     from: "module.headers.get('Content-Type') !== 'application/wasm'",
     to: "!/^application\\/wasm\\s*(;|$)/i.test(module.headers.get('Content-Type') || '')",
   },
+  {
+    what: 'the byte view is renewed when memory.buffer is another buffer (wasm2js never detaches)',
+    from: 'if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {',
+    to: 'if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.buffer !== wasm.memory.buffer) {',
+  },
+  {
+    what: 'the DataView is renewed when memory.buffer is another buffer (wasm2js never detaches)',
+    from: 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {',
+    to: 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== wasm.memory.buffer) {',
+  },
+  {
+    what: 'initFallback: the engine as JavaScript (wasm2js) in place of a WebAssembly instance',
+    from: 'export { initSync, __wbg_init as default };',
+    to: `// The engine as JavaScript (pkg/gongji_fallback.js, binaryen's wasm2js of the same module), for
+// browsers that refuse or lack WebAssembly: make(imports) returns the module's exports.
+function initFallback(make) {
+    if (wasm !== undefined) return wasm;
+    return __wbg_finalize_init({ exports: make(__wbg_get_imports()) }, undefined);
+}
+
+export { initSync, initFallback, __wbg_init as default };`,
+  },
 ];
+
+// Every export that calls into the module first checks that init() or initSync() has finished.
+let guarded = 0;
+src = src.replace(/^export function (\w+)\(([^)]*)\) \{\n/gm, (m, name) => {
+  guarded++;
+  return m + `    if (wasm === undefined) notReady('${name}');\n`;
+});
+if (guarded < 8) { console.error(`postprocess-glue: only ${guarded} exported functions found; wasm-bindgen's glue changed, update this script.`); process.exit(1); }
 
 for (const r of rewrites) {
   const count = typeof r.from === 'string' ? src.split(r.from).length - 1 : (src.match(new RegExp(r.from.source, 'g')) || []).length;
@@ -73,6 +109,9 @@ fs.rmSync(path.join(path.dirname(file), 'snippets'), { recursive: true, force: t
 const header = `// Default location of the .wasm when init() gets no argument: relative to the page's base URL,
 // so the page works under any sub-path. Pages elsewhere pass it: init({ module_or_path: url }).
 const DEFAULT_WASM_PATH = 'pkg/gongji_bg.wasm';
+function notReady(name) {
+    throw new Error('gongji: ' + name + '() was called before the module was loaded: await init() (or call initSync()) first.');
+}
 `;
 src = src.replace('/* @ts-self-types="./gongji.d.ts" */\n', (m) => m + header);
 if (!src.includes('const DEFAULT_WASM_PATH')) { console.error('postprocess-glue: header not inserted'); process.exit(1); }
@@ -80,4 +119,4 @@ if (/import\.meta|\?\.|\?\?/.test(src.replace(/\/\/.*$/gm, ''))) {
   console.error('postprocess-glue: ES2020+ syntax left in the glue'); process.exit(1);
 }
 fs.writeFileSync(file, src);
-console.log(`postprocess-glue: ${file} rewritten (${rewrites.length} rewrites, ${snippets} snippet(s) inlined)`);
+console.log(`postprocess-glue: ${file} rewritten (${rewrites.length} rewrites, ${guarded} exports guarded, ${snippets} snippet(s) inlined)`);

@@ -31,6 +31,11 @@ const REPO = path.resolve(here, '..');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'none'";
 // embed.html (the editor's builder) frames the page for its preview.
 export const EMBED_CSP = CSP + "; frame-src 'self'";
+// The referrer policy of every response: a page framed by another site learns that site's origin
+// (document.referrer) and nothing more; a page framing the calculator on the same site (the
+// builder's preview) passes its whole address. (`no-referrer` here kept the builder's preview from
+// ever resizing on this server: issue 25.) The calculator's own requests send none (its meta tag).
+export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 // A policy that also allows a page's own inline <script> and <style> elements by their hashes
 // (`'sha256-…'` sources; no 'unsafe-inline'). The build inlines what the first paint needs into
 // the built index.html and lists the hashes in its manifest (`inline`); the built page's meta tag
@@ -84,9 +89,11 @@ export function frameAncestors(spec) {
 }
 
 // opts: { root (default ROOT), port (default 0: a free one), host, wasmMime, prefix (serve the
-//   site under this path, e.g. /a/b), gzip, fail(path) (true: answer 503), frameAncestors (e.g.
+//   site under this path, e.g. /a/b), gzip, fail(path) (true: answer 503), alias(path) (another
+//   path to answer with: a stale CDN edge in the tests), frameAncestors (e.g.
 //   "'self' http://127.0.0.1:4000": every response also carries `frame-ancestors`),
-//   referrerPolicy, log (one line per request) }.
+//   referrerPolicy (default REFERRER_POLICY; null: no header), policy(csp) (returns the header's
+//   policy instead of csp: a test's stricter or older policy), log (one line per request) }.
 // Resolves to { server, url (ends with the prefix and '/'), port, close() }.
 export function startServer(opts = {}) {
   const prefix = (opts.prefix || '').replace(/\/+$/, '');
@@ -102,8 +109,10 @@ export function startServer(opts = {}) {
       csp = withInline(csp, inlineHashes(base)[page]);
     }
     if (opts.frameAncestors) csp += '; frame-ancestors ' + opts.frameAncestors;
+    if (opts.policy) csp = opts.policy(csp, p);
     const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
-    if (opts.referrerPolicy) headers['Referrer-Policy'] = opts.referrerPolicy;
+    const referrer = opts.referrerPolicy === undefined ? REFERRER_POLICY : opts.referrerPolicy;
+    if (referrer) headers['Referrer-Policy'] = referrer;
     const plain = (status, text) => { res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }); res.end(text); };
     if (p === null) { plain(400, 'bad request'); return; }
     if (prefix) {
@@ -113,6 +122,7 @@ export function startServer(opts = {}) {
     }
     if (p.endsWith('/')) p += 'index.html';
     if (opts.fail && opts.fail(p)) { plain(503, 'unavailable'); return; }
+    if (opts.alias && opts.alias(p)) p = opts.alias(p);
     const file = path.resolve(base, '.' + p);
     if (!file.startsWith(base + path.sep)) { plain(403, 'forbidden'); return; }
     fs.stat(file, (serr, st) => {
@@ -169,10 +179,10 @@ async function main(argv) {
   let ancestors;
   try { ancestors = frameAncestors(a['embed-from']); } catch (e) { console.error(usage + '\nserver.mjs: --embed-from: ' + e.message); return 2; }
   const root = a.root ? path.resolve(a.root) : ROOT;
-  if (!fs.existsSync(path.join(root, 'pkg', 'gongji_bg.wasm'))) console.error(`warning: ${root}/pkg is missing; run scripts/build-wasm.sh`);
+  if (!fs.existsSync(path.join(root, 'manifest.json')) && !fs.existsSync(path.join(root, 'pkg', 'gongji_bg.wasm'))) console.error(`warning: ${root}/pkg is missing; run scripts/build-wasm.sh`);
   const srv = await startServer({
     root, port, host: a.host, wasmMime: a['wasm-mime'], prefix: a.prefix, gzip: a.gzip,
-    frameAncestors: ancestors, referrerPolicy: 'no-referrer', log: process.env.GONGJI_SERVE_QUIET !== '1',
+    frameAncestors: ancestors, referrerPolicy: REFERRER_POLICY, log: process.env.GONGJI_SERVE_QUIET !== '1',
   });
   console.log(`serving ${root} on ${srv.url} (wasm as ${a['wasm-mime']}; may be framed by ${ancestors})`);
   return null;

@@ -33,6 +33,14 @@ if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_
   # playwright-core never downloads browsers by itself; make sure of it anyway.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
 fi
+# Optional: nginx for the hosting suite (docs/HOSTING.md's recipe checked with nginx -t and served).
+# Only where installing it starts no service (no systemd: a container or CI), from the package
+# lists already present; never fatal (the suite then says it skipped).
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ ! -d /run/systemd/system ] && [ "${GONGJI_NO_NGINX:-}" != 1 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive timeout 120 $SUDO apt-get install -y --no-install-recommends nginx-light >/dev/null 2>&1 \
+    && echo "installed nginx-light (for the hosting suite)" || echo "nginx-light not installed: the hosting suite will be skipped"
+fi
 for c in clippy rustfmt; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" || die "cannot add the $c component"
 done

@@ -6,7 +6,7 @@
 #   fmt           cargo fmt --all --check (rustfmt.toml)
 #   clippy        cargo clippy -D warnings, native (the workspace, all targets) and wasm32 (the
 #                 library, and the binding crate with its tests)
-#   native        cargo test (unit, golden cases, property tests)
+#   native        cargo test (unit, golden cases one test each, property tests)
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
 #   es2017        every shipped JS file (www-dist/, the built site) parses as ES2017
@@ -15,7 +15,10 @@
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
 #                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
-#   page          tests/browser/run.mjs and site.mjs (the page's browser tests on node:test, on www-dist/)
+#   page          tests/browser/run.mjs, site.mjs, embed.mjs and fallback.mjs (the page's browser tests
+#                 on node:test, on www-dist/)
+#   hosting       scripts/check-hosting.mjs: docs/HOSTING.md's nginx recipe, nginx -t, then www-dist/
+#                 served through it (headers per file kind, the page in Chromium); skipped without nginx
 #
 # Only package registries are used (apt, crates.io, npm); no browser is ever downloaded:
 # Chromium and chromedriver come from Debian. Set GONGJI_TEST_ONLY="native wasm-node" to run
@@ -67,6 +70,8 @@ page_tests() {
   local rc=0
   node --test-reporter=spec --test-force-exit tests/browser/run.mjs || rc=1
   node --test-reporter=spec --test-force-exit tests/browser/site.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/embed.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/fallback.mjs || rc=1
   return $rc
 }
 
@@ -79,11 +84,12 @@ suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium
 if [[ " ${FAILED[*]} " == *" wasm-build "* ]]; then
-  FAILED+=("wasm-loading" "types" "page"); echo "wasm-loading, types and page skipped: no wasm package"
+  FAILED+=("wasm-loading" "types" "page" "hosting"); echo "wasm-loading, types, page and hosting skipped: no wasm package"
 else
   suite wasm-loading  node scripts/check-wasm-loading.mjs
   suite types         node scripts/check-types.mjs
   suite page          page_tests
+  suite hosting       node scripts/check-hosting.mjs
 fi
 
 say "summary"

@@ -13,7 +13,6 @@ use crate::data::rule_id;
 use crate::engine;
 use crate::error::{ErrorCode, InputError};
 use crate::input::ScenarioInput;
-use crate::kinship::Relation;
 use crate::money::Money;
 use crate::output::{OrderedMap, Output, Payer, ENGINE_VERSION};
 use crate::scenario::{Channel, Insurance, Scenario};
@@ -96,18 +95,7 @@ fn permutations(n: usize) -> Vec<Vec<usize>> {
 
 fn is_elderly(s: &Scenario, m: usize) -> bool {
     let member = &s.members[m];
-    member.insurance == Insurance::EmployeeRetired
-        || matches!(
-            member.relation,
-            Relation::Father
-                | Relation::Mother
-                | Relation::FatherInLaw
-                | Relation::MotherInLaw
-                | Relation::PaternalGrandfather
-                | Relation::PaternalGrandmother
-                | Relation::MaternalGrandfather
-                | Relation::MaternalGrandmother
-        )
+    member.insurance == Insurance::EmployeeRetired || member.relation.is_elder()
 }
 
 /// What ranking and showing an order needs — never the order's full output (issue 11: keeping
@@ -177,6 +165,26 @@ fn better(a: &Scored, b: &Scored) -> bool {
 
 pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
     let s = Scenario::from_input(input)?;
+    // Orders are compared on money; a member whose insurance is not known makes every order's
+    // money two stories. Ask first.
+    if let Some(m) = s.members.iter().position(|m| m.insurance == Insurance::Unknown) {
+        return Err(InputError::new(
+            ErrorCode::InvalidValue,
+            format!("members[{m}].insurance"),
+            format!("比较顺位要先确认“{}”参加的是职工医保还是居民医保。", s.members[m].name),
+            "order advice needs every member's insurance (not unknown)",
+        ));
+    }
+    let choices = choices(&s);
+    let perms = orders_of(&choices);
+    bound_work(&s, &choices, &perms)?;
+    let current_pick = vec![0; choices.len()];
+    let (search, seen) = search(&s, &choices, &perms, &current_pick);
+    Ok(present(&s, &choices, &perms, &current_pick, search, seen))
+}
+
+/// The patients with two or more same-province lines: whose 顺位 there is to choose.
+fn choices(s: &Scenario) -> Vec<Choice> {
     let mut choices: Vec<Choice> = vec![];
     for p in 0..s.members.len() {
         let mut lines: Vec<usize> = (0..s.sharing.len())
@@ -190,25 +198,29 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
             choices.push(Choice { patient: p, lines });
         }
     }
-    // Permutations per choice; very long lists are limited to the first 6 lines (720 orders each).
-    let perms: Vec<Vec<Vec<usize>>> = choices.iter().map(|c| permutations(c.lines.len().min(6))).collect();
-    let perms: Vec<Vec<Vec<usize>>> = perms
-        .into_iter()
-        .zip(&choices)
-        .map(|(ps, c)| {
-            ps.into_iter()
+    choices
+}
+
+/// Every order per choice; very long lists are limited to the first 6 lines (720 orders each).
+fn orders_of(choices: &[Choice]) -> Vec<Vec<Vec<usize>>> {
+    choices
+        .iter()
+        .map(|c| {
+            permutations(c.lines.len().min(6))
+                .into_iter()
                 .map(|mut p| {
                     p.extend(6..c.lines.len());
                     p
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// Bounds the work before doing any (issue 11): orders × expenses evaluated. Refused at once
+/// when even one round of the local search does not fit.
+fn bound_work(s: &Scenario, choices: &[Choice], perms: &[Vec<Vec<usize>>]) -> Result<(), InputError> {
     let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
-    let current_pick = vec![0; choices.len()];
-    let mut seen: Vec<Scored> = vec![];
-    let search;
-    // Bound the work before doing any (issue 11): orders × expenses evaluated.
     let per_order = s.expenses.len().max(1);
     let round: usize = perms.iter().map(Vec::len).sum::<usize>().saturating_mul(per_order);
     if total.saturating_mul(per_order) > WORK_LIMIT && round.saturating_add(per_order) > WORK_LIMIT {
@@ -225,11 +237,20 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
             format!("too much work: {} orders per round × {} expenses is over {WORK_LIMIT}; give fewer expenses or fewer sharers per patient", round / per_order, s.expenses.len()),
         ));
     }
+    Ok(())
+}
+
+/// Every order where that fits the work limit, else a local search (one patient's order
+/// changed at a time, as many rounds as fit): the orders scored.
+fn search(s: &Scenario, choices: &[Choice], perms: &[Vec<Vec<usize>>], current_pick: &[usize]) -> (&'static str, Vec<Scored>) {
+    let total: usize = perms.iter().map(Vec::len).try_fold(1usize, |acc, n| acc.checked_mul(n)).unwrap_or(usize::MAX);
+    let per_order = s.expenses.len().max(1);
+    let round: usize = perms.iter().map(Vec::len).sum::<usize>().saturating_mul(per_order);
+    let mut seen: Vec<Scored> = vec![];
     if total <= EXHAUSTIVE_LIMIT && total.saturating_mul(per_order) <= WORK_LIMIT {
-        search = "exhaustive";
         let mut pick = vec![0usize; choices.len()];
         loop {
-            seen.push(score(&s, &choices, &perms, &pick));
+            seen.push(score(s, choices, perms, &pick));
             // Odometer over the per-choice permutation indices.
             let mut c = 0;
             loop {
@@ -247,31 +268,42 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
                 break;
             }
         }
-    } else {
-        search = "local_search";
-        let mut best = score(&s, &choices, &perms, &current_pick);
-        let rounds = (WORK_LIMIT.saturating_sub(per_order) / round.max(1)).clamp(1, 4);
-        for _round in 0..rounds {
-            let mut improved = false;
-            for c in 0..choices.len() {
-                for k in 0..perms[c].len() {
-                    let mut pick = best.perm.clone();
-                    pick[c] = k;
-                    let cand = score(&s, &choices, &perms, &pick);
-                    if better(&cand, &best) {
-                        seen.push(std::mem::replace(&mut best, cand));
-                        improved = true;
-                    } else {
-                        seen.push(cand);
-                    }
+        return ("exhaustive", seen);
+    }
+    let mut best = score(s, choices, perms, current_pick);
+    let rounds = (WORK_LIMIT.saturating_sub(per_order) / round.max(1)).clamp(1, 4);
+    for _round in 0..rounds {
+        let mut improved = false;
+        for c in 0..choices.len() {
+            for k in 0..perms[c].len() {
+                let mut pick = best.perm.clone();
+                pick[c] = k;
+                let cand = score(s, choices, perms, &pick);
+                if better(&cand, &best) {
+                    seen.push(std::mem::replace(&mut best, cand));
+                    improved = true;
+                } else {
+                    seen.push(cand);
                 }
             }
-            if !improved {
-                break;
-            }
         }
-        seen.push(best);
+        if !improved {
+            break;
+        }
     }
+    seen.push(best);
+    ("local_search", seen)
+}
+
+/// The best orders first (and the current one in its place), with the explanation.
+fn present(
+    s: &Scenario,
+    choices: &[Choice],
+    perms: &[Vec<Vec<usize>>],
+    current_pick: &[usize],
+    search: &'static str,
+    mut seen: Vec<Scored>,
+) -> Advice {
     let evaluated = seen.len();
     seen.sort_unstable_by(|a, b| {
         (a.self_pay, std::cmp::Reverse(a.elderly_left), &a.perm).cmp(&(b.self_pay, std::cmp::Reverse(b.elderly_left), &b.perm))
@@ -309,8 +341,8 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         .map(|(i, _)| i)
         .collect();
     let current_pay = shown.iter().find(|sc| sc.perm == current_pick).map_or(min_pay, |sc| sc.self_pay);
-    let explanation = explain(&s, &choices, evaluated, min_pay, max_elderly, current_pay, best.len());
-    Ok(Advice {
+    let explanation = explain(s, choices, evaluated, min_pay, max_elderly, current_pay, best.len());
+    Advice {
         engine: ENGINE_VERSION,
         rules: crate::data::rules_version(),
         patients: choices
@@ -326,7 +358,7 @@ pub fn advise(input: &ScenarioInput) -> Result<Advice, InputError> {
         best,
         explanation,
         rule: rule_id::R_ORDER,
-    })
+    }
 }
 
 fn option(sc: &Scored, orders: Vec<PatientOrder>, current: bool) -> OrderOption {

@@ -14,6 +14,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// Later than any date the engine takes (the end of something with no known end).
+    pub const MAX: Date = Date { year: 9999, month: 12, day: 31 };
+
+    pub fn is_max(&self) -> bool {
+        *self == Date::MAX
+    }
+
     /// Builds a date the data tables already checked (used by the generated tables).
     pub const fn new(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }

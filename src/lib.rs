@@ -14,6 +14,7 @@
 //! Codemap and invariants: see ARCHITECTURE.md.
 
 pub mod advice;
+pub mod codes;
 pub mod credit;
 pub mod data;
 pub mod date;
@@ -43,6 +44,8 @@ pub struct RelationInfo {
     pub via: Vec<&'static str>,
     /// At most one per family (a person has one father, one spouse).
     pub unique: bool,
+    /// A generation above 我 (likely retired; the "elderly" of order advice).
+    pub elder: bool,
 }
 
 /// Every relation, in the order the contract lists them (SPEC §5).
@@ -54,6 +57,7 @@ pub fn relations() -> Vec<RelationInfo> {
             name,
             via: r.via_relations().unwrap_or(&[]).iter().map(|v| v.id()).collect(),
             unique: r.is_unique(),
+            elder: r.is_elder(),
         })
         .collect()
 }

@@ -14,6 +14,8 @@ pub const ID_CHARS: usize = 64;
 pub const NAME_CHARS: usize = 40;
 /// Province names, in characters.
 pub const PROVINCE_CHARS: usize = 20;
+/// Members whose insurance is `unknown` (不知道): each doubles the evaluations (SPEC §10.3).
+pub const UNKNOWN_INSURANCE: usize = 2;
 /// Highest 顺位 on a sharing line.
 pub const MAX_ORDER: u8 = 99;
 /// The whole input document, in bytes of JSON text (UTF-8). A year of 1000 expenses with

@@ -7,6 +7,7 @@
 //! with status 141, as a program stopped by SIGPIPE would. A UTF-8 byte order mark is skipped.
 
 use gongji::error::{ErrorCode, ErrorResponse, InputError};
+use std::ffi::{OsStr, OsString};
 use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
@@ -40,8 +41,28 @@ enum WriteFailure {
     Other(std::io::Error),
 }
 
+/// Whether stdout was closed when gongji started (`gongji eval file >&-`). Rust's runtime then
+/// opens /dev/null in its place (read-write, as no shell redirect does), and every answer
+/// would be lost with status 0; it must be status 2 with a message instead, as `> /dev/full` is.
+#[cfg(target_os = "linux")]
+fn stdout_closed() -> Option<std::io::Error> {
+    let target = std::fs::read_link("/proc/self/fd/1").ok()?;
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").ok()?;
+    let flags = info.lines().find_map(|l| l.strip_prefix("flags:")).map(str::trim)?;
+    let access = u32::from_str_radix(flags, 8).ok()? & 0o3;
+    (target == std::path::Path::new("/dev/null") && access == 0o2).then(|| std::io::Error::other("standard output is closed"))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_closed() -> Option<std::io::Error> {
+    None
+}
+
 /// Writes the text and a newline to stdout, flushed.
 fn emit(text: &str) -> Result<(), WriteFailure> {
+    if let Some(e) = stdout_closed() {
+        return Err(WriteFailure::Other(e));
+    }
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes()).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush()).map_err(|e| {
         if e.kind() == ErrorKind::BrokenPipe {
@@ -78,7 +99,7 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 /// Reads at most `limits::INPUT_BYTES + 1` bytes: enough to know the input is too large.
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+fn read_input(path: &OsStr) -> std::io::Result<Vec<u8>> {
     let limit = gongji::limits::INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     if path == "-" {
@@ -106,10 +127,10 @@ fn input_text(bytes: &[u8]) -> Result<&str, InputError> {
     })
 }
 
-fn answer(kind: &str, path: &str) -> ExitCode {
+fn answer(kind: &str, path: &OsStr) -> ExitCode {
     let bytes = match read_input(path) {
         Ok(b) => b,
-        Err(e) => return usage_error(&format!("gongji: cannot read {path}: {e}")),
+        Err(e) => return usage_error(&format!("gongji: cannot read {}: {e}", path.to_string_lossy())),
     };
     let refuse = |e: &InputError| match serde_json::to_string_pretty(&ErrorResponse { error: e }) {
         Ok(s) => print(&s, ExitCode::from(1)),
@@ -128,9 +149,33 @@ fn answer(kind: &str, path: &str) -> ExitCode {
     }
 }
 
+/// The question a command asks, for the commands that read a file.
+fn question_kind(cmd: &str) -> Option<&'static str> {
+    Some(match cmd {
+        "eval" => "evaluate",
+        "advise" => "advise",
+        "withdraw" => "withdrawal",
+        "credit" => "credit",
+        _ => return None,
+    })
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    // Arguments as the system gives them: a file name need not be UTF-8 (a GBK name on Linux).
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    // The file argument of eval/advise/withdraw/credit is used as it is; every other argument
+    // is a command or flag, which is ASCII.
+    if let [cmd, path] = args.as_slice() {
+        if let Some(kind) = cmd.to_str().and_then(question_kind) {
+            if !matches!(path.to_str(), Some("--help" | "-h")) {
+                return answer(kind, path);
+            }
+        }
+    }
+    let Some(args) = args.iter().map(|a| a.to_str()).collect::<Option<Vec<&str>>>() else {
+        return usage_error(&format!("gongji: an argument is not valid text\n{USAGE}"));
+    };
+    match args.as_slice() {
         ["help" | "--help" | "-h"] => print(USAGE, ExitCode::SUCCESS),
         ["--version" | "-V"] => {
             print(&format!("gongji {} (rules {})", gongji::ENGINE_VERSION, gongji::data::rules_version()), ExitCode::SUCCESS)
@@ -141,14 +186,6 @@ fn main() -> ExitCode {
             }
             None => usage_error(USAGE),
         },
-        [cmd @ ("eval" | "advise" | "withdraw" | "credit"), path] => {
-            let kind = match *cmd {
-                "eval" => "evaluate",
-                "withdraw" => "withdrawal",
-                other => other,
-            };
-            answer(kind, path)
-        }
         ["catalogue"] => print_json(&gongji::data::items()),
         ["rules"] => print_json(&gongji::data::rules()),
         ["regions"] => print_json(&gongji::data::places()),

@@ -21,6 +21,20 @@ pub struct Output {
     pub quotas: OrderedMap,
 }
 
+/// Member id → `employee` / `resident`, as a JSON object in member order.
+#[derive(Clone, Debug, Default)]
+pub struct Insurances(pub Vec<(String, &'static str)>);
+
+impl Serialize for Insurances {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
 /// A JSON object whose keys keep the order they were inserted in (member order).
 #[derive(Debug, Default)]
 pub struct OrderedMap(pub Vec<(String, Money)>);
@@ -35,108 +49,18 @@ impl Serialize for OrderedMap {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// 医保 may settle it: the pool and/or accounts can pay (even if balances are empty).
-    Covered,
-    /// Lawful, but by rule nothing from 医保 or any account.
-    SelfPay,
-    /// Unlawful as described (冒名就医).
-    Blocked,
-    /// The answer depends on something not given; no steps, balances untouched.
-    NeedsInput,
-    /// The answer turns on a local rule or date the engine does not know (SPEC §9.2); the steps
-    /// are the conservative case and the reasons say what to ask and where.
-    Depends,
-}
+pub use crate::codes::{AnswerKind, DistanceCode, MayPay, NextStepCode, ReasonCode, Verdict};
 
-/// Every reason `code` the engine writes (in `reasons`, `ineligible_sharers` and `payers`),
-/// the vocabulary the page and outside tests read. tests/vocabulary.rs fails when the engine,
-/// a golden case or the page uses a code that is not here.
-pub const REASON_CODES: &[&str] = &[
-    "impersonation",
-    "non_designated_venue",
-    "cosmetic_not_covered",
-    "not_medical_expense",
-    "region_dependent",
-    "region_rule",
-    "not_close_relative",
-    "sharer_no_personal_account",
-    "beneficiary_not_insured",
-    "not_bound",
-    "cross_province_needs_quota",
-    "quota_not_for_item",
-    "rule_not_in_force",
-    "balance_exhausted",
-    "needs_input",
-    "premium_not_applicable",
-    "dental_therapeutic",
-    "pooled_paid",
-    "pooled_settled",
-    "pooled_not_given",
-    "pooled_carried",
-    "own_card_required",
-    "self_pay_rest",
-    "shareable_limited",
-];
-
+/// Every reason `code` the engine writes (in `reasons`, `ineligible_sharers` and `payers`).
+pub const REASON_CODES: &[&str] = ReasonCode::TEXTS;
 /// Every `next_steps[].code` (SPEC §9.3).
-pub const NEXT_STEP_CODES: &[&str] = &[
-    "bind_sharing",
-    "set_quota",
-    "use_own_card",
-    "bring_ids",
-    "keep_slip",
-    "ask_local",
-    "pay_premium",
-    "check_wallet",
-    "fill_via",
-    "enter_amount",
-    "enter_balance",
-    "enter_shareable",
-    "enroll",
-    "use_designated",
-    "self_pay",
-    "stop_impersonation",
-    "ask_close_relative",
-    "wait_for_rule",
-    "fix_sharing",
-];
-
+pub const NEXT_STEP_CODES: &[&str] = NextStepCode::TEXTS;
 /// Every `answer` (SPEC §9.3) and `verdict` (SPEC §7, §9.2).
-pub const ANSWERS: &[&str] = &["yes", "not_bound", "no", "depends", "blocked", "needs_input"];
-pub const VERDICTS: &[&str] = &["covered", "self_pay", "blocked", "needs_input", "depends"];
-
-/// Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3)
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnswerKind {
-    /// A bound line may pay this item for this patient.
-    Yes,
-    /// A close relative with an account could, once sharing is bound or a quota set.
-    NotBound,
-    /// No family account may, by rule.
-    No,
-    /// On a local rule or date the engine does not know.
-    Depends,
-    /// Unlawful as described.
-    Blocked,
-    /// A missing fact decides it.
-    NeedsInput,
-}
-
-/// Yes / no / depends: whether one payer may pay (SPEC §9.3 `payers`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MayPay {
-    Yes,
-    No,
-    Depends,
-}
+pub const ANSWERS: &[&str] = AnswerKind::TEXTS;
+pub const VERDICTS: &[&str] = Verdict::TEXTS;
 
 /// Someone who might pay, in payment order, without amounts.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PayerLine {
     pub payer: Payer,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -145,14 +69,17 @@ pub struct PayerLine {
     pub order: Option<u8>,
     pub may_pay: MayPay,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<&'static str>,
+    pub code: Option<ReasonCode>,
     pub rule: &'static str,
+    /// (sharing lines) How far apart the two are insured (SPEC §10.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<DistanceCode>,
 }
 
 /// What to do next, in plain Chinese.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct NextStep {
-    pub code: &'static str,
+    pub code: NextStepCode,
     pub message: String,
     /// The input field to fill in, when the step asks for one (`members[0].balance`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,6 +101,19 @@ pub struct ExpenseResult {
     pub ineligible_sharers: Vec<Ineligible>,
     pub payers: Vec<PayerLine>,
     pub next_steps: Vec<NextStep>,
+    /// Where the visitor does not know someone's insurance (不知道, SPEC §10.3) and the readings
+    /// answer differently: each reading's answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+}
+
+/// One reading of insurance the visitor does not know: which insurance each such member has
+/// in it (member id → `employee` / `resident`), and the answer it gives.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reading {
+    pub insurance: Insurances,
+    pub answer: AnswerKind,
+    pub headline: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -186,7 +126,7 @@ pub enum Payer {
     SelfPay,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Step {
     pub payer: Payer,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -210,9 +150,9 @@ pub enum Severity {
     Error,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Reason {
-    pub code: &'static str,
+    pub code: ReasonCode,
     pub severity: Severity,
     pub message: String,
     pub rule: &'static str,
@@ -222,7 +162,7 @@ pub struct Reason {
 pub struct Ineligible {
     /// The sharer (共济人) who cannot pay for this patient.
     pub member: String,
-    pub code: &'static str,
+    pub code: ReasonCode,
     pub message: String,
     /// What would fix it, in plain Chinese.
     pub fix: String,

@@ -27,6 +27,9 @@ pub enum Insurance {
     Resident,
     /// Not enrolled.
     None,
+    /// The visitor does not know (不知道): 职工医保 or 居民医保. The engine answers each reading
+    /// (`engine::readings`) and never evaluates a member with this insurance directly.
+    Unknown,
 }
 
 impl Insurance {
@@ -36,6 +39,7 @@ impl Insurance {
             "employee_retired" => Some(Insurance::EmployeeRetired),
             "resident" => Some(Insurance::Resident),
             "none" => Some(Insurance::None),
+            "unknown" => Some(Insurance::Unknown),
             _ => None,
         }
     }
@@ -67,8 +71,8 @@ pub struct Member {
     pub relation: Relation,
     pub via: Option<usize>,
     pub insurance: Insurance,
-    /// The province the member is insured in, as people say it ("福建", "北京"), for sentences;
-    /// `None` where no place is known (national rules).
+    /// The province the member gave, as people say it ("福建" for "福建省", "350000" or
+    /// "fujian"), for sentences; `None` when not given (then `place` and `city` say where).
     pub province: Option<String>,
     /// The place whose rules apply to this member: the city's own profile, else its province's
     /// (SPEC §9.1; issue 22: a windowed per-province default may take the province's place).
@@ -238,7 +242,22 @@ fn check_text(text: &str, max: usize, field: String, what_zh: &str) -> Result<St
     if t.chars().any(|c| c.is_control()) {
         return Err(err(ErrorCode::InvalidValue, field, format!("{what_zh}里有控制字符。"), "control characters"));
     }
+    // Text appears inside the engine's sentences, isolated (U+2068 … U+2069): a direction
+    // control could end the isolate early or reverse the rest of the sentence.
+    if t.chars().any(is_bidi_control) {
+        return Err(err(
+            ErrorCode::InvalidValue,
+            field,
+            format!("{what_zh}里有改变文字方向的隐藏字符（如从右到左标记），请删掉后重新输入。"),
+            "bidirectional control characters (U+202A-202E, U+2066-2069, U+200E, U+200F, U+061C) are not allowed",
+        ));
+    }
     Ok(t.to_string())
+}
+
+/// Unicode direction controls: embeddings and overrides, isolates, marks.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 impl Scenario {
@@ -262,7 +281,20 @@ impl Scenario {
         members.iter().position(|m| m.id == id)
     }
 
-    /// How far apart members `a` and `b` are insured.
+    /// How far apart members `a` and `b` are insured, counting a province pooled at province
+    /// level (one 统筹区, SPEC §10.1) as one area from its `pooling` date on.
+    pub fn area_distance(&self, a: usize, b: usize) -> Distance {
+        match self.distance(a, b) {
+            Distance::OtherCity
+                if self.members[a].place.pooling.is_some_and(|f| f.on(self.as_of) == crate::data::InForce::Yes) =>
+            {
+                Distance::SamePool
+            }
+            d => d,
+        }
+    }
+
+    /// How far apart members `a` and `b` are insured (their places only).
     pub fn distance(&self, a: usize, b: usize) -> Distance {
         let (x, y) = (&self.members[a], &self.members[b]);
         match (&x.province_key, &y.province_key) {
@@ -492,8 +524,8 @@ fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, Input
             err(
                 ErrorCode::InvalidValue,
                 f("insurance"),
-                "参保类型只能是职工医保（在职/退休）、居民医保或未参保。",
-                "insurance must be employee, employee_retired, resident or none",
+                "参保类型只能是职工医保（在职/退休）、居民医保、未参保或不知道。",
+                "insurance must be employee, employee_retired, resident, none or unknown",
             )
         })?;
         let name = match &m.name {
@@ -541,7 +573,9 @@ fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, Input
             }
         };
         let (province_key, pool_key) = at.keys();
-        let balance = match (&m.balance, insurance.has_account()) {
+        // Not known: a balance given is kept for the reading in which the member has 职工医保.
+        let may_have_account = insurance.has_account() || insurance == Insurance::Unknown;
+        let balance = match (&m.balance, may_have_account) {
             (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
             (None, true) => Money::ZERO,
             (Some(raw), false) => {
@@ -562,7 +596,7 @@ fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, Input
             None => None,
             Some(raw) => {
                 let v = money(raw, f("shareable_balance"), "可共济的金额")?;
-                if !insurance.has_account() && !v.is_zero() {
+                if !may_have_account && !v.is_zero() {
                     return Err(err(
                         ErrorCode::InvalidBalance,
                         f("shareable_balance"),
@@ -581,19 +615,31 @@ fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, Input
                 Some(v)
             }
         };
+        if insurance == Insurance::Unknown
+            && out.iter().filter(|o| o.insurance == Insurance::Unknown).count() >= limits::UNKNOWN_INSURANCE
+        {
+            return Err(err(
+                ErrorCode::TooMany,
+                f("insurance"),
+                format!("最多{}位家人的参保类型可以填“不知道”，请先确认其他人的。", limits::UNKNOWN_INSURANCE),
+                format!("at most {} members may have insurance unknown", limits::UNKNOWN_INSURANCE),
+            ));
+        }
         out.push(Member {
             id: m.id.clone(),
             name,
             relation,
             via: None,
             insurance,
-            province: at.province.map(|p| cities::province_name(p).to_string()),
+            // The province as people say it, where one was given (福建 for "福建省", "350000" or
+            // "fujian"); else `place` names where the member is (the city's or region's place).
+            province: province.as_ref().and(at.province).map(|p| cities::province_name(p).to_string()),
             place: at.place,
             city: at.city,
             province_key,
             pool_key,
             balance,
-            balance_known: m.balance.is_some() || !insurance.has_account(),
+            balance_known: m.balance.is_some() || !may_have_account,
             shareable_balance,
         });
     }

@@ -61,12 +61,35 @@ pub struct WithdrawalAnswer {
     pub local: Vec<crate::data::LocalFact>,
 }
 
+fn situation_words(situation: &str) -> &'static str {
+    match situation {
+        "death" => "去世",
+        "settle_abroad" => "出国（境）定居",
+        "leave_employee_insurance" => "不再参加职工医保",
+        "move_no_transfer" => "转到不接收余额的地区",
+        "long_term_elsewhere" => "长期异地居住",
+        _ => "这种情况",
+    }
+}
+
+/// The case id a place's list uses for a situation of the questionnaire.
+fn local_case(situation: &str) -> Option<&'static str> {
+    Some(match situation {
+        "death" => "death",
+        "settle_abroad" => "abroad",
+        "leave_employee_insurance" => "leave_employee_insurance",
+        "move_no_transfer" => "move_out",
+        "long_term_elsewhere" => "long_stay_elsewhere",
+        _ => return None,
+    })
+}
+
 const SITUATIONS: &[&str] =
     &["death", "settle_abroad", "leave_employee_insurance", "move_no_transfer", "long_term_elsewhere", "none"];
 
 pub fn check(input: &WithdrawalInput) -> Result<WithdrawalAnswer, InputError> {
     let id_and_card = ["本人（或代办人）身份证件", "社保卡或医保电子凭证", "本人名下的银行账户"];
-    let (answer, message, who, mut materials): (&str, String, &str, Vec<&str>) = match input.situation.as_str() {
+    let (answer, message, who, mut materials): (&'static str, String, &str, Vec<&str>) = match input.situation.as_str() {
         "death" => (
             "can_apply",
             "参保人去世后，个人账户里剩下的钱可以由法定继承人申请一次性支取。".into(),
@@ -132,11 +155,34 @@ pub fn check(input: &WithdrawalInput) -> Result<WithdrawalAnswer, InputError> {
     if answer != "generally_not" {
         warnings.push("支取后个人账户一般会注销，以后再参保要重新开始。".into());
     }
+    let place = crate::credit::place(&input.region)?;
+    let local = place.map(|p| p.local_withdrawal()).unwrap_or_default();
+    // A place's own list decides (issue 21 item 6): a case on it can be applied for there; a
+    // case the list leaves out is not a plain yes any more, but not a no either (the list may
+    // not be complete): ask locally. Death is on every list (社会保险法: the account is inherited).
+    let (answer, message) = match (place, local_case(&input.situation)) {
+        (Some(p), Some(case)) if !local.is_empty() && input.situation != "death" && answer != "generally_not" => {
+            match local.iter().find(|f| f.case == case) {
+                Some(f) => {
+                    ("can_apply", format!("按{}的规定：{}（来源见下）。具体要带的材料以当地经办机构为准。", f.place, f.text))
+                }
+                None => (
+                    "depends_on_region",
+                    format!(
+                        "{}公布的可以支取的情形里没有这一项（只列了：{}），“{}”能不能取出要问当地医保经办机构。",
+                        local.first().map_or(p.name, |f| f.place),
+                        local.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join("；"),
+                        situation_words(&input.situation)
+                    ),
+                ),
+            }
+        }
+        _ => (answer, message),
+    };
     let headline = match answer {
         "can_apply" => "可以申请",
         "depends_on_region" => "取决于当地",
         _ => "一般不可以",
     };
-    let local = crate::credit::place(&input.region)?.map(|p| p.local_withdrawal()).unwrap_or_default();
     Ok(WithdrawalAnswer { answer, headline, message, who_applies: who, materials, warnings, rule: rule_id::R_WITHDRAW, local })
 }

@@ -174,3 +174,47 @@ fn relations_lists_what_via_may_name() {
     assert_eq!(uncle["name"], "叔伯/舅舅");
     assert!(uncle["via"].as_array().unwrap().iter().any(|v| v == "father"));
 }
+
+/// A file name that is not UTF-8 (a GBK name on Linux) is read like any other, never a panic.
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("gongji-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // "福州.json" in GBK.
+    let name = std::ffi::OsStr::from_bytes(b"\xb8\xa3\xd6\xdd.json");
+    let path = dir.join(name);
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spec_example.json"), &path).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gongji")).arg("eval").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(serde_json::from_slice::<Value>(&out.stdout).unwrap()["results"].is_array());
+    // A missing one is a clear error naming it, status 2.
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"\xff.json"));
+    let out = Command::new(env!("CARGO_BIN_EXE_gongji")).arg("eval").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+    // A command that is not text is a usage error, not a panic.
+    let out = Command::new(env!("CARGO_BIN_EXE_gongji")).arg(std::ffi::OsStr::from_bytes(b"\xff")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// `gongji eval file >&-`: the answer cannot be written, so the status says so (2), as it does
+/// for a full disk — never 0 with the answer lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_stdout_is_a_write_error() {
+    let script = format!(
+        "'{}' eval '{}' >&-",
+        env!("CARGO_BIN_EXE_gongji"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/spec_example.json")
+    );
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("standard output is closed"));
+    // Sent to /dev/null on purpose: fine.
+    let script = script.replace(">&-", "> /dev/null");
+    let out = Command::new("sh").arg("-c").arg(&script).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -26,8 +26,9 @@ import { wireAdvice } from './js/advice.js';
 import { renderWithdraw } from './js/withdrawal.js';
 import { renderCredit } from './js/credit.js';
 import { registerOffline } from './js/offline.js';
+import { loadEngine } from './js/engine-load.js';
 
-var init = gongji.default, catalogue = gongji.catalogue, rules = gongji.rules, regions = gongji.regions, version = gongji.version;
+var catalogue = gongji.catalogue, rules = gongji.rules, regions = gongji.regions, version = gongji.version;
 
 var root = document.documentElement;
 var params = new URLSearchParams(location.search);
@@ -40,8 +41,8 @@ ctx.engine = guarded(gongji, function () { showFailure(ctx); });
 installRedraw(ctx);
 installFamilyEdits(ctx);
 
-// ---- article mode (?embed=1): height, answer and scroll messages to the host (js/embed.js) ----
-startArticle(params);
+// ---- article mode (?embed=1, ?embed=compact), the mini-program web-view: js/article-mode.js ----
+startArticle(params, ctx);
 
 // ---- wiring of the static controls ----------------------------------------
 function wire() {
@@ -116,20 +117,17 @@ async function start() {
   if (window.performance && performance.mark) performance.mark('gongji-first-result');
 }
 
-if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-  fatal('你的浏览器关闭了 WebAssembly（例如苹果手机的“锁定模式”，或某些安全设置），计算器无法运行。请换一个浏览器，或暂时对本站关闭锁定模式后再打开。');
-} else {
-  // boot.js started fetching and compiling the module before this script arrived; if that
-  // failed (or boot.js is missing), init() loads it itself.
-  var early = window.__gongjiWasm;
-  (early ? early.then(function (m) { return init({ module_or_path: m }); }, function () { return init(); }) : init()).then(function () {
-    return start().catch(function (e) {
-      // A throw while setting up (a trap in the first calls included): no half-drawn page.
-      fatal('计算器出错了，没能打开（' + (e && e.message ? e.message : e) + '）。请重新加载页面。', true);
-    });
-  }, function (e) {
-    fatal('计算器没能加载（' + (e && e.message ? e.message : e) + '）。请检查网络后刷新页面。', true);
+// The engine: the WebAssembly module (boot.js started fetching and compiling it before this
+// script arrived), or where WebAssembly is missing or refused, the same engine as JavaScript
+// (js/engine-load.js). A browser that can run neither is told so plainly (never "the network").
+loadEngine(gongji, window.__gongjiWasm).then(function () {
+  return start().catch(function (e) {
+    // A throw while setting up (a trap in the first calls included): no half-drawn page.
+    fatal('计算器出错了，没能打开。请重新加载页面。', true, e && e.message ? e.message : String(e));
   });
-}
+}, function (e) {
+  if (e && e.kind === 'old') fatal('这个浏览器太旧，或者它的安全设置不允许运行计算器。请用手机自带的浏览器打开，或把微信、浏览器更新到最新版本后再试。', false, e.message);
+  else fatal('计算器没能加载完（网络断了或太慢）。请检查网络后刷新页面。', true, e && e.message ? e.message : String(e));
+});
 
 registerOffline();

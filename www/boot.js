@@ -8,13 +8,14 @@
 //    paint: the place is set in the quick check; an example's answer fills the bar, and the
 //    quick check (still the bare page's question) stays invisible until the engine draws it
 //    (`pre-preset`); in an article (`?embed=1`) the bar moves above the quick check, where
-//    js/article-mode.js puts it.
+//    js/article-mode.js puts it; the compact view (`?embed=compact`) keeps it under the question.
 // 2. Start fetching and compiling the engine at once (streaming where the server sends
 //    application/wasm), in parallel with the page's script; app.js picks the compiled module up.
 (function () {
   var root = document.documentElement, q = location.search;
-  var embed = /[?&]embed=1(&|$)/.test(q);
-  if (embed) root.className += ' embed';
+  var compact = /[?&]embed=compact(&|$)/.test(q);
+  var embed = compact || /[?&]embed=1(&|$)/.test(q);
+  if (embed) root.className += compact ? ' embed compact' : ' embed';
   var stored = false;
   try { stored = !!window.localStorage.getItem('gongji:v1'); } catch (e) { /* storage off */ }
   var preset = /[?&]preset=([a-z0-9_]+)(&|$)/.exec(q);
@@ -49,7 +50,7 @@
       var sel = document.getElementById('region');
       if (place && sel) sel.value = place;
       var quick = document.getElementById('quick');
-      if (embed && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
+      if (embed && !compact && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
     });
     mo.observe(root, { childList: true, subtree: true });
   }

@@ -14,7 +14,7 @@ const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 
-const wasm = fs.readFileSync(path.join(www, 'pkg/gongji_bg.wasm'));
+const wasm = fs.readFileSync(path.join(www, 'pkg', fs.readdirSync(path.join(www, 'pkg')).find((f) => /^gongji_bg(\.[0-9a-f]+)?\.wasm$/.test(f))));   // content-hashed in www-dist
 const glue = fs.readFileSync(path.join(repo, 'www/pkg/gongji.js'));
 const rows = [];
 function walk(d) {

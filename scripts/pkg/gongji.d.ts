@@ -18,7 +18,8 @@ export type Relation =
   | 'grandson' | 'granddaughter' | 'maternal_grandson' | 'maternal_granddaughter'
   | 'father_in_law' | 'mother_in_law' | 'son_in_law' | 'daughter_in_law'
   | 'spouse_sibling' | 'sibling_spouse' | 'nephew' | 'niece' | 'uncle' | 'aunt' | 'other';
-export type Insurance = 'employee' | 'employee_retired' | 'resident' | 'none';
+/** `unknown` (不知道): the engine answers each reading (职工医保 / 居民医保), SPEC §10.3. */
+export type Insurance = 'employee' | 'employee_retired' | 'resident' | 'none' | 'unknown';
 export type Card = 'own' | 'other';
 export type Venue = 'designated_hospital' | 'designated_pharmacy' | 'non_designated' | 'online';
 
@@ -115,6 +116,21 @@ export type Verdict = 'covered' | 'self_pay' | 'blocked' | 'needs_input' | 'depe
 /** Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3) */
 export type Answer = 'yes' | 'not_bound' | 'no' | 'depends' | 'blocked' | 'needs_input';
 export type MayPay = 'yes' | 'no' | 'depends';
+/** How far apart a sharing line's two members are insured (SPEC §10.1). */
+export type Distance = 'same_area' | 'same_province' | 'other_province';
+/** Every `code` of `reasons`, `ineligible_sharers` and `payers` (tests/vocabulary.rs checks this list against the engine's). */
+export type ReasonCode =
+  | 'impersonation' | 'non_designated_venue' | 'cosmetic_not_covered' | 'not_medical_expense' | 'region_dependent'
+  | 'region_rule' | 'not_close_relative' | 'sharer_no_personal_account' | 'beneficiary_not_insured' | 'not_bound'
+  | 'cross_province_needs_quota' | 'quota_not_for_item' | 'rule_not_in_force' | 'balance_exhausted' | 'needs_input'
+  | 'premium_not_applicable' | 'dental_therapeutic' | 'pooled_paid' | 'pooled_settled' | 'pooled_not_given'
+  | 'pooled_carried' | 'own_card_required' | 'self_pay_rest' | 'shareable_limited' | 'outside_local_circle';
+/** Every `next_steps[].code` (tests/vocabulary.rs checks this list against the engine's). */
+export type NextStepCode =
+  | 'bind_sharing' | 'set_quota' | 'use_own_card' | 'bring_ids' | 'keep_slip' | 'ask_local' | 'pay_premium'
+  | 'check_wallet' | 'fill_via' | 'enter_amount' | 'enter_balance' | 'enter_shareable' | 'enroll' | 'use_designated'
+  | 'self_pay' | 'stop_impersonation' | 'ask_close_relative' | 'wait_for_rule' | 'fix_sharing' | 'ask_spouse'
+  | 'ask_insurance';
 export type Payer = 'pooled_fund' | 'own_account' | 'shared_account' | 'shared_quota' | 'self_pay';
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -130,7 +146,7 @@ export interface Step {
 }
 
 export interface Reason {
-  code: string;
+  code: ReasonCode;
   severity: Severity;
   message: string;
   rule: RuleId;
@@ -138,7 +154,7 @@ export interface Reason {
 
 export interface IneligibleSharer {
   member: string;
-  code: string;
+  code: ReasonCode;
   message: string;
   /** What would fix it, in plain Chinese. */
   fix: string;
@@ -151,11 +167,13 @@ export interface PayerLine {
   member?: string;
   order?: number;
   may_pay: MayPay;
-  code?: string;
+  code?: ReasonCode;
   rule: RuleId;
+  /** (sharing lines) How far apart the two are insured. */
+  distance?: Distance;
 }
 
-export interface NextStep { code: string; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
+export interface NextStep { code: NextStepCode; message: string; /** The input field to fill in, when the step asks for one. */ field?: string; }
 
 export interface ExpenseResult {
   /** Index of the expense in the input. */
@@ -172,6 +190,15 @@ export interface ExpenseResult {
   ineligible_sharers: IneligibleSharer[];
   payers: PayerLine[];
   next_steps: NextStep[];
+  /** Where someone's insurance is `unknown` and the readings answer differently: each reading. */
+  readings?: Reading[];
+}
+
+/** One reading of insurance not known: member id → the insurance assumed, and its answer. */
+export interface Reading {
+  insurance: Record<string, 'employee' | 'resident'>;
+  answer: Answer;
+  headline: string;
 }
 
 export interface Output {
@@ -355,6 +382,8 @@ export interface RelationInfo {
   via: Relation[];
   /** At most one per family (a person has one father, one spouse). */
   unique: boolean;
+  /** A generation above 我 (likely retired; the "elderly" of order advice). */
+  elder: boolean;
 }
 
 // ---------------------------------------------------------------- exports
@@ -378,19 +407,48 @@ export function relations(): RelationInfo[];
 /** The engine version and the rules data version. */
 export function version(): Version;
 
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-export interface InitOutput { readonly memory: WebAssembly.Memory; }
-export type SyncInitInput = BufferSource | WebAssembly.Module;
+// ---------------------------------------------------------------- loading
+// Typed without the DOM library and without Node's types (`lib: ["es2022"]` is enough).
 
-/** Instantiates the module synchronously from its bytes (Node, workers, tests). */
+/** Anything with an `href`: a `URL` (browser or Node), e.g. `new URL('./gongji_bg.wasm', import.meta.url)`. */
+export interface UrlLike { readonly href: string; }
+/** A fetch `Response` carrying the .wasm (the glue falls back from streaming compilation on a wrong MIME type). */
+export interface ResponseLike { readonly ok: boolean; readonly status: number; arrayBuffer(): Promise<ArrayBuffer>; }
+/** The .wasm's bytes: an `ArrayBuffer`, a `Uint8Array` (a Node `Buffer`), any typed array or `DataView`. */
+export type WasmBytes = ArrayBuffer | ArrayBufferView;
+/**
+ * A compiled `WebAssembly.Module`, or a `Request`: typed as `object` so that neither the DOM library
+ * nor Node's types are needed.
+ */
+export type CompiledModuleOrRequest = object;
+/**
+ * What `init()` loads the module from: an address (a string or a URL: fetched; in Node also a file
+ * path or a `file:` URL, read from disk), a Response, the bytes, or a compiled module.
+ */
+export type InitInput = string | UrlLike | ResponseLike | WasmBytes | CompiledModuleOrRequest;
+export interface InitOutput { readonly memory: { readonly buffer: ArrayBuffer }; }
+export type SyncInitInput = WasmBytes | CompiledModuleOrRequest;
+
+/** Instantiates the module synchronously from its bytes or a compiled module (Node, workers, tests). */
 export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
 
 /**
- * Loads and instantiates the module; call once before any export. Without an argument it
- * fetches 'pkg/gongji_bg.wasm' relative to the page's base URL; elsewhere pass the URL:
- * `init({ module_or_path: new URL('./gongji_bg.wasm', someBase) })`. Works when the server sends
- * the .wasm with the wrong MIME type (falls back from streaming compilation).
+ * Loads and instantiates the module; call once, and await it, before any other export (one called
+ * earlier throws an Error that says so).
+ * - In a browser, without an argument it fetches 'pkg/gongji_bg.wasm' relative to the page; elsewhere
+ *   pass the .wasm's address: `init({ module_or_path: './node_modules/gongji/gongji_bg.wasm' })`, or
+ *   what your bundler gives for `gongji/gongji_bg.wasm`.
+ * - In Node (the package's "node" entry), without an argument it reads the package's own
+ *   gongji_bg.wasm; it also takes a file path, a `file:` URL or the bytes.
+ * Works when a server sends the .wasm with the wrong MIME type.
  */
 export default function __wbg_init(
   module_or_path?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>
 ): Promise<InitOutput>;
+
+/**
+ * The page's fallback where WebAssembly is missing or refused: `make(imports)` returns the exports of
+ * the same module compiled to JavaScript (binaryen's wasm2js: pkg/gongji_fallback.js of the built
+ * site, which is not part of this package). Not needed otherwise.
+ */
+export function initFallback(make: (imports: object) => object): InitOutput;

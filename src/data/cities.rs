@@ -253,13 +253,10 @@ pub fn municipality(p: &Place) -> Option<City> {
     city_by_code(province_code(p)?)
 }
 
-/// Whether a province pools basic medical insurance at province level, so that all its cities
-/// are one 统筹区 (SPEC §10.1: "except where the province pools … at province level (sourced per
-/// province)"). Today: the four municipalities (one city each) and 兵团 (one place).
-///
-/// HOOK (issue 22, province-level pooling): the provinces whose sources say they pool at
-/// province level belong here, read from their profiles with those sources; until then two
-/// cities of one province are two 统筹区 (`Distance::OtherCity`).
+/// Whether a place is one 统筹区 whatever city is named in it: the four municipalities (one city
+/// each) and 兵团 (one place, SPEC §10.1), so their members' 统筹区 key is the province. Other
+/// provinces: two cities are two 统筹区 (`Distance::OtherCity`), unless the province's profile
+/// dates its province-level pooling (`pooling`, applied by `Scenario::area_distance`).
 pub fn pooled_at_province(p: &Place) -> bool {
     p.id == "bingtuan" || super::is_municipality(p.id)
 }

@@ -7,6 +7,7 @@
 //! exports of the same names.
 
 use crate::date::Date;
+use crate::kinship::Kin;
 use serde::Serialize;
 
 pub mod cities;
@@ -126,8 +127,19 @@ pub struct Item {
     pub quota: QuotaScope,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gate: Option<Gate>,
+    /// Excluded from personal accounts by 国办发〔2021〕14号 (养生保健、体育健身) from this date;
+    /// before it, what an account could buy was local, so the answer is `depends`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excluded_from: Option<Date>,
     pub rule: &'static str,
     pub note: &'static str,
+}
+
+impl Item {
+    /// Whether the 2021 exclusion had not yet come on `day` (what accounts bought was local).
+    pub fn locally_decided_on(&self, day: Date) -> bool {
+        self.excluded_from.is_some_and(|d| day < d)
+    }
 }
 
 /// Yes / no / depends, for a place's decision on an item.
@@ -167,7 +179,7 @@ pub struct Source {
 }
 
 /// Whether a dated rule is in force on a day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum InForce {
     No,
     /// Inside a window known only from dated lists: ask locally.
@@ -259,7 +271,8 @@ pub enum ShareModel {
 #[derive(Debug, Serialize)]
 pub struct Shareable {
     pub model: ShareModel,
-    #[serde(skip)]
+    /// `above_floor`: the amount that stays in the account (福建 ¥2,000).
+    #[serde(serialize_with = "floor_text", skip_serializing_if = "is_zero")]
     pub floor_cents: u64,
     pub from: Date,
     pub until: Option<Date>,
@@ -269,6 +282,14 @@ pub struct Shareable {
     pub ordered: bool,
     pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
+}
+
+fn is_zero(cents: &u64) -> bool {
+    *cents == 0
+}
+
+fn floor_text<S: serde::Serializer>(cents: &u64, s: S) -> Result<S::Ok, S::Error> {
+    crate::money::Money::from_cents(*cents).serialize(s)
 }
 
 impl Shareable {
@@ -290,6 +311,72 @@ pub struct ItemDecision {
     pub from: Date,
     pub sources: &'static [&'static Source],
     pub note: Option<&'static str>,
+}
+
+/// Whom an account may pay for, for some items, from a date (SPEC §10.2): relations added to
+/// the national circle (some places count 配偶的父母), or the only relations allowed (天津:
+/// 商业健康保险 only for 本人、配偶、父母、子女). Relations are seen from the sharer.
+#[derive(Debug, Serialize)]
+pub struct Circle {
+    /// The items it is about; empty: every item.
+    pub items: &'static [&'static str],
+    pub add: &'static [Kin],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only: Option<&'static [Kin]>,
+    pub from: Date,
+    /// Applies before `until`; not from `ends_by` on; between the two, whether it still applied
+    /// is not known (`Date::MAX` for both: no end known).
+    #[serde(skip_serializing_if = "Date::is_max")]
+    pub until: Date,
+    #[serde(skip_serializing_if = "Date::is_max")]
+    pub ends_by: Date,
+    /// Some cities of the province count these relations, the province does not (SPEC §10.1:
+    /// a value that varies between cities is `depends` for the others).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub maybe: bool,
+    /// For `maybe`: the city whose rule it is.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub city: &'static str,
+    pub sources: &'static [&'static Source],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+}
+
+impl Circle {
+    /// Whether it applies to this item on this day: yes, no, or depends (inside its end's window,
+    /// or only some cities of the province count it).
+    pub fn applies(&self, item: &str, day: Date) -> InForce {
+        if !(self.items.is_empty() || self.items.contains(&item)) || day < self.from || day >= self.ends_by {
+            InForce::No
+        } else if day >= self.until || self.maybe {
+            InForce::Depends
+        } else {
+            InForce::Yes
+        }
+    }
+}
+
+/// The circle of relatives in force for one item at one place and day.
+#[derive(Debug, Default)]
+pub struct CircleOn {
+    /// Relations added to the national circle, each with the circle and place that add it, and
+    /// whether it surely applies (yes) or may (depends).
+    pub added: Vec<(&'static Circle, &'static Place, InForce)>,
+    /// The nearest limit, if any.
+    pub only: Option<(&'static Circle, &'static Place)>,
+}
+
+impl CircleOn {
+    /// The circle and place that add this kinship, if any, and whether that is sure (yes) or
+    /// only possible (depends).
+    pub fn adds(&self, kin: Kin) -> Option<(&'static Circle, &'static Place, InForce)> {
+        self.added.iter().filter(|(c, _, _)| c.add.contains(&kin)).min_by_key(|(_, _, f)| *f != InForce::Yes).copied()
+    }
+
+    /// The limit that leaves this kinship out, if any.
+    pub fn excludes(&self, kin: Kin) -> Option<(&'static Circle, &'static Place)> {
+        self.only.filter(|(c, _)| !c.only.is_some_and(|o| o.contains(&kin)))
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -384,6 +471,14 @@ pub struct Place {
     pub notes: &'static [Note],
     pub credit: &'static [CreditFact],
     pub withdrawal: &'static [WithdrawalFact],
+    /// Whom an account may pay for here, per item (SPEC §10.2), beyond or instead of the
+    /// national circle.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub circles: &'static [Circle],
+    /// (province, and its cities) Basic medical insurance pooled at province level: the whole
+    /// province is one 统筹区 from this date (SPEC §10.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pooling: Option<&'static DateFact>,
     /// A province's cities (SPEC §10.1; `regions()` lists them under it, compactly).
     #[serde(skip_serializing_if = "CitiesOf::is_empty")]
     pub cities: CitiesOf,
@@ -442,6 +537,26 @@ impl Place {
     /// The nearest decision on a "depends" item in force on `day`, with the place that made it.
     pub fn decision(&self, item: &str, day: Date) -> Option<(&'static ItemDecision, &'static Place)> {
         self.chain().find_map(|p| p.items.iter().find(|d| d.item == item && d.from <= day).map(|d| (d, p)))
+    }
+
+    /// The circle of relatives for an item on a day: additions along the chain, the nearest limit.
+    pub fn circle_on(&self, item: &str, day: Date) -> CircleOn {
+        let mut on = CircleOn::default();
+        for p in self.chain() {
+            for c in p.circles {
+                let applies = c.applies(item, day);
+                if applies == InForce::No {
+                    continue;
+                }
+                if !c.add.is_empty() {
+                    on.added.push((c, p, applies));
+                }
+                if c.only.is_some() && on.only.is_none() && applies == InForce::Yes {
+                    on.only = Some((c, p));
+                }
+            }
+        }
+        on
     }
 
     /// The money model in force on `day`, if the place limits what may be shared.
@@ -570,7 +685,10 @@ mod tests {
     fn national_place_has_the_spec_dates_and_every_place_resolves() {
         let n = national();
         assert_eq!(n.id, "national");
-        assert_eq!((n.facts.sharing_from.not_before, n.facts.sharing_from.by), (Date::new(2021, 4, 22), Date::new(2021, 4, 22)));
+        // A visitor with no place could be in any province: the start is the window from the guideline
+        // to the last province's (SPEC §10.1, issue 21 item 6).
+        assert_eq!(n.facts.sharing_from.not_before, Date::new(2021, 4, 22));
+        assert!(n.facts.sharing_from.by > Date::new(2021, 4, 22));
         assert_eq!(n.facts.cross_province_from.by, Date::new(2026, 1, 9));
         assert!(n.items.is_empty(), "the national default decides no 'depends' item");
         for id in [

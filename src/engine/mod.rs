@@ -10,6 +10,8 @@ mod answer;
 mod eligibility;
 mod expense;
 mod payability;
+mod readings;
+mod words;
 
 use crate::data::{self, InForce};
 use crate::kinship::{Family, Person};
@@ -62,14 +64,14 @@ impl Ledger {
 
 /// Evaluates a checked scenario. Infallible: every refusal was made during validation.
 pub fn evaluate(s: &Scenario) -> Output {
-    run(s, false)
+    readings::evaluate(s, false)
 }
 
 /// The money of a scenario only: the same steps and balances as [`evaluate`], with no
 /// sentences (no reasons, headlines, payers or next steps). For order advice, which replays a
 /// year for every 顺位 order.
 pub fn evaluate_money(s: &Scenario) -> Output {
-    run(s, true)
+    readings::evaluate(s, true)
 }
 
 fn run(s: &Scenario, quiet: bool) -> Output {

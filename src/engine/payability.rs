@@ -8,6 +8,10 @@ use crate::scenario::{Member, Scenario};
 
 /// The own account's answer for this item and patient, with the place decision used, if any.
 pub fn own(s: &Scenario, item: &Item, patient: &Member) -> (Tri, Option<(&'static ItemDecision, &'static Place)>) {
+    // Before 国办发〔2021〕14号 excluded it, what an account could buy was local.
+    if item.locally_decided_on(s.as_of) {
+        return (Tri::Depends, None);
+    }
     match item.own {
         Payability::Yes => (Tri::Yes, None),
         Payability::No | Payability::NotApplicable => (Tri::No, None),

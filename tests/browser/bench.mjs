@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, startHost, loadPlaywright, CHROMIUM, ROOT } from './server.mjs';
 
-if (!fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) { console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.'); process.exit(2); }
+if (!fs.existsSync(path.join(ROOT, 'manifest.json')) && !fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) { console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.'); process.exit(2); }
 const { chromium } = await loadPlaywright();
 const browser = await chromium.launch(CHROMIUM);
 const srv = await startServer({ gzip: true });

@@ -19,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
 fs.mkdirSync(ART, { recursive: true });
 
-if (!fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) {
+if (!fs.existsSync(path.join(ROOT, 'manifest.json')) && !fs.existsSync(path.join(ROOT, 'pkg/gongji_bg.wasm'))) {   // built (hashed names), or www/
   console.error(ROOT + '/pkg is missing: run scripts/build-wasm.sh first.');
   process.exit(2);
 }
@@ -439,12 +439,14 @@ ${snippet}
 ${para(4)}
 </article></body></html>`;
 }
-// The editor's builder: place, start, the host's address -> the snippet.
-async function buildSnippet(page, base, { region, start, origin }) {
+// The editor's builder: place, start, size (here the whole calculator, ?embed=1; the compact
+// view is tested in embed.mjs), the host's address -> the snippet.
+async function buildSnippet(page, base, { region, start, origin, size = '1' }) {
   await page.goto(base + 'embed.html');
   await page.waitForSelector('html.ready');
   if (region) await page.selectOption('#b-region', region);
   await page.check(`input[name="b-start"][value="${start || ''}"]`);
+  await page.check(`input[name="b-size"][value="${size}"]`);
   if (origin !== undefined) await page.fill('#b-origin', origin);
   return page.inputValue('#b-snippet');
 }
@@ -455,12 +457,12 @@ async function iframeSrc(page, snippet) {
 }
 // Where the answer bar is, in the host's viewport (the frame's offset plus the bar's offset in it).
 async function answerInHost(page, frame) {
-  const ft = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top);
+  const ft = await page.$eval('iframe[data-gongji]', (f) => f.getBoundingClientRect().top);
   const a = await frame.evaluate(() => { const r = document.getElementById('answer').getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, answer: document.getElementById('answer').getAttribute('data-answer') }; });
   return { ...a, hostTop: ft + a.top, hostBottom: ft + a.bottom, vh: await page.evaluate(() => innerHeight) };
 }
 async function frameOf(page) {
-  const h = await page.waitForSelector('#gongji');
+  const h = await page.waitForSelector('iframe[data-gongji]');
   const f = await h.contentFrame();
   await f.waitForSelector('html.ready', { timeout: 15000 });
   return f;
@@ -494,8 +496,8 @@ test('embed: a 375-wide article on another origin, snippet from the builder — 
   check(await frame.$$eval('#guides details', (ds) => ds.length >= 5 && ds.every((d) => !d.open)), 'guides folded');
   check(await frame.isVisible('#guides summary:has-text("亲情账户")'), '亲情账户 ≠ 家庭共济 guide is there');
   check(await frame.isHidden('footer.foot'), 'no footer');
-  await page.waitForFunction(() => document.getElementById('gongji').getAttribute('height') !== '900');
-  const h0 = Number(await page.getAttribute('#gongji', 'height'));
+  await page.waitForFunction(() => document.querySelector('iframe[data-gongji]').getAttribute('height') !== '900');
+  const h0 = Number(await page.getAttribute('iframe[data-gongji]', 'height'));
   const content0 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   check(Math.abs(h0 - content0) <= 2, `frame as tall as its content (${h0} vs ${content0})`);
   // Messages: only from the calculator's origin; the engine's answer with its headline.
@@ -506,7 +508,7 @@ test('embed: a 375-wide article on another origin, snippet from the builder — 
   check(a0.answer === await frame.getAttribute('#answer', 'data-answer') && /妈妈/.test(a0.headline), 'answer message = the bar: ' + JSON.stringify(a0));
   await page.screenshot({ path: path.join(ART, 'embed-host-article-top.png') });
   // The reader scrolls down the article to the examples, past the answer bar; taps one.
-  const ft = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top + scrollY);
+  const ft = await page.$eval('iframe[data-gongji]', (f) => f.getBoundingClientRect().top + scrollY);
   const presetsTop = await frame.$eval('#presets', (e) => e.getBoundingClientRect().top + scrollY);
   await page.evaluate((y) => window.scrollTo(0, y), ft + presetsTop - 20);
   let a = await answerInHost(page, frame);
@@ -520,25 +522,25 @@ test('embed: a 375-wide article on another origin, snippet from the builder — 
   msgs = await page.evaluate(() => window.__gongji);
   check(msgs.some((m) => m.data.type === 'gongji:answer' && m.data.answer === 'yes'), 'answer message after the example');
   await page.screenshot({ path: path.join(ART, 'embed-host-article-answer.png') });
-  let h1 = Number(await page.getAttribute('#gongji', 'height'));
+  let h1 = Number(await page.getAttribute('iframe[data-gongji]', 'height'));
   check(h1 > h0 + 1000, `the frame grew with the example (${h0} → ${h1})`);
   // 付款明细 opened in the article: the frame grows with it (nothing is cut off below).
   await frame.click('#results [data-result="0"] details.steps-box > summary');
-  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) > h + 50, h1, { timeout: 5000 })
-    .catch(async () => { throw new Error('the frame did not grow when 付款明细 opened: ' + await page.getAttribute('#gongji', 'height') + ' (was ' + h1 + ')'); });
+  await page.waitForFunction((h) => Number(document.querySelector('iframe[data-gongji]').getAttribute('height')) > h + 50, h1, { timeout: 5000 })
+    .catch(async () => { throw new Error('the frame did not grow when 付款明细 opened: ' + await page.getAttribute('iframe[data-gongji]', 'height') + ' (was ' + h1 + ')'); });
   const content1 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-  h1 = Number(await page.getAttribute('#gongji', 'height'));
+  h1 = Number(await page.getAttribute('iframe[data-gongji]', 'height'));
   check(Math.abs(h1 - content1) <= 2, `with 付款明细 open the frame is as tall as its content (${h1} vs ${content1})`);
   // 清空: the frame shrinks back, no blank space left in the article.
   await frame.click('#reset');
-  await page.waitForFunction((h) => Number(document.getElementById('gongji').getAttribute('height')) < h - 1000, h1, { timeout: 5000 })
-    .catch(async () => { throw new Error('the frame did not shrink after 清空: ' + await page.getAttribute('#gongji', 'height') + ' (was ' + h1 + ')'); });
-  const h2 = Number(await page.getAttribute('#gongji', 'height'));
+  await page.waitForFunction((h) => Number(document.querySelector('iframe[data-gongji]').getAttribute('height')) < h - 1000, h1, { timeout: 5000 })
+    .catch(async () => { throw new Error('the frame did not shrink after 清空: ' + await page.getAttribute('iframe[data-gongji]', 'height') + ' (was ' + h1 + ')'); });
+  const h2 = Number(await page.getAttribute('iframe[data-gongji]', 'height'));
   const content2 = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
   check(Math.abs(h2 - content2) <= 2 && Math.abs(h2 - h0) <= 40, `after 清空 the frame is as tall as its content (${h2} vs ${content2}; at first ${h0})`);
-  const gap = await page.evaluate(() => document.getElementById('after').getBoundingClientRect().top - document.getElementById('gongji').getBoundingClientRect().bottom);
+  const gap = await page.evaluate(() => document.getElementById('after').getBoundingClientRect().top - document.querySelector('iframe[data-gongji]').getBoundingClientRect().bottom);
   check(gap < 60, 'no blank space under the frame: ' + gap);
-  const top = await page.$eval('#gongji', (f) => f.getBoundingClientRect().top);
+  const top = await page.$eval('iframe[data-gongji]', (f) => f.getBoundingClientRect().top);
   check(top > -40 && top < 667, 'after 清空 the calculator\'s top is brought back into view: ' + top);
   await page.screenshot({ path: path.join(ART, 'embed-host-article-cleared.png') });
   await shot(page, 'embed-host-article-full');
@@ -560,7 +562,7 @@ test('embed (needs issue 15, branch rel): a fragment changed by the host after l
   const names0 = await frame.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
   check(names0.includes('妈妈'), 'the example family: ' + names0);
   // The host (any site that frames it) rewrites only the fragment: no reload, a hashchange.
-  await page.$eval('#gongji', (f, h) => { f.src = f.src.split('#')[0] + h; }, frag);
+  await page.$eval('iframe[data-gongji]', (f, h) => { f.src = f.src.split('#')[0] + h; }, frag);
   await page.waitForTimeout(800);
   const names1 = await frame.$$eval('#members legend .who', (e) => e.map((x) => x.textContent));
   check(JSON.stringify(names1) === JSON.stringify(names0), 'family changed by the host\'s fragment: ' + names1.join(', '));
@@ -577,14 +579,14 @@ test('embed: messages go to the configured origin only; a site not in frame-ance
   let frame = await frameOf(page);
   await page.waitForTimeout(600);
   check((await page.evaluate(() => window.__gongji.length)) === 0, 'no message delivered to a host the address does not name');
-  check(await page.getAttribute('#gongji', 'height') === '900', 'height untouched');
+  check(await page.getAttribute('iframe[data-gongji]', 'height') === '900', 'height untouched');
   // No ?origin=: the referrer's origin (the snippet then sends strict-origin).
   snippet = await buildSnippet(page, calc.url, { start: 'dental', origin: '' });
   check(/referrerpolicy="strict-origin"/.test(snippet) && !/origin=/.test(await iframeSrc(page, snippet)), 'snippet without origin: ' + snippet.slice(0, 200));
   pages['/referrer.html'] = articleHtml(snippet);
   await page.goto(host.url + 'referrer.html');
   frame = await frameOf(page);
-  await page.waitForFunction(() => document.getElementById('gongji').getAttribute('height') !== '900', null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('iframe[data-gongji]').getAttribute('height') !== '900', null, { timeout: 5000 });
   // An invalid ?origin= sends nothing at all.
   const bad = snippet.replace('embed=1', 'embed=1&amp;origin=javascript%3Aalert(1)');
   pages['/bad-origin.html'] = articleHtml(bad);
@@ -596,7 +598,7 @@ test('embed: messages go to the configured origin only; a site not in frame-ance
   pages['/stranger.html'] = articleHtml(snippet);
   await page.goto(stranger.url + 'stranger.html');
   await page.waitForTimeout(1500);
-  const f = await (await page.$('#gongji')).contentFrame();
+  const f = await (await page.$('iframe[data-gongji]')).contentFrame();
   const ready = f ? await f.evaluate(() => !!document.querySelector('html.ready')).catch(() => false) : false;
   check(!ready, 'a site not in frame-ancestors got the calculator');
   check((await page.evaluate(() => window.__gongji.length)) === 0, 'a stranger receives no message');
@@ -613,7 +615,7 @@ test('builder (embed.html): place + example → the snippet\'s address, a live p
     await page.selectOption('#b-region', 'fuzhou');
     await page.check('input[name="b-start"][value="student"]');
     const src = await iframeSrc(page, await page.inputValue('#b-snippet'));
-    check(src === BASE + 'index.html?embed=1&region=fuzhou&preset=student', 'snippet address: ' + src);
+    check(src === BASE + 'index.html?embed=compact&region=fuzhou&preset=student', 'snippet address (compact by default): ' + src);
     check((await page.getAttribute('#b-link', 'href')) === BASE + 'index.html?region=fuzhou&preset=student', 'plain link for WeChat articles');
     const pv = page.frameLocator('#gongji');
     await pv.locator('html.ready').waitFor({ state: 'attached' });
@@ -640,9 +642,10 @@ test('builder (embed.html): place + example → the snippet\'s address, a live p
     await page.waitForFunction(() => /位家人/.test(document.getElementById('b-family-msg').textContent), null, { timeout: 5000 }).catch(() => {});
     check((await page.innerText('#b-family-msg')).includes('3 位家人'), 'family read: ' + await page.innerText('#b-family-msg'));
     const fsrc = await iframeSrc(page, await page.inputValue('#b-snippet'));
-    check(/\?embed=1&region=fuzhou&origin=[^#]+#s=(z\.)?[A-Za-z0-9_-]+$/.test(fsrc) && !fsrc.includes('preset='), 'family address: ' + fsrc);
+    check(/\?embed=compact&region=fuzhou&origin=[^#]+#s=(z\.)?[A-Za-z0-9_-]+$/.test(fsrc) && !fsrc.includes('preset='), 'family address: ' + fsrc);
     await pv.locator('[data-k="m-name-pp"]').waitFor({ state: 'attached' });
     await page.click('#b-copy');
+    await page.waitForFunction(() => document.getElementById('b-copy-msg').textContent.length > 4, null, { timeout: 5000 }).catch(() => {});
     check((await page.innerText('#b-copy-msg')).length > 4, 'copy says what happened');
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
     await noHScroll(page);
@@ -1041,7 +1044,7 @@ test('an engine trap: the answer bar says so with a reload button, no old answer
   };
   // Minified names may hold "$" (esbuild uses it), which \w does not match.
   const TRAP_EVAL = /(?<![\w$.])([\w$]+)\.evaluate\(([\w$]+)\(([\w$]+)\)\)/, TRAP_CAT = /(?<![\w$.])([\w$]+)\.catalogue\(\)/;
-  const glue = /\/(pkg\/gongji|app)\.js$/;
+  const glue = /\/(pkg\/gongji|app(\.[0-9a-f]{10})?)\.js$/;
   await context.route(glue, trapOn(TRAP_EVAL));
   const n = pageErrors.length;
   await open(page);
@@ -1111,12 +1114,11 @@ test('wasm served as application/octet-stream still computes', async () => {
   await s2.close();
 });
 
-test('no WebAssembly: says so plainly', async () => {
+test('no WebAssembly: the engine as JavaScript answers (tests/browser/fallback.mjs has the rest)', async () => {
   const { context, page } = await newPage();
   await page.addInitScript(() => { delete window.WebAssembly; });
-  await open(page);
-  const t = await page.innerText('#fatal');
-  check(t.includes('WebAssembly') && t.includes('锁定模式'), 'plain message: ' + t);
+  await open(page, '?preset=dental');
+  check(await page.isHidden('#fatal') && await page.getAttribute('#answer', 'data-answer') === 'yes', 'answered without WebAssembly');
   await shot(page, 'mobile-no-wasm');
   await context.close();
 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export { startServer, frameAncestors, withInline, ROOT, CSP, EMBED_CSP } from '../../scripts/server.mjs';
+export { startServer, frameAncestors, withInline, ROOT, CSP, EMBED_CSP, REFERRER_POLICY } from '../../scripts/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

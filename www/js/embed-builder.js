@@ -1,14 +1,19 @@
-// The editor's builder on embed.html: pick the place and what readers see first, get the iframe
-// snippet (address ?embed=1&region=…&preset=…, or a family from a share link) and a live preview.
-// The page's own engine lists the places; nothing is sent anywhere.
+// The editor's builder on embed.html: pick the place, what readers see first and the size (compact:
+// the question and its answer; or the whole calculator), get the snippet (the iframe, an "open"
+// link for when scripts are stripped, and embed-loader.js, which resizes every calculator on the
+// host page) and a live preview. The page's own engine lists the places; nothing is sent anywhere.
 import init, { regions } from '../pkg/gongji.js';
 import { PRESETS } from './presets.js';
 import { decodeLink } from './share.js';
 import { h, $ } from './dom.js';
-import { validOrigin } from './embed.js';
+import { validOrigin, MAX_ORIGINS } from './embed.js';
 
 var preview = $('#gongji');
-var state = { region: 'national', start: '', fragment: '', origin: '', base: '' };
+var state = { region: 'national', start: '', fragment: '', origins: [], base: '', size: 'compact' };
+// The frame's height before the loader has resized it, or for good where a CMS strips scripts:
+// the compact view at a 360 px phone width (tests/browser/embed.mjs measures it), the full
+// calculator's first screens (the frame then scrolls inside).
+export var HEIGHTS = { compact: 960, '1': 900 };
 
 function esc(s) { return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
 
@@ -19,47 +24,43 @@ function cleanBase(s) {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return '';
   return u.origin + u.pathname;
 }
-// The address's query (and fragment): article mode, place, example or family, the host's origin.
-function query(embed, withOrigin) {
+// The address's query (and fragment): the size, place, example or family, the host's origins
+// (`origins`: a list; the preview passes its own).
+function query(embed, origins) {
   var q = [];
-  if (embed) q.push('embed=1');
+  if (embed) q.push('embed=' + state.size);
   if (state.region && state.region !== 'national') q.push('region=' + encodeURIComponent(state.region));
   if (state.start && state.start !== 'family') q.push('preset=' + encodeURIComponent(state.start));
-  if (withOrigin && state.origin) q.push('origin=' + encodeURIComponent(state.origin));
+  (origins || []).forEach(function (o) { q.push('origin=' + encodeURIComponent(o)); });
   return (q.length ? '?' + q.join('&') : '') + (state.start === 'family' ? state.fragment : '');
 }
 
-export function snippet(base, q, origin) {
-  var from = new URL(base).origin;
-  return '<iframe id="gongji" src="' + esc(base + q) + '"\n' +
-    '  title="医保家庭共济计算器" width="100%" height="900" style="border:0;max-width:100%"\n' +
-    '  loading="lazy" referrerpolicy="' + (origin ? 'no-referrer' : 'strict-origin') + '"></iframe>\n' +
-    '<script>\n' +
-    '(function () {\n' +
-    '  var f = document.getElementById(\'gongji\'), from = \'' + from + '\';\n' +
-    '  window.addEventListener(\'message\', function (e) {\n' +
-    '    var d = e.data;\n' +
-    '    if (e.origin !== from || e.source !== f.contentWindow || !d) return;\n' +
-    '    if (d.type === \'gongji:height\' && d.height > 0) f.height = String(Math.min(d.height, 30000));\n' +
-    '    if (d.type === \'gongji:scroll\' && typeof d.top === \'number\') {\n' +
-    '      var y = f.getBoundingClientRect().top + d.top;\n' +
-    '      if (y < 0 || y > window.innerHeight * 0.6) window.scrollTo(0, window.pageYOffset + y - 12);\n' +
-    '    }\n' +
-    '  });\n' +
-    '})();\n' +
-    '</script>';
+// The snippet: the frame (its height for when no script runs), the "open" link (hidden by the
+// loader once the calculator runs), the loader (one file for every calculator on the page).
+// `full`: the calculator's own address with the same place and start, for the link.
+export function snippet(base, q, origins, size, full) {
+  var loader = new URL('embed-loader.js', base).href;
+  return '<iframe data-gongji src="' + esc(base + q) + '"\n' +
+    '  title="医保家庭共济计算器" width="100%" height="' + (HEIGHTS[size] || HEIGHTS['1']) + '"\n' +
+    '  style="border:0;width:100%;max-width:100%;display:block" loading="lazy"\n' +
+    '  referrerpolicy="' + (origins && origins.length ? 'no-referrer' : 'strict-origin') + '"></iframe>\n' +
+    '<p data-gongji-open><a href="' + esc(full) + '" target="_blank" rel="noopener">打开医保家庭共济计算器（在新页面）</a></p>\n' +
+    '<script src="' + esc(loader) + '" async></script>';
 }
 
 var lastPreview = '';
 function render() {
   var base = state.base || '';
-  $('#b-snippet').value = base ? snippet(base, query(true, true), state.origin) : '请先在第 3 步写对计算器的地址。';
+  var full = base ? base + query(false, null) : '';
+  $('#b-snippet').value = base ? snippet(base, query(true, state.origins), state.origins, state.size, full) : '请先在第 3 步写对计算器的地址。';
   var link = $('#b-link');
-  link.href = base ? base + query(false, false) : 'index.html';
+  link.href = base ? full : 'index.html';
   link.textContent = base ? link.href : '（请先写对计算器的地址）';
-  // The preview is this site's own copy, framed from here (its origin is this page's).
-  var src = 'index.html' + query(true, false);
+  // The preview is this site's own copy, framed from here: its address names this page's origin
+  // (?origin=), so it talks to this page whatever referrer policy the server sends (issue 25).
+  var src = 'index.html' + query(true, [location.origin]);
   if (src !== lastPreview) {
+    preview.height = String(HEIGHTS[state.size] || HEIGHTS['1']);   // until the new page says its height
     var sameDoc = lastPreview && src.split('#')[0] === lastPreview.split('#')[0];
     lastPreview = src;
     if (sameDoc) {
@@ -113,6 +114,13 @@ function fillPresets() {
   });
 }
 
+function wireSize() {
+  Array.prototype.forEach.call(document.querySelectorAll('input[name="b-size"]'), function (r) {
+    if (r.checked) state.size = r.value;
+    r.addEventListener('change', function () { if (r.checked) { state.size = r.value; render(); } });
+  });
+}
+
 var familySeq = 0;
 function wireFamily() {
   var inp = $('#b-family'), msg = $('#b-family-msg');
@@ -140,11 +148,18 @@ function wireFamily() {
 function wireAddresses() {
   var o = $('#b-origin'), om = $('#b-origin-msg'), oHint = om.textContent;
   o.addEventListener('input', function () {
-    var v = o.value.trim().replace(/\/$/, ''), ok = validOrigin(v);
-    state.origin = ok;
-    if (!v) { o.removeAttribute('aria-invalid'); om.textContent = oHint; }
-    else if (!ok) { o.setAttribute('aria-invalid', 'true'); om.textContent = '只写 https:// 加域名，例如 https://news.example.com，不要带后面的路径。要和读者打开文章时地址栏开头完全一样（有没有 www 也要一样）。'; }
-    else { o.removeAttribute('aria-invalid'); om.textContent = '好：计算器只会把消息发给 ' + ok + '。'; }
+    var words = o.value.trim().split(/[\s,，、;；]+/).filter(Boolean);
+    var ok = words.map(function (w) { return validOrigin(w.replace(/\/$/, '')); });
+    var bad = words.filter(function (w, i) { return !ok[i]; });
+    state.origins = [];
+    if (!words.length) { o.removeAttribute('aria-invalid'); om.textContent = oHint; }
+    else if (bad.length) { o.setAttribute('aria-invalid', 'true'); om.textContent = '“' + bad[0] + '”不对：只写 https:// 加域名，例如 https://news.example.com，不要带后面的路径。要和读者打开文章时地址栏开头完全一样（有没有 www 也要一样）。'; }
+    else if (words.length > MAX_ORIGINS) { o.setAttribute('aria-invalid', 'true'); om.textContent = '最多写 ' + MAX_ORIGINS + ' 个网站地址。'; }
+    else {
+      ok.forEach(function (x) { if (state.origins.indexOf(x) < 0) state.origins.push(x); });
+      o.removeAttribute('aria-invalid');
+      om.textContent = '好：计算器只会把消息发给 ' + state.origins.join('、') + '。';
+    }
     render();
   });
   var b = $('#b-base'), bm = $('#b-base-msg'), bHint = bm.textContent;
@@ -168,6 +183,7 @@ state.base = cleanBase('index.html');
 init().then(function () {
   fillRegions(regions());
   fillPresets();
+  wireSize();
   wireFamily();
   wireAddresses();
   $('#b-copy').addEventListener('click', copy);

@@ -1,13 +1,15 @@
-// Article mode (?embed=1): the messages the calculator sends to the page that frames it.
+// Article mode (?embed=1, ?embed=compact): the messages the calculator sends to the page that frames it.
 //   {type: 'gongji:height', height}           the frame's content height in CSS px (grows and shrinks)
 //   {type: 'gongji:answer', answer, headline} the engine's answer to the first expense, when it changes
 //   {type: 'gongji:scroll', top}              after a tap on an example (or a jump to the details):
 //                                             px from the top of the frame the host should bring into view
-// They go to one origin only: the one named by ?origin= (validated), else the origin of
-// document.referrer; never to '*'. With neither, nothing is sent. Nothing here decides an answer:
-// `answer` and `headline` are the engine's own fields.
-
-var target = '';
+// They go only to the origins named by ?origin= (validated; several where a site has www. and m.
+// hosts: `origin=A&origin=B`), narrowed to the one actually framing the page where the browser
+// says which (location.ancestorOrigins, or the referrer); without ?origin=, to the framing page's
+// origin as the browser gives it (location.ancestorOrigins[0], else document.referrer's); never
+// to '*'. With neither, nothing is sent. Nothing here decides an answer: `answer` and
+// `headline` are the engine's own fields. Host pages listen with embed-loader.js.
+var targets = [];
 var lastH = 0, lastAnswer = null;
 
 // 'https://news.example.com' (an origin, nothing more) -> itself; anything else -> ''.
@@ -19,17 +21,45 @@ export function validOrigin(s) {
   return u.origin === s.replace(/\/$/, '').toLowerCase() ? u.origin : '';
 }
 
-// The origin messages go to: ?origin= when the address carries one (an invalid one: none at all),
-// else the referrer's origin (the host's iframe must not send `no-referrer` then).
-export function parentOrigin(params, referrer) {
-  if (params.has('origin')) return validOrigin(params.get('origin'));
-  if (!referrer) return '';
-  try { return validOrigin(new URL(referrer).origin); } catch (e) { return ''; }
+export var MAX_ORIGINS = 8;
+// The origins ?origin= names: the parameter may repeat, and one value may hold several separated
+// by spaces or commas.
+export function namedOrigins(params) {
+  var out = [];
+  params.getAll('origin').forEach(function (v) {
+    String(v).split(/[\s,]+/).forEach(function (x) { if (x) out.push(x); });
+  });
+  return out;
 }
+function originOfUrl(u) {
+  if (!u) return '';
+  try { return validOrigin(new URL(u).origin); } catch (e) { return ''; }
+}
+// Where messages go: the origins named by ?origin= (all valid, at most MAX_ORIGINS, else none at
+// all), narrowed to the one framing the page when `parent` (location.ancestorOrigins[0], else the
+// referrer's origin) says which; without ?origin=, the referrer's origin (the host's iframe must
+// not send `no-referrer` then).
+export function parentOrigins(params, referrer, ancestor) {
+  var parent = validOrigin(ancestor || '') || originOfUrl(referrer);
+  if (!params.has('origin')) return parent ? [parent] : [];
+  var named = namedOrigins(params), ok = [];
+  if (!named.length || named.length > MAX_ORIGINS) return [];
+  for (var i = 0; i < named.length; i++) {
+    var o = validOrigin(named[i].replace(/\/$/, ''));
+    if (!o) return [];
+    if (ok.indexOf(o) < 0) ok.push(o);
+  }
+  if (parent) return ok.indexOf(parent) >= 0 ? [parent] : [];
+  return ok;
+}
+// (one origin: the first of parentOrigins, or '')
+export function parentOrigin(params, referrer) { return parentOrigins(params, referrer)[0] || ''; }
 
 function send(msg) {
-  if (!target || window.parent === window) return;
-  try { window.parent.postMessage(msg, target); } catch (e) { /* a detached frame */ }
+  if (!targets.length || window.parent === window) return;
+  targets.forEach(function (t) {
+    try { window.parent.postMessage(msg, t); } catch (e) { /* a detached frame */ }
+  });
 }
 
 // The content height, not the frame's: html's scrollHeight never goes below the iframe's own
@@ -40,7 +70,7 @@ function contentHeight() {
 }
 
 export function postHeight() {
-  if (!target) return;
+  if (!targets.length) return;
   var hgt = contentHeight();
   if (hgt !== lastH) { lastH = hgt; send({ type: 'gongji:height', height: hgt }); }
 }
@@ -62,7 +92,8 @@ export function postScroll(el) {
 }
 
 export function startEmbed(params) {
-  target = parentOrigin(params, document.referrer);
+  var anc = location.ancestorOrigins && location.ancestorOrigins.length ? location.ancestorOrigins[0] : '';
+  targets = parentOrigins(params, document.referrer, anc);
   if (typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(document.body);
   window.addEventListener('load', postHeight);
   window.addEventListener('resize', postHeight);

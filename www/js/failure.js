@@ -7,10 +7,12 @@ import { postAnswer } from './embed.js';
 function reloadButton() {
   return h('button', { type: 'button', class: 'btn reload', 'data-k': 'reload', onclick: function () { location.reload(); } }, '重新加载');
 }
-export function fatal(text, reload) {
+// detail: the browser's own words (often English), small and wrapped under the plain sentence.
+export function fatal(text, reload, detail) {
   var el = $('#fatal');
   el.textContent = text;
   if (reload) { el.appendChild(document.createTextNode(' ')); el.appendChild(reloadButton()); }
+  if (detail) el.appendChild(h('small', { class: 'fatal-detail' }, '（' + detail + '）'));
   el.removeAttribute('hidden');
   $('#app').setAttribute('hidden', '');
   postHeight();

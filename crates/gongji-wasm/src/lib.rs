@@ -78,8 +78,10 @@ fn error_value(e: &InputError) -> JsValue {
 //
 // The JS lives in a wasm-bindgen snippet (a module file, no `eval`: the page's CSP allows none);
 // scripts/postprocess-glue.mjs inlines it into gongji.js so the page loads no extra file. It
-// returns the text, or 0 (a bare function, symbol or undefined), 1 (too deep for the JS
-// stack: RangeError) or 2 (a cycle, a BigInt, or a getter that threw).
+// returns the text; 0 (a bare function, symbol or undefined); 1 (nested deeper than the engine
+// reads, which also overflows the JS stack: a RangeError); or [2, what] when JSON.stringify threw
+// for another reason (a cycle, a BigInt, a getter that threw — even a RangeError of its own),
+// with the error's name and message, so the refusal says what happened.
 #[wasm_bindgen(inline_js = "
 export function gongji_json(value) {
   try {
@@ -90,8 +92,27 @@ export function gongji_json(value) {
     });
     return text === undefined ? 0 : text;
   } catch (e) {
-    return e instanceof RangeError ? 1 : 2;
+    if (e instanceof RangeError && gongji_too_deep(value)) return 1;
+    var what;
+    try { what = e instanceof Error ? e.name + ': ' + e.message : String(e); } catch (f) { what = 'unknown'; }
+    return [2, what];
   }
+}
+function gongji_too_deep(value) {
+  var stack = [[value, 0]], seen = 0;
+  try {
+    while (stack.length) {
+      var top = stack.pop(), v = top[0], depth = top[1];
+      if (depth > 64) return true;
+      if (v === null || typeof v !== 'object') continue;
+      if (++seen > 200000) return false;
+      var keys = Object.keys(v);
+      for (var i = 0; i < keys.length; i++) stack.push([v[keys[i]], depth + 1]);
+    }
+  } catch (e) {
+    return false;
+  }
+  return false;
 }
 ")]
 extern "C" {
@@ -104,11 +125,19 @@ fn input_text(input: &JsValue) -> Result<String, InputError> {
         return Err(whole_input_error("没有收到输入。", "no input (undefined)".to_string()));
     }
     let text = gongji_json(input);
+    if js_sys::Array::is_array(&text) {
+        // JSON.stringify threw: say what happened (at most 80 characters of it).
+        let what = js_sys::Reflect::get(&text, &JsValue::from_f64(1.0)).ok().and_then(|w| w.as_string()).unwrap_or_default();
+        let what = gongji::error::echo(&what);
+        return Err(whole_input_error(
+            &format!("输入无法读取：读取其中的数据时出错（{what}）。请只传入普通的数据（对象、数组、字符串、数字）。"),
+            format!("reading the input threw: {what}"),
+        ));
+    }
     if !text.is_string() {
         return Err(match text.as_f64().map(|x| x as u8) {
             Some(1) => gongji::json::too_deep(None),
-            Some(0) => not_plain_data("a function or symbol"),
-            _ => not_plain_data("JSON.stringify refused it (a cycle, a BigInt, or a getter that threw)"),
+            _ => not_plain_data("a function or symbol"),
         });
     }
     // Longer in UTF-16 units means longer in UTF-8 bytes too: refuse before copying it in.

@@ -6,13 +6,18 @@
 //!       cargo test -p gongji-wasm --target wasm32-unknown-unknown                          # Chromium
 //!
 //! - every golden case (`tests/golden/*.json`, embedded through the list crates/gongji-wasm/build.rs
-//!   writes) goes through the exported function of its `kind` and must equal `expected` exactly;
+//!   writes) goes through the exported function of its `kind` and must equal `expected` exactly,
+//!   each its own test named for its file (`golden::item_dental_filling`; append
+//!   `-- item_dental` to the commands above to run only the cases whose name contains it);
 //! - thousands of malformed inputs must each give back `{error}` (or an answer), never a throw or
 //!   a trap, and afterwards the SPEC §7 example must still evaluate correctly.
 //!
 //! wasm32 only: natively this file is empty.
 
 #![cfg(target_arch = "wasm32")]
+
+#[path = "../../../tests/support/json_diff.rs"]
+mod json_diff;
 
 use gongji_wasm::{advise, catalogue, credit, evaluate, regions, relations, rules, version, withdrawal};
 use js_sys::{Array, Object, Reflect};
@@ -46,25 +51,26 @@ fn run(kind: &str, input: JsValue) -> JsValue {
     }
 }
 
-#[wasm_bindgen_test]
-fn golden_cases_match_through_the_wasm_exports() {
-    assert!(GOLDEN.len() >= 40, "expected at least 40 golden cases, found {}", GOLDEN.len());
-    let mut failures = Vec::new();
-    for (name, file) in GOLDEN {
-        let case: Value = serde_json::from_str(file).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let kind = case["kind"].as_str().unwrap_or("evaluate");
-        let got = back(&run(kind, js(&case["input"])));
-        if got != case["expected"] {
-            failures.push(format!("{name}\n  expected: {}\n  got:      {}", case["expected"], got));
-        }
-    }
+/// One golden case through the exported function of its `kind`: the output must equal `expected`
+/// exactly. A failure names the file and the first JSON paths that differ.
+fn golden_case((name, file): (&str, &str)) {
+    let case: Value = serde_json::from_str(file).unwrap_or_else(|e| panic!("tests/golden/{name}: {e}"));
+    let kind = case["kind"].as_str().unwrap_or("evaluate");
+    let got = back(&run(kind, js(&case["input"])));
     assert!(
-        failures.is_empty(),
-        "{} of {} golden case(s) differ in wasm:\n{}",
-        failures.len(),
-        GOLDEN.len(),
-        failures.join("\n")
+        got == case["expected"],
+        "tests/golden/{name}: the wasm output differs from \"expected\" at {} place(s):\n{}",
+        json_diff::diff(&case["expected"], &got).len(),
+        json_diff::report(&case["expected"], &got, 12)
     );
+}
+
+// One test per case file: `golden::<file stem>`.
+include!(concat!(env!("OUT_DIR"), "/golden_tests.rs"));
+
+#[wasm_bindgen_test]
+fn golden_set_has_at_least_40_cases() {
+    assert!(GOLDEN.len() >= 40, "expected at least 40 golden cases, found {}", GOLDEN.len());
 }
 
 fn spec_example() -> Value {
@@ -265,6 +271,28 @@ fn a_lone_surrogate_names_its_field() {
     set_at(&o, &["members", "1", "name"], &lone);
     let out = back(&evaluate(o));
     assert_eq!((&out["error"]["code"], &out["error"]["field"]), (&"invalid_json".into(), &"members[1].name".into()), "{out}");
+}
+
+/// A getter that throws (even a RangeError of its own) is reported as what happened, not as
+/// "nested more than 64 levels"; real depth still is (issue 21 item 7).
+#[wasm_bindgen_test]
+fn a_getter_that_throws_is_reported_as_such() {
+    for (thrown, said) in [("new Error('boom')", "Error: boom"), ("new RangeError('mine')", "RangeError: mine")] {
+        let o = js(&spec_example());
+        let getter = js_sys::Function::new_no_args(&format!("throw {thrown};"));
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+        Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+        let member = Reflect::get(&Reflect::get(&o, &"members".into()).unwrap(), &JsValue::from_f64(0.0)).unwrap();
+        Object::define_property(&member.into(), &"name".into(), &descriptor);
+        let out = back(&evaluate(o));
+        let message = out["error"]["message"].as_str().unwrap_or_default();
+        assert!(message.contains(said) && !message.contains("64"), "{out}");
+        assert!(out["error"]["message_en"].as_str().unwrap_or_default().contains(said), "{out}");
+    }
+    let out = back(&evaluate(deep(100_000, false)));
+    assert_eq!(out["error"]["code"], "invalid_json", "{out}");
+    assert_spec_example_ok();
 }
 
 #[wasm_bindgen_test]
