@@ -195,10 +195,13 @@ impl Serialize for City {
 pub struct CitiesOf(pub u8);
 
 impl CitiesOf {
-    /// Its first city at or after `c`.
+    /// Its first city at or after `c` (by the codes: 兵团's are 6590xx, a province's start with
+    /// its two digits).
     fn from(self, mut c: Option<City>) -> Option<City> {
+        let bingtuan = self.0 == BINGTUAN;
+        let two = PROVINCE_CODES.iter().find(|(_, i)| *i == self.0).map_or(0, |&(c, _)| u32::from(c));
         while let Some(x) = c {
-            if std::ptr::eq(x.province(), &PLACES[usize::from(self.0)]) {
+            if (x.code / 100 == 6590) == bingtuan && (bingtuan || x.code / 10000 == two) {
                 return Some(x);
             }
             c = x.next();
@@ -207,7 +210,7 @@ impl CitiesOf {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.from(City::first()).is_none()
+        self.0 != BINGTUAN && !PROVINCE_CODES.iter().any(|(_, i)| *i == self.0)
     }
 }
 
