@@ -136,6 +136,8 @@ pub enum Table {
     Regions,
     /// Every relation to 我 ([`relations`]).
     Relations,
+    /// The input limits ([`limits::LIMITS`]).
+    Limits,
 }
 
 /// A reference table as JSON text, through the answers' serializer (one monomorphization of the
@@ -146,6 +148,7 @@ pub fn table_json(table: Table, layout: Layout) -> String {
         Table::Rules => to_json(data::rules(), layout),
         Table::Regions => to_json(data::places(), layout),
         Table::Relations => to_json(&relations(), layout),
+        Table::Limits => to_json(&limits::LIMITS, layout),
     }
 }
 

@@ -21,3 +21,32 @@ pub const MAX_ORDER: u8 = 99;
 /// The whole input document, in bytes of JSON text (UTF-8). A year of 1000 expenses with
 /// pooled parameters is about 250 KB; anything this large is not a family's year.
 pub const INPUT_BYTES: usize = 2_000_000;
+
+/// The limits as the `limits()` table (the page checks its own inputs against these, never a copy).
+#[derive(Debug, serde::Serialize)]
+pub struct Limits {
+    pub members: usize,
+    pub sharing_lines: usize,
+    pub expenses: usize,
+    pub id_chars: usize,
+    pub name_chars: usize,
+    pub province_chars: usize,
+    pub max_order: u8,
+    pub input_bytes: usize,
+    pub unknown_insurance: usize,
+    /// The largest amount, in yuan.
+    pub max_amount: &'static str,
+}
+
+pub const LIMITS: Limits = Limits {
+    members: MEMBERS,
+    sharing_lines: SHARING_LINES,
+    expenses: EXPENSES,
+    id_chars: ID_CHARS,
+    name_chars: NAME_CHARS,
+    province_chars: PROVINCE_CHARS,
+    max_order: MAX_ORDER,
+    input_bytes: INPUT_BYTES,
+    unknown_insurance: UNKNOWN_INSURANCE,
+    max_amount: "10000000.00",
+};

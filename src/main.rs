@@ -19,6 +19,7 @@ const USAGE: &str = "usage: gongji eval FILE|-       evaluate a scenario (SPEC �
        gongji rules             the rule table
        gongji regions           the place profiles (SPEC §9.1)
        gongji relations         the relations to 我 (id, Chinese name, what `via` may name)
+       gongji limits            the input limits (members, lines, expenses, text lengths, amounts)
        gongji version           engine and rules versions as JSON
        gongji help | --help | -h, gongji --version, gongji COMMAND --help
 
@@ -190,6 +191,7 @@ fn main() -> ExitCode {
         ["rules"] => print_json(&gongji::data::rules()),
         ["regions"] => print_json(&gongji::data::places()),
         ["relations"] => print_json(&gongji::relations()),
+        ["limits"] => print_json(&gongji::limits::LIMITS),
         ["version"] => print(
             &format!("{{\"engine\": \"{}\", \"rules\": \"{}\"}}", gongji::ENGINE_VERSION, gongji::data::rules_version()),
             ExitCode::SUCCESS,

@@ -386,6 +386,21 @@ export interface RelationInfo {
   elder: boolean;
 }
 
+/** The input limits (`limits()`): a page checks its inputs against these, never a copy. */
+export interface Limits {
+  members: number;
+  sharing_lines: number;
+  expenses: number;
+  id_chars: number;
+  name_chars: number;
+  province_chars: number;
+  max_order: number;
+  input_bytes: number;
+  unknown_insurance: number;
+  /** The largest amount, in yuan ("10000000.00"). */
+  max_amount: Amount;
+}
+
 // ---------------------------------------------------------------- exports
 
 /** Evaluates a scenario: who pays how much, in what order, and why. */
@@ -404,6 +419,7 @@ export function rules(): Rule[];
 export function regions(): Region[];
 /** Every relation to 我, with what `via` may name. */
 export function relations(): RelationInfo[];
+export function limits(): Limits;
 /** The engine version and the rules data version. */
 export function version(): Version;
 

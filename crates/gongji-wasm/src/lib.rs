@@ -204,6 +204,13 @@ pub fn relations() -> JsValue {
     table(Table::Relations)
 }
 
+/// The input limits (members, lines, expenses, text lengths, the largest amount), so a page
+/// need not keep its own copy.
+#[wasm_bindgen]
+pub fn limits() -> JsValue {
+    table(Table::Limits)
+}
+
 #[derive(Serialize)]
 struct Version {
     engine: &'static str,

@@ -19,7 +19,7 @@
 #[path = "../../../tests/support/json_diff.rs"]
 mod json_diff;
 
-use gongji_wasm::{advise, catalogue, credit, evaluate, regions, relations, rules, version, withdrawal};
+use gongji_wasm::{advise, catalogue, credit, evaluate, limits, regions, relations, rules, version, withdrawal};
 use js_sys::{Array, Object, Reflect};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -293,6 +293,14 @@ fn a_getter_that_throws_is_reported_as_such() {
     let out = back(&evaluate(deep(100_000, false)));
     assert_eq!(out["error"]["code"], "invalid_json", "{out}");
     assert_spec_example_ok();
+}
+
+#[wasm_bindgen_test]
+fn limits_are_the_engines() {
+    let l = back(&limits());
+    assert_eq!(l["members"], gongji::limits::MEMBERS);
+    assert_eq!(l["expenses"], gongji::limits::EXPENSES);
+    assert_eq!(l["max_amount"], "10000000.00");
 }
 
 #[wasm_bindgen_test]
