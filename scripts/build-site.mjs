@@ -208,7 +208,8 @@ const { parseHTML } = require('linkedom');
 const indexSrc = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8');
 const { document, window } = parseHTML(indexSrc);
 // What the page's code needs of a DOM beyond linkedom: properties that a browser keeps out of the
-// markup are written as attributes, so the markup shows what the live page shows.
+// markup are written as attributes, so the markup shows what the live page shows (a select's
+// choice, an input's value).
 const SelectP = window.HTMLSelectElement.prototype;
 Object.defineProperty(SelectP, 'options', { configurable: true, get() { return this.querySelectorAll('option'); } });
 Object.defineProperty(SelectP, 'value', { configurable: true,
@@ -216,27 +217,44 @@ Object.defineProperty(SelectP, 'value', { configurable: true,
   set(v) { for (const o of this.querySelectorAll('option')) { if (o.getAttribute('value') === String(v)) o.setAttribute('selected', ''); else o.removeAttribute('selected'); } } });
 Object.defineProperty(window.HTMLOptionElement.prototype, 'value', { configurable: true,
   get() { return this.getAttribute('value') || ''; }, set(v) { this.setAttribute('value', v); } });
+Object.defineProperty(window.HTMLInputElement.prototype, 'value', { configurable: true,
+  get() { return this.getAttribute('value') || ''; }, set(v) { if (v) this.setAttribute('value', v); else this.removeAttribute('value'); } });
 globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
-await esbuild.build({ stdin: { contents: `export * from './js/quick.js'; export * from './js/state.js'; export { setPlaces } from './js/places.js'; export { toScenario } from './js/scenario.js'; export { renderAnswerBar } from './js/result.js'; export { answerOnly } from './js/answer-only.js'; export { PRESETS } from './js/presets.js';`, resolveDir: SRC, loader: 'js' },
+await esbuild.build({ stdin: { contents: [
+  "export { FIRST_Q, applyQuick, deriveQuick } from './js/model/quick.js';",
+  "export { blankState, today } from './js/model/state.js';",
+  "export { makeTables } from './js/model/tables.js';",
+  "export { placeOf, placeName } from './js/model/places.js';",
+  "export { toScenario } from './js/model/scenario.js';",
+  "export { answerOnly } from './js/model/answer-only.js';",
+  "export { PRESETS } from './js/model/presets.js';",
+  "export { renderQuick, syncQuick } from './js/views/quick-view.js';",
+  "export { renderAnswerBar } from './js/views/answer-bar.js';"].join('\n'), resolveDir: SRC, loader: 'js' },
   bundle: true, format: 'esm', platform: 'neutral', outfile: tmp, logLevel: 'warning' });
 const P = await import(pathToFileURL(tmp).href);
 fs.rmSync(tmp);
-if (!P.FIRST_Q) throw new Error('js/quick.js does not export FIRST_Q');
+if (!P.FIRST_Q) throw new Error('js/model/quick.js does not export FIRST_Q');
 const catalogue = cli(['catalogue']), places = cli(['regions']);
 // The places' summaries for the embed builder (the module leaves them out; build.rs `lean()`).
 fs.writeFileSync(path.join(OUT, 'places.json'), JSON.stringify(Object.fromEntries(places.map((p) => [p.id, p.summary]))) + '\n');
-const ctx = { state: P.blankState(), catalogue, catalogueById: {}, rulesById: {}, remember: false };
-catalogue.forEach((c) => { ctx.catalogueById[c.id] = c; });
-ctx.state.as_of = date;
-P.setPlaces(places);
-ctx.q = P.FIRST_Q;
-P.renderQuick(ctx, places);
-P.applyQuick(ctx, ctx.q);
+// The engine's lists, as the page reads them from the module (the CLI prints the same tables).
+const tables = P.makeTables({ catalogue, rules: cli(['rules']), regions: places, relations: cli(['relations']), limits: cli(['limits']) });
+// What the page's views need of the app object (js/flows/calculator.js): the family, the tables,
+// the question; no action is taken here (nothing is clicked in Node).
+function makeApp(region) {
+  const app = { state: P.blankState(date), tables, q: P.FIRST_Q, ui: { away: false }, distances: {}, bar: null, quickView: null, placeListeners: [] };
+  if (region) app.state.region = region;
+  P.applyQuick(app.state, P.FIRST_Q, tables);
+  app.q = P.deriveQuick(app.state);
+  return app;
+}
+const ctx = makeApp(null);
+P.renderQuick(ctx);
 P.syncQuick(ctx);
-// As js/compute.js: a refused field is set aside and the answer given without money. Draws the
-// answer bar for `c` and returns what it shows.
+// As js/flows/compute.js: a refused field is set aside and the answer given without money. Draws
+// the answer bar for `c` and returns what it shows.
 function drawAnswer(c, scenario, what) {
   const o = evaluate(scenario), e = o && o.error ? o.error : null;
   const a = e ? P.answerOnly(evaluate, scenario, e) : null;
@@ -247,30 +265,31 @@ function drawAnswer(c, scenario, what) {
 }
 const answer = drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 const bar = document.querySelector('#answer');
+const placeInput = () => document.querySelector('#region');
 const quickHTML = document.querySelector('#quick').innerHTML;
 // `?region=ID` asks the same first question at another place. Where the engine's answer (and
 // the rest of the quick check) is the same as the bare page's, the prerendered screen stays and
-// boot.js only sets the place; the ids go on <html data-pre-regions>. A place whose answer
-// differs waits for the engine as before.
-const barBare = bar.outerHTML, norm = (html) => html.replace(/ selected(="")?(?=[ >])/g, '');
+// boot.js only writes the place's name into the place field; "id:name" pairs go on
+// <html data-pre-regions>. A place with another answer waits for the engine as before. (The
+// places with the engine's own profile; any other city's id waits for the engine too.)
+const barBare = bar.outerHTML, norm = (html) => html.replace(/<input\b[^>]*\bid="region"[^>]*>/, (m) => m.replace(/ value="[^"]*"/, ''));
+// (the next steps behind "全文" name the place's own channels; hidden until the engine has
+// redrawn the bar, they are not compared)
+const visible = (html) => html.replace(/<ol\b[^>]*class="ab-next"[^>]*>[\s\S]*?<\/ol>/, (m) => /<li\b(?![^>]*ab-later)/.test(m) ? m : '');
 const sameRegions = [];
 for (const pl of places) {
-  const rctx = { ...ctx, state: P.blankState(), region: pl.id };
-  rctx.state.as_of = date; rctx.state.region = pl.id;
-  rctx.q = P.FIRST_Q;
-  P.renderQuick(rctx, places);
-  P.applyQuick(rctx, rctx.q);
-  rctx.state.region = pl.id;
+  const rctx = makeApp(pl.id);
+  P.renderQuick(rctx);
   P.syncQuick(rctx);
   drawAnswer(rctx, P.toScenario(rctx.state), 'the first question at ' + pl.id);
-  const sel = document.querySelector('#region');
-  if (bar.outerHTML === barBare && sel.value === pl.id) {
-    sel.value = ctx.state.region;   // compare the rest with the bare page's quick check
-    if (norm(document.querySelector('#quick').innerHTML) === norm(quickHTML)) sameRegions.push(pl.id);
+  const name = P.placeName(tables.places, pl.id);
+  if (visible(bar.outerHTML) === visible(barBare) && (pl.kind === 'national' || placeInput().value === name) && norm(document.querySelector('#quick').innerHTML) === norm(quickHTML)) {
+    if (/[\s:"<>&]/.test(pl.id) || /[\s"<>&]/.test(name)) throw new Error('prerender: a place id or name boot.js cannot read: ' + pl.id);
+    sameRegions.push(pl.kind === 'national' ? pl.id + ':' : pl.id + ':' + name);
   }
 }
 // back to the bare page's screen
-P.renderQuick(ctx, places);
+P.renderQuick(ctx);
 P.syncQuick(ctx);
 drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 if (bar.outerHTML !== barBare || document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page did not redraw the same');
@@ -280,7 +299,7 @@ const presetBars = [];
 for (const p of P.PRESETS) {
   const st = p.make();
   if (st.as_of === P.today()) st.as_of = date;
-  const a = drawAnswer({ ...ctx, state: st }, P.toScenario(st), 'the example ' + p.id);
+  const a = drawAnswer({ ...ctx, state: st, bar: null }, P.toScenario(st), 'the example ' + p.id);
   presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>`);
 }
 // Splice into the source text (not a reserialisation of the whole page): only these places change.

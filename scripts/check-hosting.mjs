@@ -106,7 +106,7 @@ const kinds = [
   ['/gongji/embed-loader.js', 'javascript', 'public, max-age=3600'],
   ['/gongji/' + pick(/^app\./), 'javascript', YEAR],
   ['/gongji/' + pick(/^style\./), 'text/css', YEAR],
-  ['/gongji/' + pick(/^js\/embed-builder\./), 'javascript', YEAR],
+  ['/gongji/' + pick(/^embed-builder\./), 'javascript', YEAR],
   ['/gongji/' + pick(/\.wasm$/), 'application/wasm', YEAR],
   ['/gongji/' + pick(/gongji_fallback/), 'javascript', YEAR],
 ];

@@ -1,100 +1,87 @@
-// 医保家庭共济计算器 — page entry: the start-up, wiring the page's modules (js/) together around
-// one shared `ctx`. All calculation happens in the wasm engine (./pkg).
-// The module is imported as a namespace so that an export a newer engine adds (relations) is
-// used when present without breaking an older build.
+// 医保家庭共济计算器 — the calculator page's entry: loads the engine (js/flows/engine-load.js; or
+// says plainly that it cannot), reads the engine's lists, makes the app object
+// (js/flows/calculator.js), opens the family the visit asks for — a link's (#s=), a remembered
+// one, an example (?preset=), the first question — at the place asked for (?region=), wires the
+// static controls, draws the first answer, registers the service worker.
+// All calculation happens in the engine (./pkg): the page never decides a rule or adds money.
 import * as gongji from './pkg/gongji.js';
-import { $, afterPaint } from './js/dom.js';
-import { blankState } from './js/state.js';
-import { setPlaces } from './js/places.js';
-import { loadStored, sameFamily } from './js/share.js';
-import { PRESETS } from './js/presets.js';
-import { renderQuick, applyQuick, syncQuick, FIRST_Q } from './js/quick.js';
-import { useRelations } from './js/labels.js';
-import { guarded } from './js/engine.js';
-import { fatal, showFailure } from './js/failure.js';
-import { startArticle, postHeight } from './js/article-mode.js';
-import { status } from './js/messages.js';
-import { installRedraw, syncTop } from './js/redraw.js';
-import { computeAnswerBar } from './js/compute.js';
-import { installFamilyEdits, wireFamilyEdits } from './js/family-edit.js';
-import { wireBigText } from './js/big-text.js';
-import { wireCopyLink } from './js/copy-link.js';
-import { useStored, wireRemember } from './js/remember.js';
-import { wireExamples } from './js/examples.js';
-import { LINK_SAFE, readLink, linkError, askLink, wireLinkArrivals } from './js/link-flow.js';
-import { wireAdvice } from './js/advice.js';
-import { renderWithdraw } from './js/withdrawal.js';
-import { renderCredit } from './js/credit.js';
-import { registerOffline } from './js/offline.js';
-import { loadEngine } from './js/engine-load.js';
-
-var catalogue = gongji.catalogue, rules = gongji.rules, regions = gongji.regions, version = gongji.version;
+import { $, afterPaint } from './js/views/dom.js';
+import { fatal } from './js/views/failure.js';
+import { status } from './js/views/messages.js';
+import { renderWithdraw } from './js/views/withdrawal-view.js';
+import { renderCredit } from './js/views/credit-view.js';
+import { renderAdvice } from './js/views/advice-view.js';
+import { makeTables } from './js/model/tables.js';
+import { placeOf } from './js/model/places.js';
+import { PRESETS } from './js/model/presets.js';
+import { sameFamily } from './js/model/codec.js';
+import { applyQuick, deriveQuick, FIRST_Q } from './js/model/quick.js';
+import { guarded } from './js/flows/engine.js';
+import { loadEngine } from './js/flows/engine-load.js';
+import { createCalculator, syncTop } from './js/flows/calculator.js';
+import { computeAnswerBar, probe } from './js/flows/compute.js';
+import { loadStored, useStored, wireRemember } from './js/flows/remember.js';
+import { LINK_SAFE, readLink, linkError, askLink, wireLinkArrivals } from './js/flows/link-flow.js';
+import { wireCopyLink } from './js/flows/copy-link.js';
+import { wireExamples } from './js/flows/examples.js';
+import { wireBigText } from './js/flows/big-text.js';
+import { wireFamilyEdits } from './js/flows/family-edit.js';
+import { registerOffline } from './js/flows/offline.js';
+import { syncQuick } from './js/views/quick-view.js';
+import { startArticle, useApp, postHeight, embed } from './js/embed/article-mode.js';
+import { postAnswer, postScroll } from './js/embed/host-messages.js';
 
 var root = document.documentElement;
 var params = new URLSearchParams(location.search);
 
-// What the modules share: the family (state), the reference tables, the guarded engine calls
-// (js/engine.js), ctx.update / ctx.setState (js/redraw.js), ctx.removeMember / ctx.moveBinding
-// (js/family-edit.js).
-var ctx = { state: blankState(), catalogue: [], catalogueById: {}, rulesById: {}, remember: false };
-ctx.engine = guarded(gongji, function () { showFailure(ctx); });
-installRedraw(ctx);
-installFamilyEdits(ctx);
+// ---- article mode (?embed=1, ?embed=compact), the mini-program web-view: js/embed/article-mode.js ----
+startArticle(params);
 
-// ---- article mode (?embed=1, ?embed=compact), the mini-program web-view: js/article-mode.js ----
-startArticle(params, ctx);
-
-// ---- wiring of the static controls ----------------------------------------
-function wire() {
-  wireFamilyEdits(ctx);   // the date, 添加家人, 重新开始
-  wireBigText(ctx);
-  wireCopyLink(ctx);
-  wireRemember(ctx);
-  wireExamples(ctx);
-  wireLinkArrivals(ctx);
-  wireAdvice(ctx);
+// The static controls, wired once the first answer is drawn.
+function wire(app) {
+  wireFamilyEdits(app);   // the date, 添加家人, 重新开始
+  wireBigText(app);
+  wireCopyLink(app);
+  wireRemember(app);
+  wireExamples(app);
+  wireLinkArrivals(app);
+  $('#advice-run').addEventListener('click', function () { renderAdvice(app); app.layoutChanged(); });
   // The two questionnaires sit below the calculator: drawn right after the first result, so
   // their first engine calls (and the module's lazy compilation of that code) do not delay it.
-  setTimeout(function () { renderWithdraw(ctx, ctx.engine); renderCredit(ctx, ctx.engine); postHeight(); }, 0);
-  // Any <details> opened or closed, also those the results redraw on every change (付款明细,
-  // 为什么): in an article the frame follows its content. Where ResizeObserver exists (js/embed.js)
-  // it does that anyway; old kernels without it had only these listeners, which missed the
-  // results' own details. (toggle does not bubble: a capture listener sees every one.)
+  setTimeout(function () { renderWithdraw(app); renderCredit(app); app.layoutChanged(); }, 0);
+  // Any <details> opened or closed (toggle does not bubble: a capture listener sees every one):
+  // in an article the frame follows its content (old kernels without ResizeObserver).
   document.addEventListener('toggle', postHeight, true);
 }
 
-// The first question (FIRST_Q, js/quick.js) is answered on arrival; a link's family, a
+// The first question (FIRST_Q, js/model/quick.js) is answered on arrival; a link's family, a
 // remembered family or an example asked for in the address comes first.
 async function start() {
   if (window.performance && performance.mark) performance.mark('gongji-engine-ready');
-  var cat = catalogue();
-  ctx.catalogue = cat;
-  cat.forEach(function (c) { ctx.catalogueById[c.id] = c; });
-  rules().forEach(function (r) { ctx.rulesById[r.id] = r; });
-  if (typeof gongji.relations === 'function') useRelations(gongji.relations());
-  var places = regions();
-  setPlaces(places);
-  var placeIds = {};
-  places.forEach(function (r) { placeIds[r.id] = true; });
-  var rq = params.get('region');
-  if (rq && placeIds[rq]) { ctx.region = rq; ctx.state.region = rq; }
-  ctx.q = FIRST_Q;
-  renderQuick(ctx, places);
-  var v = version();
+  var tables = makeTables({ catalogue: gongji.catalogue(), rules: gongji.rules(), regions: gongji.regions(),
+    relations: gongji.relations(), limits: gongji.limits() });
+  var app = null;
+  var engine = guarded(gongji, function () { if (app) app.failed(); });
+  var place = placeOf(tables.places, params.get('region') || '');
+  app = createCalculator({ engine: engine, tables: tables, region: place ? place.value : null, embed: embed,
+    onLayout: postHeight, onAnswer: function (res) { if (embed) postAnswer(res); }, scrollHost: function (el) { if (embed) { postHeight(); postScroll(el); } } });
+  useApp(app);
+  app.start();
+  var v = gongji.version();
   $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;
-  useStored(ctx, await loadStored());
+  useStored(app, await loadStored(app.memory, tables.limits));
   var pq = params.get('preset'), pre = PRESETS.filter(function (p) { return p.id === pq; })[0];
-  var link = await readLink(ctx), opened = false, asked = false;
-  if (link && link.error) linkError(link);
+  var link = await readLink(app), opened = false, asked = false;
+  if (link && link.error) linkError(app, link);
   else if (link && link.state) {
-    if (ctx.remember && !sameFamily(link.state, ctx.state)) { askLink(ctx, link.state, true); asked = true; } // the remembered family stays until the visitor chooses
-    else { ctx.state = link.state; opened = true; status('已从链接恢复。' + LINK_SAFE, 'info'); }
+    if (app.remember && !sameFamily(link.state, app.state)) { askLink(app, link.state, true); asked = true; } // the remembered family stays until the visitor chooses
+    else { app.state = link.state; opened = true; status(app, '已从链接恢复。' + LINK_SAFE, 'info'); }
   }
   if (!opened) {
-    if (pre && ctx.remember) { if (!asked) status('已打开你在本机记住的家庭（网址里的例子“' + pre.title + '”没有载入，可以在下面“看看例子”里点它）。', 'info'); }
-    else if (pre) { ctx.state = pre.make(); if (ctx.region) ctx.state.region = ctx.region; status('已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
-    else if (!ctx.remember) applyQuick(ctx, ctx.q); // a first question already answered: 我 → 妈妈 · 门诊看病
-    if (ctx.region) ctx.state.region = ctx.region;
+    if (pre && app.remember) { if (!asked) status(app, '已打开你在本机记住的家庭（网址里的例子“' + pre.title + '”没有载入，可以在下面“看看例子”里点它）。', 'info'); }
+    else if (pre) { app.state = pre.make(); status(app, '已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
+    else if (!app.remember) applyQuick(app.state, FIRST_Q, tables); // a first question already answered: 我 → 妈妈 · 门诊看病
+    if (app.region) app.state.region = app.region;
   }
   // Unless the HTML already shows this answer (the built page's first question or example), the
   // answer comes first: the quick check and the answer bar are drawn and painted (html.answered)
@@ -104,30 +91,34 @@ async function start() {
   $('#loading').setAttribute('hidden', '');
   $('#app').removeAttribute('hidden');
   if (!shown) {
-    syncTop(ctx);
-    syncQuick(ctx);
-    if (computeAnswerBar(ctx)) {
+    syncTop(app);
+    app.q = deriveQuick(app.state);
+    probe(app);
+    syncQuick(app);
+    if (computeAnswerBar(app)) {
       root.classList.add('answered');
       await afterPaint();
     }
   }
-  wire();
-  ctx.update('all');
+  wire(app);
+  app.update('all');
   root.classList.add('ready');
   if (window.performance && performance.mark) performance.mark('gongji-first-result');
 }
 
 // The engine: the WebAssembly module (boot.js started fetching and compiling it before this
 // script arrived), or where WebAssembly is missing or refused, the same engine as JavaScript
-// (js/engine-load.js). A browser that can run neither is told so plainly (never "the network").
+// (js/flows/engine-load.js). A browser that can run neither is told so plainly (never "the network").
 loadEngine(gongji, window.__gongjiWasm).then(function () {
   return start().catch(function (e) {
     // A throw while setting up (a trap in the first calls included): no half-drawn page.
     fatal('计算器出错了，没能打开。请重新加载页面。', true, e && e.message ? e.message : String(e));
+    postHeight();
   });
 }, function (e) {
   if (e && e.kind === 'old') fatal('这个浏览器太旧，或者它的安全设置不允许运行计算器。请用手机自带的浏览器打开，或把微信、浏览器更新到最新版本后再试。', false, e.message);
   else fatal('计算器没能加载完（网络断了或太慢）。请检查网络后刷新页面。', true, e && e.message ? e.message : String(e));
+  postHeight();
 });
 
 registerOffline();

@@ -5,7 +5,7 @@
 //    (`?preset=ID`, in a <template>). Another question — a place with another answer, a shared
 //    link, a remembered family, an unknown example — hides the prerendered screen until the
 //    engine answers that one (`pre-off`). As soon as the answer bar is parsed, before the first
-//    paint: the place is set in the quick check; an example's answer fills the bar, and the
+//    paint: the place's name is written into the quick check's place field; an example's answer fills the bar, and the
 //    quick check (still the bare page's question) stays invisible until the engine draws it
 //    (`pre-preset`); in an article (`?embed=1`) the bar moves above the quick check, where
 //    js/article-mode.js puts it; the compact view (`?embed=compact`) keeps it under the question.
@@ -20,14 +20,19 @@
   try { stored = !!window.localStorage.getItem('gongji:v1'); } catch (e) { /* storage off */ }
   var preset = /[?&]preset=([a-z0-9_]+)(&|$)/.exec(q);
   var region = /[?&]region=([a-z0-9_]+)(&|$)/.exec(q);
-  var same = ' ' + (root.getAttribute('data-pre-regions') || '') + ' ';
-  var knownRegion = region && same.indexOf(' ' + region[1] + ' ') >= 0;
+  // "id:name" for every place where the prerendered answer holds (scripts/build-site.mjs)
+  var same = (root.getAttribute('data-pre-regions') || '').split(' '), regionName = null;
+  for (var i = 0; region && i < same.length; i++) {
+    var at = same[i].indexOf(':');
+    if (at > 0 && same[i].slice(0, at) === region[1]) regionName = same[i].slice(at + 1);
+  }
+  var knownRegion = region && regionName !== null;
   var other = /[?&]region=/.test(q) && !knownRegion || /^#s=/.test(location.hash) || stored;
   var built = /(^|\s)pre(\s|$)/.test(root.className);
   if (built && !other && typeof MutationObserver === 'function' && (preset || knownRegion || embed)) {
     if (preset && !region) root.className += ' pre-preset';
     if (preset && region) root.className += ' pre-off';        // an example at another place: ask the engine
-    else whenBarParsed(preset && preset[1], knownRegion && region[1]);
+    else whenBarParsed(preset && preset[1], knownRegion ? regionName : null);
   } else if (preset || other || region) {
     root.className += ' pre-off';
   }
@@ -47,8 +52,8 @@
         while (bar.firstChild) bar.removeChild(bar.firstChild);
         for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
       }
-      var sel = document.getElementById('region');
-      if (place && sel) sel.value = place;
+      var field = document.getElementById('region');
+      if (place !== null && field) field.value = place;
       var quick = document.getElementById('quick');
       if (embed && !compact && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
     });

@@ -5,10 +5,10 @@
 //  - the mini-program web-view (detected, whatever the address): the family is kept in the
 //    address's fragment, so the mini-program's share menu (onShareAppMessage's webViewUrl) passes
 //    it on; a hint under "复制链接" says how to share there.
-// The height message goes after every change (js/embed.js talks to the host).
-import { $, h } from './dom.js';
-import { startEmbed, postHeight as embedHeight } from './embed.js';
-import { encodePayload, familyKey } from './share.js';
+// The height message goes after every change (embed/host-messages.js talks to the host).
+import { $, h } from '../views/dom.js';
+import { startEmbed, postHeight as embedHeight } from './host-messages.js';
+import { encodePayload, familyKey } from '../model/codec.js';
 
 var mode = new URLSearchParams(location.search).get('embed');
 export var compact = mode === 'compact';
@@ -19,13 +19,13 @@ export var embed = mode === '1' || compact;
 function inWebview() { return /\bminiProgram\b/i.test(navigator.userAgent || '') || window.__wxjs_environment === 'miniprogram'; }
 export var webview = inWebview();
 
-var ctxRef = null, linkSeq = 0, linkKey = null, pending = false;
+var appRef = null, linkSeq = 0, linkKey = null, pending = false;
 
 // After every change (compute, a details toggled, a message): the host learns the height; the
 // compact view's link and the web-view's address follow the family.
 export function postHeight() {
   if (embed) embedHeight();
-  if (ctxRef && (compact || webview) && !pending) {
+  if (appRef && (compact || webview) && !pending) {
     pending = true;
     setTimeout(followFamily, 0);
   }
@@ -34,11 +34,11 @@ export function postHeight() {
 // The family as a share link (the latest state wins; nothing is done when it has not changed).
 function followFamily() {
   pending = false;
-  var st = ctxRef.state, key = familyKey(st);
+  var st = appRef.state, key = familyKey(st);
   if (key === linkKey) return;
   linkKey = key;
   var seq = ++linkSeq;
-  encodePayload(st).then(function (enc) {
+  encodePayload(st, appRef.tables ? appRef.tables.limits : null).then(function (enc) {
     if (seq !== linkSeq) return;
     var frag = enc && enc.text ? '#s=' + enc.text : '';
     if (compact) {
@@ -70,8 +70,9 @@ function startWebview() {
   postHeight();
 }
 
-export function startArticle(params, ctx) {
-  ctxRef = ctx || null;
+// app: the app object (its family and tables; set once the engine is ready: useApp).
+export function useApp(app) { appRef = app; }
+export function startArticle(params) {
   if (webview) startWebview();
   else if (/MicroMessenger/i.test(navigator.userAgent || '')) {
     // an older WeChat without miniProgram in its user agent: its bridge says so when ready

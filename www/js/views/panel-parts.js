@@ -3,8 +3,8 @@
 // engine's refusal, and a rerun when the visitor picks another place.
 import { h } from './dom.js';
 
-export function ruleLine(ctx, id) {
-  var r = ctx.rulesById[id];
+export function ruleLine(app, id) {
+  var r = app.tables.rulesById[id];
   return h('details', null, h('summary', null, '依据'), h('p', { class: 'rule' }, r ? r.title + '。' + r.document + '。' + r.summary : '依据'));
 }
 var GRADE = { official: '官方', official_copy: '官方文件（转载）', official_news: '官方媒体', official_news_copy: '官方媒体（转载）' };
@@ -17,5 +17,5 @@ export function localFacts(list) {
   })));
 }
 // Rerun a questionnaire when the visitor picks another place.
-export function onPlace(run) { var sel = document.getElementById('region'); if (sel) sel.addEventListener('change', run); }
+export function onPlace(app, run) { app.placeListeners.push(run); }
 export function errorBox(e) { return h('p', { class: 'card error', role: 'alert' }, '⚠ ' + e.message); }

@@ -1,8 +1,6 @@
 // When the page cannot go on: no engine at start-up (fatal), or the engine failing in use
 // (showFailure): plain words and a reload button, never an old answer.
 import { h, clear, $ } from './dom.js';
-import { embed, postHeight } from './article-mode.js';
-import { postAnswer } from './embed.js';
 
 function reloadButton() {
   return h('button', { type: 'button', class: 'btn reload', 'data-k': 'reload', onclick: function () { location.reload(); } }, '重新加载');
@@ -15,10 +13,10 @@ export function fatal(text, reload, detail) {
   if (detail) el.appendChild(h('small', { class: 'fatal-detail' }, '（' + detail + '）'));
   el.removeAttribute('hidden');
   $('#app').setAttribute('hidden', '');
-  postHeight();
 }
 
-export function showFailure(ctx) {
+// remembered: the family is kept on this device ("在本机记住").
+export function showFailure(remembered) {
   var bar = $('#answer');
   if (bar.getAttribute('data-answer') !== 'failed') {
     clear(bar);
@@ -32,11 +30,9 @@ export function showFailure(ctx) {
     clear(box);
     box.appendChild(h('div', { class: 'card error failed' },
       h('p', null, h('strong', null, '⚠ 计算出错了，'), '这里不再显示结果，以免看到过时的数字。请重新加载页面。'),
-      h('p', { class: 'hint' }, ctx.remember ? '你填的内容已在本机记住，重新加载后还在。' : '重新加载会清空你填的内容；想留着，先点下面的“复制链接”。'),
+      h('p', { class: 'hint' }, remembered ? '你填的内容已在本机记住，重新加载后还在。' : '重新加载会清空你填的内容；想留着，先点下面的“复制链接”。'),
       reloadButton()));
   }
   $('#summary').textContent = '';
   var adv = $('#advice-out'); if (adv) clear(adv);
-  postHeight();
-  if (embed) postAnswer(null); // the host's copy of the answer is not kept either
 }

@@ -1,17 +1,16 @@
 // Order advice (SPEC §8): the 顺位 orders the engine compared over the year, best first.
 import { h, clear, $ } from './dom.js';
-import { memberById } from './state.js';
-import { toScenario } from './scenario.js';
+import { memberById } from '../model/state.js';
+import { toScenario } from '../model/scenario.js';
 import { ruleLine, errorBox } from './panel-parts.js';
-import { postHeight } from './article-mode.js';
 
 function nm(st, id) { var m = memberById(st, id); return '\u2068' + (m ? (m.name || '（未填称呼）') : id) + '\u2069'; }
 
-export function renderAdvice(ctx, engine) {
+export function renderAdvice(app) {
   var box = clear($('#advice-out'));
-  var out = engine.advise(toScenario(ctx.state));
+  var out = app.engine.advise(toScenario(app.state, app.distances));
   if (out && out.error) { box.appendChild(errorBox(out.error)); return; }
-  var st = ctx.state;
+  var st = app.state;
   box.appendChild(h('p', null, out.explanation));
   var list = h('ol', { class: 'options' });
   out.options.slice(0, 12).forEach(function (o, i) {
@@ -28,7 +27,7 @@ export function renderAdvice(ctx, engine) {
   });
   box.appendChild(list);
   if (out.options.length > 12) box.appendChild(h('p', { class: 'hint' }, '只列出前 12 种，共比较了 ' + out.evaluated + ' 种。'));
-  box.appendChild(ruleLine(ctx, out.rule));
+  box.appendChild(ruleLine(app, out.rule));
 }
 
 // The family, the bindings or the expenses changed: advice already shown says so.
@@ -37,8 +36,4 @@ export function markAdviceStale() {
   if (adv && adv.firstChild && !adv.querySelector('.stale')) {
     clear(adv); adv.appendChild(h('p', { class: 'hint stale' }, '家人、绑定或费用改动了，请重新点“比较顺位”。'));
   }
-}
-
-export function wireAdvice(ctx) {
-  $('#advice-run').addEventListener('click', function () { renderAdvice(ctx, ctx.engine); postHeight(); });
 }

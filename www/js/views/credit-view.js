@@ -1,10 +1,10 @@
 // The monthly credit estimate (R-CREDIT): what goes into the account each month, in work or
 // retired.
 import { h, clear, field, $ } from './dom.js';
-import { percentToRatio } from './amount-text.js';
+import { percentToRatio } from '../model/amount-text.js';
 import { ruleLine, localFacts, onPlace, errorBox } from './panel-parts.js';
 
-export function renderCredit(ctx, engine) {
+export function renderCredit(app) {
   var box = clear($('#credit'));
   var status = 'employee';
   var base = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder: '例如 6000', 'data-k': 'c-base' });
@@ -19,7 +19,7 @@ export function renderCredit(ctx, engine) {
   function run() {
     show(fBase, status === 'employee'); show(fFixed, status === 'retired'); show(fPension, status === 'retired');
     clear(out);
-    var inp = { status: status, region: ctx.state.region };
+    var inp = { status: status, region: app.state.region };
     if (rate.value.trim()) inp.rate = percentToRatio(rate.value);
     if (status === 'employee') { if (!base.value.trim()) { out.appendChild(h('p', { class: 'hint' }, '填上缴费基数就能估算。')); return; } inp.contribution_base = base.value.trim(); }
     else {
@@ -27,12 +27,12 @@ export function renderCredit(ctx, engine) {
       else if (pension.value.trim()) inp.pension = pension.value.trim();
       else { out.appendChild(h('p', { class: 'hint' }, '填上定额或养老金就能估算。')); return; }
     }
-    var c = engine.credit(inp);
+    var c = app.engine.credit(inp);
     if (c && c.error) { out.appendChild(errorBox(c.error)); return; }
     out.appendChild(h('div', { class: 'card' }, h('p', { class: 'verdict' }, h('strong', null, '每月约 ' + c.monthly + ' 元，一年约 ' + c.yearly + ' 元')),
-      h('p', null, '算法：' + c.formula), h('ul', null, c.notes.map(function (n) { return h('li', null, n); })), localFacts(c.local), ruleLine(ctx, c.rule)));
+      h('p', null, '算法：' + c.formula), h('ul', null, c.notes.map(function (n) { return h('li', null, n); })), localFacts(c.local), ruleLine(app, c.rule)));
   }
-  onPlace(run);
+  onPlace(app, run);
   var radios = h('fieldset', { class: 'radios' }, h('legend', null, '在职还是退休'),
     [['employee', '在职'], ['retired', '退休']].map(function (o) {
       return h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'c-status', value: o[0], checked: o[0] === status, 'data-k': 'c-status-' + o[0],

@@ -1,7 +1,6 @@
 // The "大字" button: big text on or off (kept on this device with the remembered family).
-import { $ } from './dom.js';
-import { saveBig } from './share.js';
-import { postHeight } from './article-mode.js';
+import { $ } from '../views/dom.js';
+import { saveBig } from './remember.js';
 
 var root = document.documentElement;
 
@@ -12,14 +11,12 @@ export function setBig(on) {
   var big = $('#big-text');
   big.setAttribute('aria-pressed', on ? 'true' : 'false');
   big.querySelector('.big-state').textContent = on ? '：开' : '：关';
-  postHeight();
 }
 
-export function wireBigText(ctx) {
-  var big = $('#big-text');
-  big.addEventListener('click', function () {
-    var on = !root.classList.contains('big');
-    setBig(on);
-    if (ctx.remember) saveBig(on);
+export function wireBigText(app) {
+  $('#big-text').addEventListener('click', function () {
+    var on = !isBig();
+    app.setBig(on);
+    if (app.remember) saveBig(on);
   });
 }

@@ -2,13 +2,13 @@
 // the question and its answer; or the whole calculator), get the snippet (the iframe, an "open"
 // link for when scripts are stripped, and embed-loader.js, which resizes every calculator on the
 // host page) and a live preview. The page's own engine lists the places; nothing is sent anywhere.
-import init, { regions } from '../pkg/gongji.js';
-import { PRESETS } from './presets.js';
-import { decodeLink } from './share.js';
-import { h, $ } from './dom.js';
-import { validOrigin, MAX_ORIGINS } from './embed.js';
+import { PRESETS } from '../model/presets.js';
+import { decodeLink } from '../model/codec.js';
+import { makePlaces } from '../model/places.js';
+import { h, $ } from '../views/dom.js';
+import { validOrigin, MAX_ORIGINS } from './host-messages.js';
 
-var preview = $('#gongji');
+var preview = null;
 var state = { region: 'national', start: '', fragment: '', origins: [], base: '', size: 'compact' };
 // The frame's height before the loader has resized it, or for good where a CMS strips scripts:
 // the compact view at a 360 px phone width (tests/browser/embed.mjs measures it), the full
@@ -74,20 +74,17 @@ function render() {
   }
 }
 
+// Every place the engine knows (regions(): each province, 兵团, every city), a province's cities
+// grouped under it.
 function fillRegions(list) {
-  var sel = $('#b-region');
-  var provinces = list.filter(function (r) { return r.kind === 'province'; });
-  list.filter(function (r) { return r.kind === 'national'; }).forEach(function (r) {
-    sel.appendChild(h('option', { value: r.id }, '全国（不限地方）'));
+  var sel = $('#b-region'), places = makePlaces(list);
+  if (places.national) sel.appendChild(h('option', { value: places.national.value }, '全国（不限地方）'));
+  places.provinces.forEach(function (p) {
+    var group = h('optgroup', { label: p.full });
+    group.appendChild(h('option', { value: p.value }, p.full + (p.cities.length ? '（全省）' : '')));
+    p.cities.forEach(function (c) { group.appendChild(h('option', { value: c.value }, c.full)); });
+    sel.appendChild(group);
   });
-  provinces.forEach(function (p) {
-    sel.appendChild(h('option', { value: p.id }, p.name));
-    list.filter(function (c) { return c.kind === 'city' && c.parent === p.id; }).forEach(function (c) {
-      sel.appendChild(h('option', { value: c.id }, '\u3000' + c.name + '（' + p.name + '）'));
-    });
-  });
-  var byId = {};
-  list.forEach(function (r) { byId[r.id] = r; });
   // The place's summary is not in the module (size); the build ships them as places.json.
   var summaries = {};
   function note() { $('#b-region-note').textContent = summaries[sel.value] || ''; }
@@ -172,25 +169,38 @@ function wireAddresses() {
   });
 }
 
+// The message says what happened once it has happened (the clipboard's promise settled):
+// data-done="ok" / "manual" marks it.
+var copySeq = 0;
 function copy() {
-  var t = $('#b-snippet'), msg = $('#b-copy-msg');
-  function done(ok) { msg.textContent = ok ? '代码已复制，去文章编辑器里粘贴吧。' : '请在上面的框里长按或全选，手动复制。'; }
+  var t = $('#b-snippet'), msg = $('#b-copy-msg'), mine = ++copySeq;
+  msg.textContent = '正在复制……';
+  msg.removeAttribute('data-done');
+  function done(ok) {
+    if (mine !== copySeq) return;
+    msg.textContent = ok ? '代码已复制，去文章编辑器里粘贴吧。' : '请在上面的框里长按或全选，手动复制。';
+    msg.setAttribute('data-done', ok ? 'ok' : 'manual');
+  }
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t.value).then(function () { done(true); }, function () { t.select(); done(false); });
   else { t.select(); try { done(document.execCommand('copy')); } catch (e) { done(false); } }
 }
 
-state.base = cleanBase('index.html');
-init().then(function () {
-  fillRegions(regions());
-  fillPresets();
-  wireSize();
-  wireFamily();
-  wireAddresses();
-  $('#b-copy').addEventListener('click', copy);
-  $('#b-loading').hidden = true;
-  $('#builder').hidden = false;
-  render();
-  document.documentElement.classList.add('ready');
-}, function (e) {
-  $('#b-loading').textContent = '地区列表没能加载（' + (e && e.message ? e.message : e) + '）。请刷新页面。';
-});
+// The builder on embed.html: `mod` is the engine's module (its regions()).
+export function startBuilder(mod) {
+  preview = $('#gongji');
+  state.base = cleanBase('index.html');
+  return mod['default']().then(function () {
+    fillRegions(mod.regions());
+    fillPresets();
+    wireSize();
+    wireFamily();
+    wireAddresses();
+    $('#b-copy').addEventListener('click', copy);
+    $('#b-loading').hidden = true;
+    $('#builder').hidden = false;
+    render();
+    document.documentElement.classList.add('ready');
+  }, function (e) {
+    $('#b-loading').textContent = '地区列表没能加载（' + (e && e.message ? e.message : e) + '）。请刷新页面。';
+  });
+}

@@ -1,17 +1,17 @@
-// One-tap example families (SPEC §3 rules; see the guides for the background).
-import { today, newExpense } from './state.js';
+// The worked examples' families (看看例子, ?preset=ID; SPEC §3 rules, the guides give the
+// background). Pure data: the amounts are examples, never computed here.
+import { today, newMember, newLine, newExpense, LINK_VERSION } from './state.js';
 
-function m(id, name, relation, insurance, province, balance, via) {
-  return { id: id, name: name, relation: relation, via: via || '', insurance: insurance, province: province, balance: balance || '' };
+function m(id, name, relation, insurance, province, balance) {
+  return newMember({ id: id, name: name, relation: relation, insurance: insurance, province: province, balance: balance || '' });
 }
 function e(patient, item, venue, fields) {
-  var x = newExpense(patient); x.item = item; x.venue = venue;
-  for (var k in fields) x[k] = fields[k];
+  var x = newExpense(patient, fields); x.item = item; x.venue = venue;
   return x;
 }
 function base(members, sharing, expenses, asOf) {
-  return { v: 1, as_of: asOf || today(), region: 'national', seq: members.length + 1,
-    members: members, sharing: sharing, expenses: expenses };
+  return { v: LINK_VERSION, as_of: asOf || today(), region: 'national', seq: members.length + 1,
+    members: members, sharing: sharing.map(newLine), expenses: expenses };
 }
 
 export var PRESETS = [
