@@ -189,6 +189,7 @@ for (const f of walk(SRC)) {
   const from = path.join(SRC, f), to = path.join(OUT, f);
   if (f.startsWith('pkg/') && !/\.wasm$/.test(f)) continue;       // the glue is in the bundles
   if (/\.m?js$/.test(f) && f !== 'sw.js') continue;                 // bundled (or minified) above
+  if (f === 'js/package.json') continue;                            // only for Node (tests/page-unit)
   fs.mkdirSync(path.dirname(to), { recursive: true });
   if (/\.css$/.test(f)) {   // (sw.js stays as written: off the page's path, and the manifest goes in by name)
     const r = await esbuild.transform(fs.readFileSync(from, 'utf8'), { loader: 'css', minify: true, target: 'chrome61', charset: 'utf8', legalComments: 'none' });

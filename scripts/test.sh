@@ -15,8 +15,10 @@
 #   wasm-loading  the built package in Chromium under CSP, wrong .wasm MIME types, sub-path
 #   types         scripts/check-types.mjs: www/pkg as an npm package (exports, types, files,
 #                 npm pack), its gongji.d.ts checked with tsc --noEmit against every golden case
-#   page          tests/browser/run.mjs, site.mjs, embed.mjs and fallback.mjs (the page's browser tests
-#                 on node:test, on www-dist/)
+#   page-unit     node --test tests/page-unit/: the page's pure layer (www/js/model/) in Node, no
+#                 browser (well under a second); its labels against the engine's ids; the layers
+#   page          tests/browser/run.mjs, visitors.mjs, site.mjs, embed.mjs and fallback.mjs (the
+#                 page's browser tests on node:test, on www-dist/)
 #   hosting       scripts/check-hosting.mjs: docs/HOSTING.md's nginx recipe, nginx -t, then www-dist/
 #                 served through it (headers per file kind, the page in Chromium); skipped without nginx
 #
@@ -69,6 +71,7 @@ page_tests() {
   # on node:test, one file after the other (one browser at a time); fails if either fails
   local rc=0
   node --test-reporter=spec --test-force-exit tests/browser/run.mjs || rc=1
+  node --test-reporter=spec --test-force-exit tests/browser/visitors.mjs || rc=1
   node --test-reporter=spec --test-force-exit tests/browser/site.mjs || rc=1
   node --test-reporter=spec --test-force-exit tests/browser/embed.mjs || rc=1
   node --test-reporter=spec --test-force-exit tests/browser/fallback.mjs || rc=1
@@ -84,8 +87,9 @@ suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium
 if [[ " ${FAILED[*]} " == *" wasm-build "* ]]; then
-  FAILED+=("wasm-loading" "types" "page" "hosting"); echo "wasm-loading, types, page and hosting skipped: no wasm package"
+  FAILED+=("page-unit" "wasm-loading" "types" "page" "hosting"); echo "page-unit, wasm-loading, types, page and hosting skipped: no wasm package"
 else
+  suite page-unit     node --test --test-reporter=spec tests/page-unit/
   suite wasm-loading  node scripts/check-wasm-loading.mjs
   suite types         node scripts/check-types.mjs
   suite page          page_tests
