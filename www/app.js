@@ -65,7 +65,7 @@ async function start() {
   var place = placeOf(tables.places, params.get('region') || '');
   app = createCalculator({ engine: engine, tables: tables, region: place ? place.value : null, embed: embed,
     onLayout: postHeight, onAnswer: function (res) { if (embed) postAnswer(res); }, scrollHost: function (el) { if (embed) { postHeight(); postScroll(el); } } });
-  useApp(app);
+  useApp(app); window.__app = app;
   app.start();
   var v = gongji.version();
   $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;

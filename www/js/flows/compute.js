@@ -11,7 +11,7 @@
 //   (a link's check answers the page's first computation too).
 import { toScenario } from '../model/scenario.js';
 import { answerOnly } from '../model/answer-only.js';
-import { memberIdFor } from '../model/quick.js';
+import { quickPeople } from '../model/quick.js';
 import { renderResults } from '../views/results-view.js';
 import { renderAnswerBar } from '../views/answer-bar.js';
 import { showPairIssues } from '../views/forms.js';
@@ -50,8 +50,8 @@ function drawBar(app, a, total) {
 // The pair probe: the distances (and bad pairs) of the family's lines and of the quick check's
 // pair. Returns true when a distance changed (a line's 顺位 / 额度 field changes with it).
 export function probe(app) {
-  var st = app.state, q = app.q || {};
-  var extra = q.owner && q.patient && q.owner !== q.patient ? [{ from: memberIdFor(q.owner), to: memberIdFor(q.patient) }] : [];
+  var st = app.state, two = quickPeople(st);
+  var extra = two.owner && two.patient && two.owner !== two.patient ? [{ from: two.owner.id, to: two.patient.id }] : [];
   var before = JSON.stringify(app.distances || {});
   var p = probePairs(app.engine.evaluate, app.probe, toScenario(st, app.distances), extra);
   app.distances = p.distances;

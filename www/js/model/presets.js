@@ -38,7 +38,7 @@ export var PRESETS = [
   } },
   { id: 'sibling2023', title: '给妹妹用（2023年：还不行）', make: function () {
     return base(
-      [m('me', '我', 'self', 'employee', '浙江', '2000.00'), m('sis', '妹妹', 'sister', 'resident', '浙江')],
+      [m('me', '我', 'self', 'employee', '湖北', '2000.00'), m('sis', '妹妹', 'sister', 'resident', '湖北')],
       [{ from: 'me', to: 'sis', quota: '' }],
       [e('sis', 'outpatient_visit', 'designated_hospital', { mode: 'burden', burden: '300.00' })], '2023-06-01');
   } },

@@ -28,13 +28,21 @@ function wordOf(m) {
   return '';
 }
 
-// The quick question read back from the family (after an example, a link, or edits below).
-export function deriveQuick(st) {
+// The two people of the quick question in the family: the first expense's patient, and whose
+// account — the one bound to the patient, else the first other 职工医保 member, else the first
+// other member. { owner, patient, line } (members, or null).
+export function quickPeople(st) {
   var e0 = st.expenses[0];
   var pat = e0 ? memberById(st, e0.patient) : null;
   var line = e0 ? st.sharing.filter(function (b) { return b.to === e0.patient; })[0] : null;
   var own = line ? memberById(st, line.from) : st.members.filter(function (m) { return isEmployee(m.insurance) && m !== pat; })[0] ||
     st.members.filter(function (m) { return m !== pat; })[0] || pat;
+  return { owner: own, patient: pat, line: line || null };
+}
+
+// The quick question read back from the family (after an example, a link, or edits below).
+export function deriveQuick(st) {
+  var people = quickPeople(st), pat = people.patient, own = people.owner, line = people.line, e0 = st.expenses[0];
   return {
     owner: own ? own.relation : 'self', ownerWord: wordOf(own), ownerIns: own ? own.insurance : 'employee',
     patient: pat ? pat.relation : '', patientWord: wordOf(pat), patientIns: pat ? pat.insurance : 'resident',

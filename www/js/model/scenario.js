@@ -24,6 +24,7 @@ export function toScenario(state, distances, opts) {
     if (m.city) o.city = m.city;
     if (m.via) o.via = m.via;
     if (isEmployee(m.insurance) && t(m.balance) !== '') o.balance = t(m.balance);
+    if (isEmployee(m.insurance) && t(m.shareable) !== '') o.shareable_balance = t(m.shareable);
     return o;
   });
   var rank = {};

@@ -8,7 +8,7 @@ export var LINK_VERSION = 1; // of the share link and the saved copy (model/code
 
 // Every field of a member, a sharing line and an expense, with its empty value: the one list
 // (the codec packs and reads these keys, the forms and the quick check make members from it).
-export var MEMBER_FIELDS = { id: '', name: '', relation: 'other', via: '', insurance: 'none', province: '', city: '', balance: '' };
+export var MEMBER_FIELDS = { id: '', name: '', relation: 'other', via: '', insurance: 'none', province: '', city: '', balance: '', shareable: '' };
 export var LINE_FIELDS = { from: '', to: '', quota: '' };
 export var EXPENSE_FIELDS = { patient: 'me', item: 'outpatient_visit', venue: 'designated_hospital', mode: 'burden',
   amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '', ooc: '' };

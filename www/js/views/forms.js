@@ -21,7 +21,7 @@ export function renderFamily(app) {
   var choices = relationChoices(t);
   st.members.forEach(function (m, i) {
     var legend = h('legend', null, '成员 ' + (i + 1) + '：', h('span', { class: 'who' }, nameOf(m)));
-    var name = h('input', { type: 'text', autocomplete: 'off', value: m.name, 'data-k': 'm-name-' + m.id, maxlength: t.limits ? t.limits.name_chars : null,
+    var name = h('input', { type: 'text', autocomplete: 'off', value: m.name, 'data-k': 'm-name-' + m.id,
       oninput: function () {
         m.name = name.value; legend.lastChild.textContent = nameOf(m);
         // keep the "经由谁" lists of the other members in step without re-rendering the form
@@ -52,6 +52,14 @@ export function renderFamily(app) {
       oninput: function () { m.balance = bal.value; app.update('value'); } });
     var balField = field('个人账户余额（元）', bal, '医保卡里能花的钱，可以写“1500”“1,500元”。不知道可以先空着：能不能付不受影响，只是算不出金额。查询方法见下方指南。');
     show(balField, isEmployee(m.insurance));
+    // where the place lets only part of the balance be shared (上海 历年账户, 浙江, 福建 家庭共济账户):
+    // shown when filled in or when the engine asks for it (views/results-view.js markField)
+    var share = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: m.shareable,
+      'data-k': 'm-share-' + m.id, 'data-field': 'members[' + i + '].shareable_balance',
+      oninput: function () { m.shareable = share.value; app.update('value'); } });
+    var shareField = field('其中可以给家人用的金额（元）', share, '有的地方只能用一部分给家人（例如上海的历年账户、福建的家庭共济账户）。在医保App里查“历年账户”或“共济账户”余额。');
+    shareField.classList.add('shareable-field');
+    show(shareField, isEmployee(m.insurance) && String(m.shareable || '').trim() !== '');
     rel.addEventListener('change', function () {
       var c = readChoice(rel.value);
       m.relation = c.relation;
@@ -67,7 +75,7 @@ export function renderFamily(app) {
     box.appendChild(h('fieldset', { class: 'card member', 'data-member': m.id }, legend,
       field('称呼', name), field('和“我”的关系', rel), viaField, field('参加的医保', ins),
       place.wrap('参保地（城市或省）', '在哪个城市参保就写哪个城市，例如“长沙”“恩施州”；不知道城市可以只写省。各地的规定不同。'),
-      balField, del));
+      balField, shareField, del));
   });
 }
 

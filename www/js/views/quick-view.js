@@ -8,7 +8,7 @@
 import { h, clear, $ } from './dom.js';
 import { SHORT_REL, QUICK_PEOPLE, QUICK_ITEMS, QUICK_INSURANCE, INSURANCE, DISTANCES, label } from '../model/labels.js';
 import { relationChoices, relationChoice, readChoice, itemWord, relationWord } from '../model/tables.js';
-import { changeQuick, memberIdFor } from '../model/quick.js';
+import { changeQuick, quickPeople } from '../model/quick.js';
 import { placeField } from './place-field.js';
 
 function chip(text, attrs) { return h('button', Object.assign({ type: 'button', class: 'chip q-chip', 'aria-pressed': 'false' }, attrs), text); }
@@ -128,7 +128,8 @@ export function syncQuick(app) {
   setAttr(v.patPlace.input, 'aria-label', pn + '在哪参保');
   v.patPlace.set(q.patientPlace || '');
   // What the engine said of the two (payers[].distance, from the pair probe: flows/pairs.js).
-  var d = two && app.distances ? app.distances[memberIdFor(q.owner) + '->' + memberIdFor(q.patient)] : '';
+  var people = quickPeople(st);
+  var d = two && people.owner && people.patient && app.distances ? app.distances[people.owner.id + '->' + people.patient.id] : '';
   var far = d === 'other_province';
   var dist = $('#quick .q-dist');
   setText('#quick .q-dist', away && d && DISTANCES[d] ? on + '和' + pn + '：' + DISTANCES[d] + (far ? '，要设“跨省共济额度”' : '') : '');

@@ -170,7 +170,7 @@ export function renderResults(app, view, out, ans, err, quiet) {
   // The engine asks for a missing value at its field (a balance an amount now needs).
   if (!err && out.results) {
     var ask = null;
-    for (var r = 0; r < out.results.length && !ask; r++) (out.results[r].next_steps || []).forEach(function (x) { if (!ask && x.field && x.code === 'enter_balance') ask = x; });
+    for (var r = 0; r < out.results.length && !ask; r++) (out.results[r].next_steps || []).forEach(function (x) { if (!ask && x.field && (x.code === 'enter_balance' || x.code === 'enter_shareable')) ask = x; });
     if (ask) markField(st, { field: ask.field, message: ask.message }, false);
   }
   var data = err ? ans : out, nodes = [];
@@ -270,6 +270,8 @@ function markField(st, err, quiet) {
   if (!err || !err.field) return;
   var el = document.querySelector('[data-field="' + err.field.replace(/"/g, '') + '"]');
   if (!el) return;
+  var hidden = el.closest ? el.closest('[hidden]') : null;
+  if (hidden && hidden.classList.contains('shareable-field')) hidden.removeAttribute('hidden');
   var id = 'err-' + err.field.replace(/[^a-z0-9]/gi, '-');
   var p = h('p', { class: quiet ? 'field-error quiet hint' : 'field-error', id: id, role: quiet ? null : 'alert' },
     quiet ? '要算金额时再填这里。是否能付不受影响。' : '⚠ ' + err.message);
