@@ -224,7 +224,8 @@ globalThis.document = document; globalThis.window = window;
 // The page's modules, bundled for Node (they are browser ES modules without a package type).
 const tmp = path.join(OUT, '.prerender.mjs');
 await esbuild.build({ stdin: { contents: [
-  "export { FIRST_Q, applyQuick, deriveQuick } from './js/model/quick.js';",
+  "export { FIRST_Q, applyQuick, deriveQuick, quickPeople } from './js/model/quick.js';",
+  "export { probePairs, makeProbe } from './js/flows/pairs.js';",
   "export { blankState, today } from './js/model/state.js';",
   "export { makeTables } from './js/model/tables.js';",
   "export { placeOf, placeName } from './js/model/places.js';",
@@ -294,15 +295,28 @@ P.renderQuick(ctx);
 P.syncQuick(ctx);
 drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 if (bar.outerHTML !== barBare || document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page did not redraw the same');
-// Each worked example's answer (`?preset=ID`), drawn the same way into the same bar, kept in a
-// <template> just before the bar; boot.js shows the one the address asks for.
+// Each worked example (`?preset=ID`): its question in the quick check and its answer, drawn the
+// same way (with the distances of its lines from the engine's pair probe, as js/flows/compute.js
+// gets them), kept in a <template> just before the bar; boot.js puts in the ones the address asks
+// for before the first paint, so nothing moves when the engine draws them again.
 const presetBars = [];
 for (const p of P.PRESETS) {
   const st = p.make();
   if (st.as_of === P.today()) st.as_of = date;
-  const a = drawAnswer({ ...ctx, state: st, bar: null }, P.toScenario(st), 'the example ' + p.id);
-  presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>`);
+  const papp = { ...ctx, state: st, bar: null, q: P.deriveQuick(st), ui: { away: false }, quickView: null, distances: {} };
+  const two = P.quickPeople(st);
+  const extra = two.owner && two.patient && two.owner !== two.patient ? [{ from: two.owner.id, to: two.patient.id }] : [];
+  papp.distances = P.probePairs(evaluate, P.makeProbe(), P.toScenario(st, {}), extra).distances;
+  P.renderQuick(papp);
+  P.syncQuick(papp);
+  const quick = document.querySelector('#quick').innerHTML;
+  const a = drawAnswer(papp, P.toScenario(st, papp.distances), 'the example ' + p.id);
+  presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>` +
+    `<div data-preset-quick="${p.id}">${quick}</div>`);
 }
+P.renderQuick(ctx);
+P.syncQuick(ctx);
+if (document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page\'s question did not redraw the same');
 // Splice into the source text (not a reserialisation of the whole page): only these places change.
 let page = indexSrc;
 const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };

@@ -5,9 +5,8 @@
 //    (`?preset=ID`, in a <template>). Another question — a place with another answer, a shared
 //    link, a remembered family, an unknown example — hides the prerendered screen until the
 //    engine answers that one (`pre-off`). As soon as the answer bar is parsed, before the first
-//    paint: the place's name is written into the quick check's place field; an example's answer fills the bar, and the
-//    quick check (still the bare page's question) stays invisible until the engine draws it
-//    (`pre-preset`); in an article (`?embed=1`) the bar moves above the quick check, where
+//    paint: the place's name is written into the quick check's place field; an example's answer
+//    fills the bar and its question the quick check (`pre-preset`, `pre-quick`); in an article (`?embed=1`) the bar moves above the quick check, where
 //    js/article-mode.js puts it; the compact view (`?embed=compact`) keeps it under the question.
 // 2. Start fetching and compiling the engine at once (streaming where the server sends
 //    application/wasm), in parallel with the page's script; app.js picks the compiled module up.
@@ -51,6 +50,13 @@
         bar.setAttribute('data-answer', src.getAttribute('data-answer'));
         while (bar.firstChild) bar.removeChild(bar.firstChild);
         for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
+        // the example's question too (its own places and lines: the quick check's rows differ)
+        var qsrc = t.content.querySelector('[data-preset-quick="' + example + '"]'), quick0 = document.getElementById('quick');
+        if (qsrc && quick0) {
+          while (quick0.firstChild) quick0.removeChild(quick0.firstChild);
+          for (var d = qsrc.firstChild; d; d = d.nextSibling) quick0.appendChild(document.importNode(d, true));
+          root.className += ' pre-quick';
+        }
       }
       var field = document.getElementById('region');
       if (place !== null && field) field.value = place;

@@ -20,7 +20,7 @@ import { showFailure } from '../views/failure.js';
 import { status, offerUndo } from '../views/messages.js';
 import { focusKey, restoreFocus } from '../views/focus.js';
 import { blankState, newMember, newLine, newExpense, nextMemberId, withoutMember, moveLine, memberById } from '../model/state.js';
-import { FIRST_Q, deriveQuick, applyQuick } from '../model/quick.js';
+import { FIRST_Q, deriveQuick, applyQuick, setOwnerPlace } from '../model/quick.js';
 import { isPremium, venueFor } from '../model/tables.js';
 import { compute, probe } from './compute.js';
 import { makeProbe } from './pairs.js';
@@ -58,7 +58,7 @@ export function createCalculator(env) {
   };
   app.setQuick = function (q) { applyQuick(app.state, q, app.tables); app.update('all'); };
   app.setRegion = function (value) {
-    app.state.region = value || 'national';
+    setOwnerPlace(app.state, value);
     app.update('all');
     app.placeListeners.forEach(function (f) { f(); });
   };

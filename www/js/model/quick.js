@@ -2,8 +2,10 @@
 // for whom, for what, where each of the two is insured, bound (or the 共济额度) — written into the
 // family as two members, one line and the first expense, and read back from it. The engine
 // answers; nothing here decides whether anyone may pay. Pure.
-//   q = { owner, ownerWord, ownerIns, patient, patientWord, patientIns, item, bound, quota,
-//         patientPlace }   (relation ids; words: 公公/岳父 …; a place value from model/places.js)
+//   q = { owner, ownerWord, ownerIns, ownerPlace, patient, patientWord, patientIns, patientPlace,
+//         item, bound, quota }   (relation ids; words: 公公/岳父 …; place values: model/places.js)
+// ownerPlace is the account holder's own place ('' = the scenario's `region`, which the quick
+// check's place field sets); patientPlace is the patient's only where it differs from it.
 import { memberById, newMember, newExpense, newLine, isEmployee } from './state.js';
 import { isElder, isPremium, relationWord, isPageWord, venueFor } from './tables.js';
 import { KIN_WORDS } from './labels.js';
@@ -11,7 +13,7 @@ import { KIN_WORDS } from './labels.js';
 // The first question, answered on arrival: my account (职工医保, 在职), for my mother, at an
 // outpatient visit, not bound yet (most people asking "can I?" have not; the answer says how).
 // (scripts/build-site.mjs prerenders this question's answer into the built index.html.)
-export var FIRST_Q = { owner: 'self', ownerWord: '', ownerIns: 'employee', patient: 'mother', patientWord: '', patientIns: 'resident',
+export var FIRST_Q = { owner: 'self', ownerWord: '', ownerIns: 'employee', ownerPlace: '', patient: 'mother', patientWord: '', patientIns: 'resident',
   item: 'outpatient_visit', bound: false, quota: '', patientPlace: '' };
 
 export function memberIdFor(rel) { return rel === 'self' ? 'me' : 'q-' + rel; }
@@ -21,6 +23,8 @@ export function defaultInsurance(tables, rel, role) {
   if (role === 'owner') return isElder(tables, rel) ? 'employee_retired' : 'employee';
   return 'resident';
 }
+// Where a member is insured, as stored ('' = at the scenario's `region`).
+export function placeOfMember(m) { return m ? m.city || m.province || '' : ''; }
 function wordOf(m) {
   var words = m ? KIN_WORDS[m.relation] : null;
   if (!words) return '';
@@ -44,10 +48,10 @@ export function quickPeople(st) {
 export function deriveQuick(st) {
   var people = quickPeople(st), pat = people.patient, own = people.owner, line = people.line, e0 = st.expenses[0];
   return {
-    owner: own ? own.relation : 'self', ownerWord: wordOf(own), ownerIns: own ? own.insurance : 'employee',
+    owner: own ? own.relation : 'self', ownerWord: wordOf(own), ownerIns: own ? own.insurance : 'employee', ownerPlace: placeOfMember(own),
     patient: pat ? pat.relation : '', patientWord: wordOf(pat), patientIns: pat ? pat.insurance : 'resident',
-    item: e0 ? e0.item : '', bound: !!line, quota: line ? line.quota || '' : '',
-    patientPlace: pat && pat !== own ? (pat.city || pat.province || '') : ''
+    patientPlace: pat && pat !== own && placeOfMember(pat) !== placeOfMember(own) ? placeOfMember(pat) : '',
+    item: e0 ? e0.item : '', bound: !!line, quota: line ? line.quota || '' : ''
   };
 }
 
@@ -60,13 +64,17 @@ export function applyQuick(st, q, tables) {
     var id = memberIdFor(rel), o = old[id] || {};
     var keep = o.relation === rel;
     var name = keep && o.name && !(word && isPageWord(tables, o.name)) ? o.name : relationWord(tables, rel, word);
+    if (!place) place = keep ? { province: o.province, city: o.city } : null;
     return newMember({ id: id, name: name, relation: rel, via: keep ? o.via : '', insurance: ins,
       province: place ? place.province : '', city: place ? place.city : '',
-      balance: keep && isEmployee(ins) ? o.balance : '' });
+      balance: keep && isEmployee(ins) ? o.balance : '', shareable: keep && isEmployee(ins) ? o.shareable : '' });
   }
   var members = [];
+  // the account holder keeps a place of their own (an example's, a link's); the patient is
+  // where the account holder is unless the question says otherwise
   if (q.owner) members.push(person(q.owner, q.ownerWord, q.ownerIns, null));
-  var away = q.patientPlace ? placeFields(tables, q.patientPlace) : null;
+  var here = members[0] ? { province: members[0].province, city: members[0].city } : { province: '', city: '' };
+  var away = q.patientPlace ? placeFields(tables, q.patientPlace) : here;
   if (q.patient && q.patient !== q.owner) members.push(person(q.patient, q.patientWord, q.patientIns, away));
   st.members = members;
   var from = q.owner ? memberIdFor(q.owner) : '', to = q.patient ? memberIdFor(q.patient) : '';
@@ -84,6 +92,17 @@ function placeFields(tables, value) {
   if (p && p.kind === 'province') return { province: p.value, city: '' };
   if (p && p.kind === 'national') return { province: '', city: '' };
   return { province: '', city: value };
+}
+
+// The account holder's place typed in the quick check: it becomes the scenario's place (where
+// everyone is unless said otherwise); the account holder's own place, and the patient's where it
+// was the same, give way to it.
+export function setOwnerPlace(st, value) {
+  var people = quickPeople(st), own = people.owner, pat = people.patient, was = placeOfMember(own);
+  if (own) { own.province = ''; own.city = ''; }
+  if (pat && pat !== own && placeOfMember(pat) === was) { pat.province = ''; pat.city = ''; }
+  st.region = value || 'national';
+  return st;
 }
 
 // A change to one part of the question, as a tap makes it (picking a person resets that person's

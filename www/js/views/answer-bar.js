@@ -85,6 +85,8 @@ export function renderAnswerBar(app, out, err, total) {
       if (view.open && bar.scrollIntoView) bar.scrollIntoView({ block: 'nearest' });
       if (app.layoutChanged) app.layoutChanged();
     } }, view.open ? '收起' : '全文');
+  // a family larger than the quick check's two: the answer is for the family below
+  var many = st.members.length > 2 ? h('span', { class: 'ab-n ab-family' }, '按下面的 ' + st.members.length + ' 位家人算') : null;
   bar.appendChild(h('div', { class: 'ab-tools' }, toggle,
-    h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付、下一步 ›')));
+    h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付、下一步 ›'), many));
 }

@@ -111,7 +111,7 @@ export function syncQuick(app) {
     setValue(itemSel, hasItem ? q.item : '');
     if (itemSel.classList.contains('on') !== hasItem) itemSel.classList.toggle('on', hasItem);
   }
-  v.ownPlace.set(st.region === 'national' ? '' : st.region);
+  v.ownPlace.set(q.ownerPlace || (st.region === 'national' ? '' : st.region));
   var on = nameFor(app, q.owner, q.ownerWord), pn = q.patient ? nameFor(app, q.patient, q.patientWord) : '';
   var two = !!q.patient && q.patient !== q.owner;
   setText('#q-ins-legend', on + '参加的医保');
@@ -132,8 +132,13 @@ export function syncQuick(app) {
   var d = two && people.owner && people.patient && app.distances ? app.distances[people.owner.id + '->' + people.patient.id] : '';
   var far = d === 'other_province';
   var dist = $('#quick .q-dist');
-  setText('#quick .q-dist', away && d && DISTANCES[d] ? on + '和' + pn + '：' + DISTANCES[d] + (far ? '，要设“跨省共济额度”' : '') : '');
-  hide(dist, !(away && d && DISTANCES[d]));
+  // the engine compares the two places only when both are given (one not given is where the
+  // other is: ARCHITECTURE "Missing province"), so the page asks for the first one too
+  var ownerSaid = !!q.ownerPlace || (st.region && st.region !== 'national');
+  var distText = !away ? '' : !ownerSaid ? '也写上' + on + '在哪参保，才能比较两地。'
+    : d && DISTANCES[d] ? on + '和' + pn + '：' + DISTANCES[d] + (far ? '，要设“跨省共济额度”' : '') : '';
+  setText('#quick .q-dist', distText);
+  hide(dist, !distText);
   hide($('#q-bound'), !two || far);
   hide($('#quick .q-quota'), !two || !far);
   setAttr($('#q-bound'), 'aria-pressed', q.bound ? 'true' : 'false');
@@ -147,8 +152,4 @@ export function syncQuick(app) {
     if (o.textContent !== text) o.textContent = text;
   });
   setValue(pi, q.patientIns || 'resident');
-  var many = st.members.length > 2 ? '现在按下面填的 ' + st.members.length + ' 位家人计算。' : '';
-  var note = $('#quick .q-many');
-  if (many && !note) $('#quick').appendChild(h('p', { class: 'q-many hint' }, many));
-  else if (note && note.textContent !== many) { if (many) note.textContent = many; else note.parentNode.removeChild(note); }
 }
