@@ -259,7 +259,7 @@ P.syncQuick(ctx);
 // the answer bar for `c` and returns what it shows.
 function drawAnswer(c, scenario, what) {
   const o = evaluate(scenario), e = o && o.error ? o.error : null;
-  const a = e ? P.answerOnly(evaluate, scenario, e) : null;
+  const a = e ? P.answerOnly(evaluate, scenario, e, tables.limits.max_amount) : null;
   P.renderAnswerBar(c, e ? a : o, e && !a ? e : null);
   const shown = document.querySelector('#answer').getAttribute('data-answer');
   if (!shown || shown === 'none' || shown === 'error') throw new Error(`prerender: no answer for ${what}: ${document.querySelector('#answer').outerHTML}`);

@@ -28,6 +28,7 @@ import { wireBigText } from './js/flows/big-text.js';
 import { wireFamilyEdits } from './js/flows/family-edit.js';
 import { registerOffline } from './js/flows/offline.js';
 import { syncQuick } from './js/views/quick-view.js';
+import { fitBar } from './js/views/answer-bar.js';
 import { startArticle, useApp, postHeight, embed } from './js/embed/article-mode.js';
 import { postAnswer, postScroll } from './js/embed/host-messages.js';
 
@@ -52,6 +53,14 @@ function wire(app) {
   // Any <details> opened or closed (toggle does not bubble: a capture listener sees every one):
   // in an article the frame follows its content (old kernels without ResizeObserver).
   document.addEventListener('toggle', postHeight, true);
+  // the answer bar keeps to a third of the screen when the screen turns or the text grows (the
+  // browser's font size, zoom): fitted again when the window or the bar's own size changes
+  window.addEventListener('resize', function () { fitBar(); });
+  var bar = $('#answer'), lastH = 0;
+  if (typeof ResizeObserver === 'function') new ResizeObserver(function () {
+    var hgt = Math.round(bar.getBoundingClientRect().height);
+    if (hgt !== lastH) { lastH = hgt; fitBar(bar); lastH = Math.round(bar.getBoundingClientRect().height); }
+  }).observe(bar);
 }
 
 // The first question (FIRST_Q, js/model/quick.js) is answered on arrival; a link's family, a
@@ -65,7 +74,7 @@ async function start() {
   var place = placeOf(tables.places, params.get('region') || '');
   app = createCalculator({ engine: engine, tables: tables, region: place ? place.value : null, embed: embed,
     onLayout: postHeight, onAnswer: function (res) { if (embed) postAnswer(res); }, scrollHost: function (el) { if (embed) { postHeight(); postScroll(el); } } });
-  useApp(app); window.__app = app;
+  useApp(app);
   app.start();
   var v = gongji.version();
   $('#version').textContent = '计算引擎 ' + v.engine + '，规则数据 ' + v.rules;

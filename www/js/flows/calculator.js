@@ -16,6 +16,7 @@ import { renderFamily, renderSharing, renderExpenses } from '../views/forms.js';
 import { renderQuick, syncQuick } from '../views/quick-view.js';
 import { makeResultsView, PAGE } from '../views/results-view.js';
 import { markAdviceStale } from '../views/advice-view.js';
+import { fitBar } from '../views/answer-bar.js';
 import { showFailure } from '../views/failure.js';
 import { status, offerUndo } from '../views/messages.js';
 import { focusKey, restoreFocus } from '../views/focus.js';
@@ -109,7 +110,7 @@ export function createCalculator(env) {
     app.scrollHostTo(document.documentElement);
   };
   // ---- the page around the answer ----
-  app.setBig = function (on) { setBig(on); app.layoutChanged(); };
+  app.setBig = function (on) { setBig(on); fitBar(); app.layoutChanged(); };
   app.isBig = isBig;
   app.save = function () { scheduleSave(app); };
   app.layoutChanged = function () { if (env.onLayout) env.onLayout(); };

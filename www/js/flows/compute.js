@@ -38,7 +38,7 @@ function answerTo(app, scen, full) {
   var out = full ? evaluateKept(app, scen) : evaluate(scen);
   var err = out && out.error ? out.error : null, ans = null, quiet = false;
   if (err && !app.engine.failed()) {
-    ans = answerOnly(evaluate, scen, err);
+    ans = answerOnly(evaluate, scen, err, app.tables.limits && app.tables.limits.max_amount);
     var bm = /^members\[(\d+)\]\.balance$/.exec(err.field || '');
     if (bm && st.members[+bm[1]] && !String(st.members[+bm[1]].balance || '').trim() && !anyAmount(st) && ans) quiet = true;
   }

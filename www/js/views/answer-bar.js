@@ -81,6 +81,7 @@ export function renderAnswerBar(app, out, err, total) {
       bar.classList.toggle('open', view.open);
       toggle.setAttribute('aria-expanded', view.open ? 'true' : 'false');
       toggle.textContent = view.open ? '收起' : '全文';
+      fitBar(bar);
       // open, the bar leaves its sticky place for its place in the page: keep it in view
       if (view.open && bar.scrollIntoView) bar.scrollIntoView({ block: 'nearest' });
       if (app.layoutChanged) app.layoutChanged();
@@ -88,5 +89,23 @@ export function renderAnswerBar(app, out, err, total) {
   // a family larger than the quick check's two: the answer is for the family below
   var many = st.members.length > 2 ? h('span', { class: 'ab-n ab-family' }, '按下面的 ' + st.members.length + ' 位家人算') : null;
   bar.appendChild(h('div', { class: 'ab-tools' }, toggle,
-    h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付、下一步 ›'), many));
+    h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付', h('span', { class: 'ab-more-long' }, '、下一步'), ' ›'), many));
+  fitBar(bar);
+}
+
+// At most a third of the screen (SPEC §10.3), whatever the text size (大字, the browser's own font
+// size, zoom): fewer lines of the headline until it fits (fit-1 … fit-3: the stylesheet's clamps);
+// the whole of it stays one tap away (全文). Nothing to measure where nothing is laid out (the
+// build's prerender) or while 全文 is open.
+export var FITS = ['fit-1', 'fit-2', 'fit-3'];
+export function fitBar(bar) {
+  bar = bar || $('#answer');
+  if (!bar || typeof window === 'undefined' || !window.innerHeight || !bar.getClientRects || !bar.getClientRects().length) return;
+  FITS.forEach(function (c) { bar.classList.remove(c); });
+  if (bar.classList.contains('open')) return;
+  var max = window.innerHeight / 3;
+  for (var i = 0; i < FITS.length && bar.getBoundingClientRect().height > max; i++) {
+    if (i) bar.classList.remove(FITS[i - 1]);
+    bar.classList.add(FITS[i]);
+  }
 }
