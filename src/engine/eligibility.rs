@@ -149,9 +149,10 @@ pub fn kin_in_force(s: &Scenario, place: &Place, kin: Kin) -> InForce {
 
 /// Where a member is insured, in words: the place the engine used for them.
 pub fn place_words(m: &Member) -> String {
-    match &m.province {
-        Some(p) => p.clone(),
-        None => m.place.name.to_string(),
+    match (&m.city, &m.province) {
+        (Some(c), _) => c.name().to_string(),
+        (None, Some(p)) => p.clone(),
+        (None, None) => m.place.name.to_string(),
     }
 }
 
