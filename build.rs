@@ -375,6 +375,24 @@ thread_local! {
     static SOURCES: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Every distinct list of channels, emitted once (most places inherit their province's).
+    static CHANNELS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A place's channels as a reference to the one static holding that list.
+fn channel_list(channels: &[String]) -> String {
+    let list = channels.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ");
+    let n = CHANNELS.with(|all| {
+        let mut all = all.borrow_mut();
+        all.iter().position(|s| *s == list).unwrap_or_else(|| {
+            all.push(list);
+            all.len() - 1
+        })
+    });
+    format!("CHANNELS_{n}")
+}
+
 /// The host of an address (`https://ybj.fujian.gov.cn/…` → `ybj.fujian.gov.cn`).
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -921,7 +939,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
         };
         writeln!(
             code,
-            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: &[{}], facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {}, circles: {}, pooling: {}, cities: CitiesOf({i}) }},",
+            "  Place {{ id: {}, kind: {}, name: {}, names: &[{}], parent: {}, province: {}, chain: &[{}], checked: {}, summary: {}, channels: {}, facts: Facts {{ sharing_from: {}, cross_city_from: {}, close_relatives_from: {}, resident_premium_from: {}, cross_province_from: {} }}, shareable: {}, items: {}, notes: {}, credit: {}, withdrawal: {}, circles: {}, pooling: {}, cities: CitiesOf({i}) }},",
             lit(&p.id),
             variant(&p.kind, PLACE_KIND, &what)?,
             lit(&p.name),
@@ -931,7 +949,7 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
             chain.iter().map(|j| j.to_string()).collect::<Vec<_>>().join(", "),
             lit(&p.checked),
             opt_lit(&if lean() { None } else { Some(p.summary.clone()) }),
-            channels.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", "),
+            channel_list(&channels),
             fact(|f| &f.sharing_from, "sharing_from")?,
             fact(|f| &f.cross_city_from, "cross_city_from")?,
             fact(|f| &f.close_relatives_from, "close_relatives_from")?,
@@ -945,6 +963,11 @@ fn generate(dir: &Path) -> Result<(String, String), String> {
     SOURCES.with(|all| {
         for (n, src) in all.borrow().iter().enumerate() {
             writeln!(code, "static SOURCE_{n}: Source = {src};").unwrap();
+        }
+    });
+    CHANNELS.with(|all| {
+        for (n, list) in all.borrow().iter().enumerate() {
+            writeln!(code, "static CHANNELS_{n}: &[&str] = &[{list}];").unwrap();
         }
     });
     let profiles: Vec<divisions::Profile> = places

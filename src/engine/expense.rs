@@ -142,8 +142,33 @@ fn room_kind(item_id: &str) -> usize {
 /// relatives per item.
 #[derive(Default)]
 pub struct Memo {
-    checks: std::collections::HashMap<(usize, &'static str), Check>,
-    candidates: std::collections::HashMap<(usize, &'static str), answer::Unbound>,
+    /// Per line: (item id, check). A line meets at most the catalogue's few dozen items.
+    checks: Vec<Vec<(&'static str, Check)>>,
+    /// Per patient: (item id, unbound relatives).
+    candidates: Vec<Vec<(&'static str, answer::Unbound)>>,
+}
+
+impl Memo {
+    /// The remembered value for (index, item), made by `make` the first time.
+    fn get<'a, T>(
+        table: &'a mut Vec<Vec<(&'static str, T)>>,
+        index: usize,
+        item: &'static str,
+        make: impl FnOnce() -> T,
+    ) -> &'a T {
+        if table.len() <= index {
+            table.resize_with(index + 1, Vec::new);
+        }
+        let row = &mut table[index];
+        let at = match row.iter().position(|(id, _)| std::ptr::eq(*id, item)) {
+            Some(at) => at,
+            None => {
+                row.push((item, make()));
+                row.len() - 1
+            }
+        };
+        &row[at].1
+    }
 }
 
 /// Why the money of an expense cannot be worked out: what is missing.
@@ -340,16 +365,15 @@ fn who_may_pay(s: &Scenario, family: &Family, index: usize, memo: &mut Memo, a: 
         own
     });
     let lines = lines_to(s, p);
-    for &li in &lines {
-        memo.checks.entry((li, item.id)).or_insert_with(|| eligibility::check(s, family, &s.sharing[li], item));
-    }
     if !a.quiet {
-        let unbound = memo.candidates.entry((p, item.id)).or_insert_with(|| answer::unbound(s, family, p, item));
+        let unbound = Memo::get(&mut memo.candidates, p, item.id, || answer::unbound(s, family, p, item));
         facts.candidates = unbound.candidates.clone();
         facts.refused = unbound.refused.clone();
     }
-    let lines: Vec<(usize, Check)> =
-        lines.iter().filter_map(|&li| memo.checks.get(&(li, item.id)).map(|c| (li, c.clone()))).collect();
+    let lines: Vec<(usize, Check)> = lines
+        .iter()
+        .map(|&li| (li, Memo::get(&mut memo.checks, li, item.id, || eligibility::check(s, family, &s.sharing[li], item)).clone()))
+        .collect();
     if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
         say!(
             a,
