@@ -165,7 +165,7 @@ fn the_readme_lists_every_code() {
 fn the_types_list_every_code() {
     use gongji::codes::{AnswerKind, DistanceCode, MayPay, NextStepCode, ReasonCode, Verdict};
     use gongji::error::ErrorCode;
-    let dts = std::fs::read_to_string(root().join("scripts/pkg/gongji.d.ts")).unwrap();
+    let dts = std::fs::read_to_string(root().join("crates/gongji-wasm/pkg/gongji.d.ts")).unwrap();
     let union = |name: &str| -> Vec<String> {
         let at = dts.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("gongji.d.ts has no type {name}"));
         let body = &dts[at..at + dts[at..].find(';').unwrap()];
