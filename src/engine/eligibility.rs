@@ -126,6 +126,27 @@ fn depends(s: &Scenario, line: &Sharing, rule: &'static str, place: &Place, mess
     )))
 }
 
+/// A rule in force at the sharer's place on `as_of` (`on`), under `rule`: yes (`None`); not
+/// yet, a no (`rule_not_in_force`) with the sentence and fix `not_yet` writes; not known, a
+/// depends with the sentence `unknown` writes.
+fn dated(
+    s: &Scenario,
+    line: &Sharing,
+    on: InForce,
+    rule: &'static str,
+    not_yet: impl FnOnce() -> (String, String),
+    unknown: impl FnOnce() -> String,
+) -> Option<Check> {
+    match on {
+        InForce::Yes => None,
+        InForce::No => {
+            let (message, fix) = not_yet();
+            no(s, line, ReasonCode::RuleNotInForce, rule, message, fix)
+        }
+        InForce::Depends => depends(s, line, rule, s.members[line.from].place, unknown()),
+    }
+}
+
 /// The kinship of a pair, from the first member's side: known, or every reading with the
 /// members whose `via` would decide it.
 pub fn kinship(family: &Family, a: usize, b: usize) -> Result<Kin, (Vec<usize>, Vec<Kin>)> {
@@ -219,12 +240,12 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
     let place = sharer.place;
     let start = &place.facts.sharing_from;
     let mut pending = None;
-    let started = match start.on(s.as_of) {
-        InForce::Yes => None,
-        // Before the national guideline, where the place's own start is not known (its window
-        // begins at the guideline): local schemes existed (浙江 2016, 广西 2018, 四川 2019, 福建
-        // 2020), so it depends; before a start the place's own sources give, it is a no.
-        InForce::No if start.not_before == NATIONAL_START => depends(
+    let on = start.on(s.as_of);
+    // Before the national guideline, where the place's own start is not known (its window
+    // begins at the guideline): local schemes existed (浙江 2016, 广西 2018, 四川 2019, 福建
+    // 2020), so it depends; before a start the place's own sources give, it is a no.
+    let started = if on == InForce::No && start.not_before == NATIONAL_START {
+        depends(
             s,
             line,
             rule_id::R_2021,
@@ -233,27 +254,28 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
                 "{}时国家层面的家庭共济（{}起）还没开始；有些地方更早就有（如浙江2016年、福建2020年）。“{}”所在地当时能不能共济，要看当地规定。",
                 s.as_of, NATIONAL_START, sharer.name
             ),
-        ),
-        InForce::No => no(
+        )
+    } else {
+        dated(
             s,
             line,
-            ReasonCode::RuleNotInForce,
+            on,
             rule_id::R_2021,
-            format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
-            format!("{}以后的费用才能共济。", start.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2021,
-            place,
-            format!(
-                "{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                origin_name(start),
-                start.describe(),
-                s.as_of
-            ),
-        ),
+            || {
+                (
+                    format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
+                    format!("{}以后的费用才能共济。", start.describe()),
+                )
+            },
+            || {
+                format!(
+                    "{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。",
+                    origin_name(start),
+                    start.describe(),
+                    s.as_of
+                )
+            },
+        )
     };
     note(&mut pending, started)?;
     if !sharer.insurance.has_account() {
@@ -443,29 +465,26 @@ fn relatives(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Option<
         );
     }
     let widening = &place.facts.close_relatives_from;
-    match kin_in_force(s, place, kin) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_2024,
-            format!(
-                "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
-                sharer.name,
-                patient.name,
-                kin.name_zh(),
-                origin_name(widening),
-                widening.describe(),
-                s.as_of
-            ),
-            format!("{}以后的费用可以共济。", widening.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2024,
-            place,
+    dated(
+        s,
+        line,
+        kin_in_force(s, place, kin),
+        rule_id::R_2024,
+        || {
+            (
+                format!(
+                    "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
+                    sharer.name,
+                    patient.name,
+                    kin.name_zh(),
+                    origin_name(widening),
+                    widening.describe(),
+                    s.as_of
+                ),
+                format!("{}以后的费用可以共济。", widening.describe()),
+            )
+        },
+        || {
             format!(
                 "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
                 sharer.name,
@@ -474,9 +493,9 @@ fn relatives(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Option<
                 origin_name(widening),
                 widening.describe(),
                 s.as_of
-            ),
-        ),
-    }
+            )
+        },
+    )
 }
 
 fn not_close_message(sharer: &Member, patient: &Member, kin: Kin) -> String {
@@ -555,27 +574,19 @@ fn source_of(
 fn quota_in_force(s: &Scenario, line: &Sharing) -> Option<Check> {
     let place = s.members[line.from].place;
     let cross = &place.facts.cross_province_from;
-    match cross.on(s.as_of) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_XPROV,
-            format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
-            format!("{}以后可以设置跨省共济额度。", cross.by),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_XPROV,
-            place,
-            format!(
-                "{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。",
-                s.as_of, cross.by
-            ),
-        ),
-    }
+    dated(
+        s,
+        line,
+        cross.on(s.as_of),
+        rule_id::R_XPROV,
+        || {
+            (
+                format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
+                format!("{}以后可以设置跨省共济额度。", cross.by),
+            )
+        },
+        || format!("{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。", s.as_of, cross.by),
+    )
 }
 
 /// Two 统筹区 of one province: is sharing between them (省内跨统筹区) open at the sharer's place?
@@ -585,37 +596,34 @@ fn cross_city(s: &Scenario, line: &Sharing) -> Option<Check> {
     let place = sharer.place;
     let (sp, pp) = (place_words(sharer), place_words(patient));
     let between = &place.facts.cross_city_from;
-    match between.on(s.as_of) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_2021,
-            format!(
-                "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区；{}省内跨统筹区共济从{}起才开通，{}时还不行。",
-                sharer.name,
-                patient.name,
-                origin_name(between),
-                between.describe(),
-                s.as_of
-            ),
-            format!("{}以后可以共济。", between.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2021,
-            place,
+    dated(
+        s,
+        line,
+        between.on(s.as_of),
+        rule_id::R_2021,
+        || {
+            (
+                format!(
+                    "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区；{}省内跨统筹区共济从{}起才开通，{}时还不行。",
+                    sharer.name,
+                    patient.name,
+                    origin_name(between),
+                    between.describe(),
+                    s.as_of
+                ),
+                format!("{}以后可以共济。", between.describe()),
+            )
+        },
+        || {
             format!(
                 "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区。省内跨统筹区共济开通的确切日期没有查到（{}），{}时能不能共济要看当地。",
                 sharer.name,
                 patient.name,
                 between.describe(),
                 s.as_of
-            ),
-        ),
-    }
+            )
+        },
+    )
 }
 
 /// Two provinces, no quota on the line: the balance cannot pay. Would a quota pay this item?
@@ -672,27 +680,24 @@ fn premium_gate(s: &Scenario, line: &Sharing, item: &Item, source: Source) -> Op
         return None;
     }
     let gate = &place.facts.resident_premium_from;
-    match gate.on(s.as_of) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_2021,
-            format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
-            format!("{}以后可以共济缴费。", gate.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2021,
-            place,
+    dated(
+        s,
+        line,
+        gate.on(s.as_of),
+        rule_id::R_2021,
+        || {
+            (
+                format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
+                format!("{}以后可以共济缴费。", gate.describe()),
+            )
+        },
+        || {
             format!(
                 "国办发〔2021〕14号只说各地“探索”用个人账户替配偶、父母、子女交居民医保费；{}时{}是否已经可以，要看当地（扩大到近亲属后各地都可以）。",
                 s.as_of, place.name
-            ),
-        ),
-    }
+            )
+        },
+    )
 }
 
 /// May sharing pay this item at the sharer's place (the catalogue, or the place's decision)?
