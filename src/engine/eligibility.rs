@@ -115,14 +115,23 @@ pub fn ask_where(place: &Place) -> String {
     place.channels.join("、")
 }
 
-fn depends(s: &Scenario, line: &Sharing, rule: &'static str, place: &Place, message: String) -> Option<Check> {
+/// Where a member asks: their city's 医保局 first where the city is known (SPEC §10.1: the
+/// answer names the city and where to ask), then the place's channels.
+pub fn ask_where_member(m: &Member) -> String {
+    match &m.city {
+        Some(c) => format!("{}医保局、{}", c.name(), ask_where(m.place)),
+        None => ask_where(m.place),
+    }
+}
+
+fn depends(s: &Scenario, line: &Sharing, rule: &'static str, message: String) -> Option<Check> {
     Some(Check::Depends(refusal(
         s,
         line,
         ReasonCode::RegionDependent,
         rule,
         message,
-        format!("请向{}确认（说明两人的关系和参保地）。", ask_where(place)),
+        format!("请向{}确认（说明两人的关系和参保地）。", ask_where_member(&s.members[line.from])),
     )))
 }
 
@@ -228,7 +237,6 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
             s,
             line,
             rule_id::R_2021,
-            place,
             format!(
                 "{}时国家层面的家庭共济（{}起）还没开始；有些地方更早就有（如浙江2016年、福建2020年）。“{}”所在地当时能不能共济，要看当地规定。",
                 s.as_of, NATIONAL_START, sharer.name
@@ -246,7 +254,6 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
             s,
             line,
             rule_id::R_2021,
-            place,
             format!(
                 "{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。",
                 origin_name(start),
@@ -321,7 +328,6 @@ fn conditions(
                         s,
                         line,
                         rule_id::R_KIN,
-                        place,
                         if c.maybe {
                             format!(
                                 "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}有的城市（如{}）把{}算在内（依据：{}），{}的规定没有查到，要看当地。",
@@ -451,7 +457,6 @@ fn relatives(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Option<
             s,
             line,
             rule_id::R_2024,
-            place,
             format!(
                 "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
                 sharer.name,
@@ -471,7 +476,7 @@ fn not_close_message(sharer: &Member, patient: &Member, kin: Kin) -> String {
         // SPEC §10.2: say that a few places count 配偶的父母, and whom to ask.
         format!(
             "{base}。国家规定的家庭共济范围不包括配偶的父母（公婆、岳父母）和子女的配偶；个别地方另有规定，可以向{}确认。",
-            ask_where(sharer.place)
+            ask_where_member(sharer)
         )
     } else {
         format!("{base}，不能共济。")
@@ -543,7 +548,6 @@ fn source_of(
                 s,
                 line,
                 rule_id::R_XPROV,
-                place,
                 format!(
                     "{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。",
                     s.as_of, cross.by
@@ -579,7 +583,6 @@ fn source_of(
                     s,
                     line,
                     rule_id::R_2021,
-                    place,
                     format!(
                         "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区。省内跨统筹区共济开通的确切日期没有查到（{}），{}时能不能共济要看当地。",
                         sharer.name,
@@ -666,7 +669,6 @@ fn premium_gate(s: &Scenario, line: &Sharing, item: &Item, source: Source) -> Op
             s,
             line,
             rule_id::R_2021,
-            place,
             format!(
                 "国办发〔2021〕14号只说各地“探索”用个人账户替配偶、父母、子女交居民医保费；{}时{}是否已经可以，要看当地（扩大到近亲属后各地都可以）。",
                 s.as_of, place.name
@@ -715,7 +717,6 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
                     format!(
                         "{}以前，个人账户能买什么由各地自己规定（有的地方允许买{}）；{}时{}是否允许，要看当地当时的规定。",
                         item.excluded_from.map_or(String::new(), |d| d.to_string()),
@@ -731,7 +732,6 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
                     format!(
                         "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
                         item.name, place.name, item.note

@@ -468,7 +468,7 @@ fn own_reasons(
                 note,
                 item.name,
                 patient.place.name,
-                eligibility::ask_where(patient.place)
+                eligibility::ask_where_member(patient)
             ),
         );
     }
