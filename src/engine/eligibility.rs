@@ -732,10 +732,17 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    format!(
-                        "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
-                        item.name, place.name, item.note
-                    ),
+                    if place.is_national() {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，各地不同（没有选择参保地）。{}。",
+                            item.name, item.note
+                        )
+                    } else {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
+                            item.name, place.name, item.note
+                        )
+                    },
                 ),
                 None,
             ),
