@@ -115,14 +115,23 @@ pub fn ask_where(place: &Place) -> String {
     place.channels.join("、")
 }
 
-fn depends(s: &Scenario, line: &Sharing, rule: &'static str, place: &Place, message: String) -> Option<Check> {
+/// Where a member asks: their city's 医保局 first where the city is known (SPEC §10.1: the
+/// answer names the city and where to ask), then the place's channels.
+pub fn ask_where_member(m: &Member) -> String {
+    match &m.city {
+        Some(c) => format!("{}医保局、{}", c.name(), ask_where(m.place)),
+        None => ask_where(m.place),
+    }
+}
+
+fn depends(s: &Scenario, line: &Sharing, rule: &'static str, message: String) -> Option<Check> {
     Some(Check::Depends(refusal(
         s,
         line,
         ReasonCode::RegionDependent,
         rule,
         message,
-        format!("请向{}确认（说明两人的关系和参保地）。", ask_where(place)),
+        format!("请向{}确认（说明两人的关系和参保地）。", ask_where_member(&s.members[line.from])),
     )))
 }
 
@@ -143,7 +152,7 @@ fn dated(
             let (message, fix) = not_yet();
             no(s, line, ReasonCode::RuleNotInForce, rule, message, fix)
         }
-        InForce::Depends => depends(s, line, rule, s.members[line.from].place, unknown()),
+        InForce::Depends => depends(s, line, rule, unknown()),
     }
 }
 
@@ -249,7 +258,6 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
             s,
             line,
             rule_id::R_2021,
-            place,
             format!(
                 "{}时国家层面的家庭共济（{}起）还没开始；有些地方更早就有（如浙江2016年、福建2020年）。“{}”所在地当时能不能共济，要看当地规定。",
                 s.as_of, NATIONAL_START, sharer.name
@@ -381,7 +389,6 @@ fn relatives_here(
             s,
             line,
             rule_id::R_KIN,
-            place,
             if c.maybe {
                 format!(
                     "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}有的城市（如{}）把{}算在内（依据：{}），{}的规定没有查到，要看当地。",
@@ -504,7 +511,7 @@ fn not_close_message(sharer: &Member, patient: &Member, kin: Kin) -> String {
         // SPEC §10.2: say that a few places count 配偶的父母, and whom to ask.
         format!(
             "{base}。国家规定的家庭共济范围不包括配偶的父母（公婆、岳父母）和子女的配偶；个别地方另有规定，可以向{}确认。",
-            ask_where(sharer.place)
+            ask_where_member(sharer)
         )
     } else {
         format!("{base}，不能共济。")
@@ -740,7 +747,6 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
                     format!(
                         "{}以前，个人账户能买什么由各地自己规定（有的地方允许买{}）；{}时{}是否允许，要看当地当时的规定。",
                         item.excluded_from.map_or(String::new(), |d| d.to_string()),
@@ -756,11 +762,17 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
-                    format!(
-                        "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
-                        item.name, place.name, item.note
-                    ),
+                    if place.is_national() {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，各地不同（没有选择参保地）。{}。",
+                            item.name, item.note
+                        )
+                    } else {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
+                            item.name, place.name, item.note
+                        )
+                    },
                 ),
                 None,
             ),

@@ -500,11 +500,15 @@ fn own_reasons(
             Severity::Warning,
             item.rule,
             format!(
-                "{}。“{}”能否用本人个人账户付由各地规定，{}没有查到规定，这里先按不能付计算。请向{}确认。",
+                "{}。“{}”能否用本人个人账户付由各地规定，{}，这里先按不能付计算。请向{}确认。",
                 note,
                 item.name,
-                patient.place.name,
-                eligibility::ask_where(patient.place)
+                if patient.place.is_national() {
+                    "没有选择参保地".to_string()
+                } else {
+                    format!("{}没有查到规定", patient.place.name)
+                },
+                eligibility::ask_where_member(patient)
             ),
         );
     }
