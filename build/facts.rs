@@ -108,21 +108,40 @@ fn span(f: &DateFact) -> (String, String) {
 /// province, national).
 pub fn resolved(places: &Places, windows: &Windows, chain: &[usize]) -> Result<String, String> {
     let mut fields = Vec::new();
+    let mut origins = Vec::new();
     for (pick, name) in PICKS {
-        fields.push(format!("{name}: {}", nearest(places, windows, chain, pick, name)?));
+        let (value, origin) = nearest(places, windows, chain, pick, name)?;
+        fields.push(format!("{name}: {value}"));
+        origins.push(format!("{name}: {origin}"));
     }
-    Ok(format!("Facts {{ {} }}", fields.join(", ")))
+    Ok(format!("Facts {{ {}, origins: FactOrigins {{ {} }} }}", fields.join(", "), origins.join(", ")))
 }
 
-fn nearest(places: &Places, windows: &Windows, chain: &[usize], pick: Pick, name: &str) -> Result<String, String> {
+/// The nearest value along the chain, and whose it is seen from the chain's first place.
+fn nearest(
+    places: &Places,
+    windows: &Windows,
+    chain: &[usize],
+    pick: Pick,
+    name: &str,
+) -> Result<(String, &'static str), String> {
+    let origin = |j: usize| -> &'static str {
+        if Some(&j) == chain.first() {
+            "Origin::Own"
+        } else if places.list[j].kind == "national" {
+            "Origin::National"
+        } else {
+            "Origin::Province"
+        }
+    };
     for &j in chain {
         // A province's value, for itself (a member who names only the province) or a
         // city without its own: windowed where its cities differ.
         if let Some(w) = windows.0.get(&(j, name)) {
-            return Ok(w.clone());
+            return Ok((w.clone(), origin(j)));
         }
         if pick(&places.list[j].facts).is_some() {
-            return Ok(format!("&FACT_{j}_{}", name.to_uppercase()));
+            return Ok((format!("&FACT_{j}_{}", name.to_uppercase()), origin(j)));
         }
     }
     Err(format!("data/places/national.json: facts.{name} is required"))
