@@ -98,10 +98,10 @@ rm -f "$OUT/gongji_fallback.raw.mjs"
 node scripts/check-es2017.mjs "$OUT"
 
 # --- package: hand-written types, Node entry, package.json, README, licenses -------------------
-cp scripts/pkg/gongji.d.ts scripts/pkg/gongji.node.js LICENSE-MIT LICENSE-APACHE "$OUT/"
+cp crates/gongji-wasm/pkg/gongji.d.ts crates/gongji-wasm/pkg/gongji.node.js LICENSE-MIT LICENSE-APACHE "$OUT/"
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$VERSION\"/" scripts/pkg/package.json > "$OUT/package.json"
-sed "s/__VERSION__/$VERSION/" scripts/pkg/README.md > "$OUT/README.md"
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$VERSION\"/" crates/gongji-wasm/pkg/package.json > "$OUT/package.json"
+sed "s/__VERSION__/$VERSION/" crates/gongji-wasm/pkg/README.md > "$OUT/README.md"
 rm -f "$OUT/gongji_bg.wasm.d.ts"   # the raw exports' types (they need the DOM library); not for users
 rm -f "$OUT/.gitignore"
 

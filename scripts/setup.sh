@@ -29,7 +29,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x "$CHROMEDRIVER" ] || ! fc-list 2>/dev/nu
     || die "cannot install chromium/chromium-driver"
   CHROMEDRIVER=$(command -v chromedriver || echo /usr/bin/chromedriver)
 fi
-if [ ! -d node_modules/binaryen ] || [ ! -d node_modules/acorn ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/esbuild ] || [ ! -d node_modules/linkedom ] || [ ! -d node_modules/typescript ]; then
+# npm packages: whenever package-lock.json is newer than what npm last installed (npm keeps its
+# own copy in node_modules/.package-lock.json), never by a hand-kept list of package names.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # playwright-core never downloads browsers by itself; make sure of it anyway.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund || die "npm ci failed"
 fi

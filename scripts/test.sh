@@ -7,8 +7,10 @@
 #   clippy        cargo clippy -D warnings, native (the workspace, all targets) and wasm32 (the
 #                 library, and the binding crate with its tests)
 #   native        cargo test (unit, golden cases one test each, property tests)
+#   divisions     data/divisions.json is what scripts/gen-divisions.mjs makes from the pinned package
 #   wasm-build    scripts/build-wasm.sh: release build, wasm-bindgen, wasm-opt + MVP lowering,
 #                 MVP-only validation, ES2017 glue
+#   places-doc    docs/PLACES.md is what scripts/gen-places-md.mjs makes from `gongji regions`
 #   es2017        every shipped JS file (www-dist/, the built site) parses as ES2017
 #   wasm-node     wasm-bindgen-test (crates/gongji-wasm/tests/) in Node: golden cases + malformed-input stress
 #   wasm-chromium the same tests in headless Chromium (chromedriver)
@@ -66,6 +68,10 @@ wasm_tests_chromium() {
   WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600} \
     cargo test -p gongji-wasm --target wasm32-unknown-unknown
 }
+# docs/PLACES.md is generated from `gongji regions` and docs/places-not-found.json: it must be current
+places_doc() {
+  node scripts/gen-places-md.mjs --check && node --test --test-reporter=dot scripts/gen-places-md.test.mjs
+}
 page_tests() {
   # the built site (www-dist/): the page as a person uses it, then the build's own checks; both
   # on node:test, one file after the other (one browser at a time); fails if either fails
@@ -83,6 +89,7 @@ suite clippy        clippy_all
 suite native        cargo test
 suite divisions     node scripts/gen-divisions.mjs --check
 suite wasm-build    bash scripts/build-wasm.sh
+suite places-doc    places_doc
 suite es2017        node scripts/check-es2017.mjs www-dist
 suite wasm-node     wasm_tests
 suite wasm-chromium wasm_tests_chromium

@@ -4,7 +4,7 @@
 //! (`crates/gongji-wasm/gongji.d.ts`) and the README against these lists.
 
 /// An enum whose values are `snake_case` texts in the JSON, with the list of all values.
-macro_rules! vocabulary {
+macro_rules! vocabulary_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -37,15 +37,11 @@ macro_rules! vocabulary {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
     };
 }
+pub(crate) use vocabulary_enum as vocabulary;
 
-vocabulary! {
+vocabulary_enum! {
     /// Why a line of the answer is what it is: `reasons[].code`, `ineligible_sharers[].code`,
     /// `payers[].code` (SPEC §7, §9).
     pub enum ReasonCode {
@@ -82,7 +78,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+vocabulary_enum! {
     /// What to do next: `next_steps[].code` (SPEC §9.3).
     pub enum NextStepCode {
         BindSharing = "bind_sharing",
@@ -111,7 +107,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+vocabulary_enum! {
     /// Can a family member's personal account (by sharing or a quota) pay for this? (SPEC §9.3)
     pub enum AnswerKind {
         /// A bound line may pay this item for this patient.
@@ -129,7 +125,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+vocabulary_enum! {
     /// What happens to the money of one expense (SPEC §7, §9.2).
     pub enum Verdict {
         /// 医保 may settle it: the pool and/or accounts can pay (even if balances are empty).
@@ -146,7 +142,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+vocabulary_enum! {
     /// Yes / no / depends: whether one payer may pay (SPEC §9.3 `payers`).
     pub enum MayPay {
         Yes = "yes",
@@ -155,7 +151,7 @@ vocabulary! {
     }
 }
 
-vocabulary! {
+vocabulary_enum! {
     /// How far apart a sharing line's two members are insured (SPEC §10.1 `payers[].distance`).
     pub enum DistanceCode {
         /// The same 统筹区.

@@ -21,25 +21,15 @@ pub struct Output {
     pub quotas: OrderedMap,
 }
 
-/// Member id → `employee` / `resident`, as a JSON object in member order.
+/// A JSON object whose keys keep the order they were inserted in (member order): balances and
+/// quotas (money), or a reading's insurances (member id → `employee` / `resident`).
 #[derive(Clone, Debug, Default)]
-pub struct Insurances(pub Vec<(String, &'static str)>);
+pub struct OrderedMap<V = Money>(pub Vec<(String, V)>);
 
-impl Serialize for Insurances {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
+/// Member id → `employee` / `resident`, in member order.
+pub type Insurances = OrderedMap<&'static str>;
 
-/// A JSON object whose keys keep the order they were inserted in (member order).
-#[derive(Debug, Default)]
-pub struct OrderedMap(pub Vec<(String, Money)>);
-
-impl Serialize for OrderedMap {
+impl<V: Serialize> Serialize for OrderedMap<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {

@@ -496,202 +496,237 @@ fn locate(
     })
 }
 
+/// Every member checked and located (SPEC §5, §9.1), then each `via` resolved.
 fn members(input: &[MemberInput], region: Location) -> Result<Vec<Member>, InputError> {
     let mut out: Vec<Member> = Vec::with_capacity(input.len());
     // Places already read, by what was written (a family is mostly in one or two places): each
     // distinct (province, city) is read once.
     let mut read: Vec<(Option<String>, Option<String>, Location)> = Vec::new();
     for (i, m) in input.iter().enumerate() {
-        let f = |name: &str| format!("members[{i}].{name}");
-        check_id(&m.id, f("id"))?;
-        if out.iter().any(|o| o.id == m.id) {
-            return Err(err(ErrorCode::DuplicateId, f("id"), format!("编号“{}”重复了。", m.id), "duplicate member id"));
-        }
-        let relation = Relation::from_id(&m.relation).ok_or_else(|| {
-            err(ErrorCode::InvalidValue, f("relation"), "不认识这个关系，请从列表中选择。", "unknown relation id")
-        })?;
-        if relation.is_unique() {
-            if let Some(o) = out.iter().find(|o| o.relation == relation) {
-                return Err(err(
-                    ErrorCode::InvalidFamily,
-                    f("relation"),
-                    format!("家里只能有一位“{}”，“{}”已经是了。", relation.name_zh(), o.name),
-                    "only one member may have this relation",
-                ));
-            }
-        }
-        let insurance = Insurance::from_id(&m.insurance).ok_or_else(|| {
-            err(
-                ErrorCode::InvalidValue,
-                f("insurance"),
-                "参保类型只能是职工医保（在职/退休）、居民医保、未参保或不知道。",
-                "insurance must be employee, employee_retired, resident, none or unknown",
-            )
-        })?;
-        let name = match &m.name {
-            Some(n) => {
-                let n = check_text(n, limits::NAME_CHARS, f("name"), "称呼")?;
-                if n.is_empty() {
-                    m.id.clone()
-                } else {
-                    n
-                }
-            }
-            None => m.id.clone(),
-        };
-        // Names appear inside engine sentences: isolate them (U+2068 … U+2069) so that a name
-        // with right-to-left or override characters cannot reorder the rest of the sentence.
-        let name = format!("\u{2068}{name}\u{2069}");
-        let province = match &m.province {
-            Some(p) => {
-                let p = check_text(p, limits::PROVINCE_CHARS, f("province"), "省份")?;
-                if p.is_empty() {
-                    None
-                } else {
-                    Some(p)
-                }
-            }
-            None => None,
-        };
-        let city = match &m.city {
-            Some(c) => {
-                let c = check_text(c, limits::PROVINCE_CHARS, f("city"), "城市")?;
-                if c.is_empty() {
-                    None
-                } else {
-                    Some(c)
-                }
-            }
-            None => None,
-        };
-        let at = match read.iter().find(|r| r.0 == province && r.1 == city) {
-            Some(r) => r.2,
-            None => {
-                let at = locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
-                read.push((province.clone(), city.clone(), at));
-                at
-            }
-        };
-        let (province_key, pool_key) = at.keys();
-        // Not known: a balance given is kept for the reading in which the member has 职工医保.
-        let may_have_account = insurance.has_account() || insurance == Insurance::Unknown;
-        let balance = match (&m.balance, may_have_account) {
-            (Some(raw), true) => money(raw, f("balance"), "个人账户余额")?,
-            (None, true) => Money::ZERO,
-            (Some(raw), false) => {
-                let b = money(raw, f("balance"), "个人账户余额")?;
-                if !b.is_zero() {
-                    return Err(err(
-                        ErrorCode::InvalidBalance,
-                        f("balance"),
-                        format!("“{name}”没有参加职工医保，没有个人账户，余额应为空。"),
-                        "only employee-insured members have a personal account",
-                    ));
-                }
-                Money::ZERO
-            }
-            (None, false) => Money::ZERO,
-        };
-        let shareable_balance = match &m.shareable_balance {
-            None => None,
-            Some(raw) => {
-                let v = money(raw, f("shareable_balance"), "可共济的金额")?;
-                if !may_have_account && !v.is_zero() {
-                    return Err(err(
-                        ErrorCode::InvalidBalance,
-                        f("shareable_balance"),
-                        format!("“{name}”没有参加职工医保，没有个人账户，没有可共济的钱。"),
-                        "only employee-insured members have a personal account",
-                    ));
-                }
-                if m.balance.is_some() && v > balance {
-                    return Err(err(
-                        ErrorCode::InvalidBalance,
-                        f("shareable_balance"),
-                        format!("可共济的金额不能比个人账户余额{balance}元还多。"),
-                        "shareable_balance exceeds balance",
-                    ));
-                }
-                Some(v)
-            }
-        };
-        if insurance == Insurance::Unknown
-            && out.iter().filter(|o| o.insurance == Insurance::Unknown).count() >= limits::UNKNOWN_INSURANCE
-        {
-            return Err(err(
-                ErrorCode::TooMany,
-                f("insurance"),
-                format!("最多{}位家人的参保类型可以填“不知道”，请先确认其他人的。", limits::UNKNOWN_INSURANCE),
-                format!("at most {} members may have insurance unknown", limits::UNKNOWN_INSURANCE),
-            ));
-        }
-        out.push(Member {
-            id: m.id.clone(),
-            name,
-            relation,
-            via: None,
-            insurance,
-            // The province as people say it, where one was given (福建 for "福建省", "350000" or
-            // "fujian"); else `place` names where the member is (the city's or region's place).
-            province: province.as_ref().and(at.province).map(|p| cities::province_name(p).to_string()),
-            place: at.place,
-            city: at.city,
-            province_key,
-            pool_key,
-            balance,
-            balance_known: m.balance.is_some() || !may_have_account,
-            shareable_balance,
-        });
+        let member = member(i, m, &out, region, &mut read)?;
+        out.push(member);
     }
     // `via` refers to other members: resolve after all are known.
     for (i, m) in input.iter().enumerate() {
-        let field = format!("members[{i}].via");
-        let relation = out[i].relation;
-        match (&m.via, relation.via_relations()) {
-            (None, _) => {}
-            (Some(v), _) if v.is_empty() => {}
-            (Some(_), None) => {
-                return Err(err(
-                    ErrorCode::InvalidVia,
-                    field,
-                    format!("“{}”的关系不需要填写“经由谁”。", relation.name_zh()),
-                    "via is only for relations that run through another member",
-                ))
-            }
-            (Some(v), Some(fits)) => {
-                let j = Scenario::member_index(&out, v).ok_or_else(|| {
-                    err(
-                        ErrorCode::UnknownMember,
-                        field.clone(),
-                        format!("找不到编号为“{}”的家庭成员。", crate::error::echo(v)),
-                        "via names no member",
-                    )
-                })?;
-                if !fits.contains(&out[j].relation) {
-                    let want: Vec<&str> = fits.iter().map(|r| r.name_zh()).collect();
-                    return Err(err(
-                        ErrorCode::InvalidVia,
-                        field,
-                        format!("“{}”要经由{}来算，“{}”不是。", relation.name_zh(), want.join("或"), out[j].name),
-                        "via names a member of the wrong relation",
-                    ));
-                }
-                // 儿媳, 女婿, 兄弟姐妹的配偶 are the spouse of their `via`: one each.
-                if relation.is_spouse_of_via() {
-                    if let Some(o) = out.iter().find(|o| o.via == Some(j) && o.relation.is_spouse_of_via()) {
-                        return Err(err(
-                            ErrorCode::InvalidFamily,
-                            field,
-                            format!("“{}”只能有一位配偶，“{}”已经经由“{}”算作配偶了。", out[j].name, o.name, out[j].name),
-                            "two members are the spouse of the same via member",
-                        ));
-                    }
-                }
-                out[i].via = Some(j);
-            }
+        if let Some(j) = via(i, m, &out)? {
+            out[i].via = Some(j);
         }
     }
     Ok(out)
+}
+
+/// Member `i`, checked against the members before it (`before`): id, relation, insurance,
+/// name, where it is insured, balances. Its `via` is resolved later ([`via`]).
+fn member(
+    i: usize,
+    m: &MemberInput,
+    before: &[Member],
+    region: Location,
+    read: &mut Vec<(Option<String>, Option<String>, Location)>,
+) -> Result<Member, InputError> {
+    let f = |name: &str| format!("members[{i}].{name}");
+    check_id(&m.id, f("id"))?;
+    if before.iter().any(|o| o.id == m.id) {
+        return Err(err(ErrorCode::DuplicateId, f("id"), format!("编号“{}”重复了。", m.id), "duplicate member id"));
+    }
+    let relation = check_relation(m, before, f("relation"))?;
+    let insurance = Insurance::from_id(&m.insurance).ok_or_else(|| {
+        err(
+            ErrorCode::InvalidValue,
+            f("insurance"),
+            "参保类型只能是职工医保（在职/退休）、居民医保、未参保或不知道。",
+            "insurance must be employee, employee_retired, resident, none or unknown",
+        )
+    })?;
+    let name = display_name(m, f("name"))?;
+    let province = place_text(&m.province, f("province"), "省份")?;
+    let city = place_text(&m.city, f("city"), "城市")?;
+    let at = match read.iter().find(|r| r.0 == province && r.1 == city) {
+        Some(r) => r.2,
+        None => {
+            let at = locate(province.as_deref(), city.as_deref(), region, &|name: &str| f(name))?;
+            read.push((province.clone(), city.clone(), at));
+            at
+        }
+    };
+    let (province_key, pool_key) = at.keys();
+    // Not known: a balance given is kept for the reading in which the member has 职工医保.
+    let may_have_account = insurance.has_account() || insurance == Insurance::Unknown;
+    let balance = read_balance(m, may_have_account, &name, f("balance"))?;
+    let shareable_balance = read_shareable_balance(m, may_have_account, balance, &name, f("shareable_balance"))?;
+    if insurance == Insurance::Unknown
+        && before.iter().filter(|o| o.insurance == Insurance::Unknown).count() >= limits::UNKNOWN_INSURANCE
+    {
+        return Err(err(
+            ErrorCode::TooMany,
+            f("insurance"),
+            format!("最多{}位家人的参保类型可以填“不知道”，请先确认其他人的。", limits::UNKNOWN_INSURANCE),
+            format!("at most {} members may have insurance unknown", limits::UNKNOWN_INSURANCE),
+        ));
+    }
+    Ok(Member {
+        id: m.id.clone(),
+        name,
+        relation,
+        via: None,
+        insurance,
+        // The province as people say it, where one was given (福建 for "福建省", "350000" or
+        // "fujian"); else `place` names where the member is (the city's or region's place).
+        province: province.as_ref().and(at.province).map(|p| cities::province_name(p).to_string()),
+        place: at.place,
+        city: at.city,
+        province_key,
+        pool_key,
+        balance,
+        balance_known: m.balance.is_some() || !may_have_account,
+        shareable_balance,
+    })
+}
+
+/// The member's relation to 我; a one-of-a-kind relation (a father, a spouse) only once.
+fn check_relation(m: &MemberInput, before: &[Member], field: String) -> Result<Relation, InputError> {
+    let relation = Relation::from_id(&m.relation)
+        .ok_or_else(|| err(ErrorCode::InvalidValue, field.clone(), "不认识这个关系，请从列表中选择。", "unknown relation id"))?;
+    if relation.is_unique() {
+        if let Some(o) = before.iter().find(|o| o.relation == relation) {
+            return Err(err(
+                ErrorCode::InvalidFamily,
+                field,
+                format!("家里只能有一位“{}”，“{}”已经是了。", relation.name_zh(), o.name),
+                "only one member may have this relation",
+            ));
+        }
+    }
+    Ok(relation)
+}
+
+/// The member's name for sentences (the id when none is given), isolated.
+fn display_name(m: &MemberInput, field: String) -> Result<String, InputError> {
+    let name = match &m.name {
+        Some(n) => {
+            let n = check_text(n, limits::NAME_CHARS, field, "称呼")?;
+            if n.is_empty() {
+                m.id.clone()
+            } else {
+                n
+            }
+        }
+        None => m.id.clone(),
+    };
+    // Names appear inside engine sentences: isolate them (U+2068 … U+2069) so that a name
+    // with right-to-left or override characters cannot reorder the rest of the sentence.
+    Ok(format!("\u{2068}{name}\u{2069}"))
+}
+
+/// A member's province or city as written, checked; `None` when absent or blank.
+fn place_text(text: &Option<String>, field: String, what_zh: &str) -> Result<Option<String>, InputError> {
+    match text {
+        Some(t) => {
+            let t = check_text(t, limits::PROVINCE_CHARS, field, what_zh)?;
+            Ok(if t.is_empty() { None } else { Some(t) })
+        }
+        None => Ok(None),
+    }
+}
+
+/// The personal account's balance: only a member who may have 职工医保 has one (else absent or 0).
+fn read_balance(m: &MemberInput, may_have_account: bool, name: &str, field: String) -> Result<Money, InputError> {
+    Ok(match (&m.balance, may_have_account) {
+        (Some(raw), true) => money(raw, field, "个人账户余额")?,
+        (None, true) => Money::ZERO,
+        (Some(raw), false) => {
+            let b = money(raw, field.clone(), "个人账户余额")?;
+            if !b.is_zero() {
+                return Err(err(
+                    ErrorCode::InvalidBalance,
+                    field,
+                    format!("“{name}”没有参加职工医保，没有个人账户，余额应为空。"),
+                    "only employee-insured members have a personal account",
+                ));
+            }
+            Money::ZERO
+        }
+        (None, false) => Money::ZERO,
+    })
+}
+
+/// The part of the balance that may be shared, where given: within the balance, and only for a
+/// member who may have an account.
+fn read_shareable_balance(
+    m: &MemberInput,
+    may_have_account: bool,
+    balance: Money,
+    name: &str,
+    field: String,
+) -> Result<Option<Money>, InputError> {
+    let Some(raw) = &m.shareable_balance else { return Ok(None) };
+    let v = money(raw, field.clone(), "可共济的金额")?;
+    if !may_have_account && !v.is_zero() {
+        return Err(err(
+            ErrorCode::InvalidBalance,
+            field,
+            format!("“{name}”没有参加职工医保，没有个人账户，没有可共济的钱。"),
+            "only employee-insured members have a personal account",
+        ));
+    }
+    if m.balance.is_some() && v > balance {
+        return Err(err(
+            ErrorCode::InvalidBalance,
+            field,
+            format!("可共济的金额不能比个人账户余额{balance}元还多。"),
+            "shareable_balance exceeds balance",
+        ));
+    }
+    Ok(Some(v))
+}
+
+/// Member `i`'s `via` (all members known): the member a relation runs through, of a relation
+/// that fits; a spouse (儿媳, 女婿, 兄弟姐妹的配偶) only one per member.
+fn via(i: usize, m: &MemberInput, out: &[Member]) -> Result<Option<usize>, InputError> {
+    let field = format!("members[{i}].via");
+    let relation = out[i].relation;
+    let (v, fits) = match (&m.via, relation.via_relations()) {
+        (None, _) => return Ok(None),
+        (Some(v), _) if v.is_empty() => return Ok(None),
+        (Some(_), None) => {
+            return Err(err(
+                ErrorCode::InvalidVia,
+                field,
+                format!("“{}”的关系不需要填写“经由谁”。", relation.name_zh()),
+                "via is only for relations that run through another member",
+            ))
+        }
+        (Some(v), Some(fits)) => (v, fits),
+    };
+    let j = Scenario::member_index(out, v).ok_or_else(|| {
+        err(
+            ErrorCode::UnknownMember,
+            field.clone(),
+            format!("找不到编号为“{}”的家庭成员。", crate::error::echo(v)),
+            "via names no member",
+        )
+    })?;
+    if !fits.contains(&out[j].relation) {
+        let want: Vec<&str> = fits.iter().map(|r| r.name_zh()).collect();
+        return Err(err(
+            ErrorCode::InvalidVia,
+            field,
+            format!("“{}”要经由{}来算，“{}”不是。", relation.name_zh(), want.join("或"), out[j].name),
+            "via names a member of the wrong relation",
+        ));
+    }
+    // 儿媳, 女婿, 兄弟姐妹的配偶 are the spouse of their `via`: one each.
+    if relation.is_spouse_of_via() {
+        if let Some(o) = out.iter().find(|o| o.via == Some(j) && o.relation.is_spouse_of_via()) {
+            return Err(err(
+                ErrorCode::InvalidFamily,
+                field,
+                format!("“{}”只能有一位配偶，“{}”已经经由“{}”算作配偶了。", out[j].name, o.name, out[j].name),
+                "two members are the spouse of the same via member",
+            ));
+        }
+    }
+    Ok(Some(j))
 }
 
 fn lookup(members: &[Member], id: &str, field: String) -> Result<usize, InputError> {
@@ -799,25 +834,14 @@ fn sharing(input: &[SharingInput], members: &[Member]) -> Result<Vec<Sharing>, I
     Ok(out)
 }
 
+/// Expense `i`: its patient, item, venue, card, money and pooled parameters, checked.
 fn expense(i: usize, e: &ExpenseInput, members: &[Member]) -> Result<Expense, InputError> {
     let f = |name: &str| format!("expenses[{i}].{name}");
     let patient = lookup(members, &e.patient, f("patient"))?;
     let item = data::item(&e.item).ok_or_else(|| {
         err(ErrorCode::UnknownItem, f("item"), "不认识这个费用项目，请从列表中选择。", "unknown item id; see `gongji catalogue`")
     })?;
-    let venue = Venue::ALL.iter().find(|(id, _)| *id == e.venue).map(|(_, v)| *v).ok_or_else(|| {
-        err(ErrorCode::InvalidValue, f("venue"), "就医地点只能是定点医疗机构、定点药店、非定点机构或线上缴费。", "unknown venue")
-    })?;
-    let premium = item.kind == ItemKind::Premium;
-    let venue_ok = item.venues.contains(&venue) || (venue == Venue::NonDesignated && !premium);
-    if !venue_ok {
-        return Err(err(
-            ErrorCode::VenueNotForItem,
-            f("venue"),
-            format!("“{}”不能在这个地点发生，请重新选择地点。", item.name),
-            "this item cannot happen at this venue",
-        ));
-    }
+    let venue = venue(e, item, f("venue"))?;
     let card = match e.card.as_str() {
         "own" => Card::Own,
         "other" => Card::Other,
@@ -830,7 +854,42 @@ fn expense(i: usize, e: &ExpenseInput, members: &[Member]) -> Result<Expense, In
             ))
         }
     };
-    let charge = match (&e.amount, &e.personal_burden) {
+    let charge = charge(e, &f)?;
+    let pooled = match &e.pooled {
+        Some(p) => Some(pooled_params(p, i)?),
+        None => None,
+    };
+    Ok(Expense { patient, item, venue, charge, card, pooled })
+}
+
+/// Where the expense happened: a venue the item can happen at (anything but a premium may
+/// happen at a non-designated place).
+fn venue(e: &ExpenseInput, item: &'static Item, field: String) -> Result<Venue, InputError> {
+    let venue = Venue::ALL.iter().find(|(id, _)| *id == e.venue).map(|(_, v)| *v).ok_or_else(|| {
+        err(
+            ErrorCode::InvalidValue,
+            field.clone(),
+            "就医地点只能是定点医疗机构、定点药店、非定点机构或线上缴费。",
+            "unknown venue",
+        )
+    })?;
+    let premium = item.kind == ItemKind::Premium;
+    let venue_ok = item.venues.contains(&venue) || (venue == Venue::NonDesignated && !premium);
+    if !venue_ok {
+        return Err(err(
+            ErrorCode::VenueNotForItem,
+            field,
+            format!("“{}”不能在这个地点发生，请重新选择地点。", item.name),
+            "this item cannot happen at this venue",
+        ));
+    }
+    Ok(venue)
+}
+
+/// The money: the total (with what is outside the catalogue), the slip's 个人负担, or not given;
+/// never both, and the pooled parameters only with a total.
+fn charge(e: &ExpenseInput, f: &dyn Fn(&str) -> String) -> Result<Charge, InputError> {
+    Ok(match (&e.amount, &e.personal_burden) {
         (Some(a), None) => {
             let amount = money(a, f("amount"), "金额")?;
             let out_of_catalogue = match &e.out_of_catalogue {
@@ -877,12 +936,7 @@ fn expense(i: usize, e: &ExpenseInput, members: &[Member]) -> Result<Expense, In
             }
             Charge::Unknown
         }
-    };
-    let pooled = match &e.pooled {
-        Some(p) => Some(pooled_params(p, i)?),
-        None => None,
-    };
-    Ok(Expense { patient, item, venue, charge, card, pooled })
+    })
 }
 
 fn pooled_params(p: &PooledInput, i: usize) -> Result<PooledParams, InputError> {

@@ -122,3 +122,71 @@ fn the_page_names_only_codes_the_engine_knows() {
     }
     assert!(bad.is_empty(), "the page names codes the engine does not know:\n{}", bad.join("\n"));
 }
+
+/// Every vocabulary of the engine, as the README lists it between its `codes` markers.
+fn codes_block() -> String {
+    use gongji::codes::{AnswerKind, DistanceCode, MayPay, NextStepCode, ReasonCode, Verdict};
+    use gongji::error::ErrorCode;
+    let list = |texts: &[&str]| texts.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>().join(", ");
+    format!(
+        "<!-- codes: generated from src/codes.rs and src/error.rs by tests/vocabulary.rs (GONGJI_BLESS=1 cargo test --test vocabulary rewrites it) -->\n\
+         | field | values |\n|---|---|\n\
+         | `answer` | {} |\n| `verdict` | {} |\n| `payers[].may_pay` | {} |\n| `payers[].distance` | {} |\n\
+         | reason `code` (`reasons`, `ineligible_sharers`, `payers`) | {} |\n| `next_steps[].code` | {} |\n\
+         | `error.code` | {} |\n<!-- codes: end -->",
+        list(AnswerKind::TEXTS),
+        list(Verdict::TEXTS),
+        list(MayPay::TEXTS),
+        list(DistanceCode::TEXTS),
+        list(ReasonCode::TEXTS),
+        list(NextStepCode::TEXTS),
+        list(ErrorCode::TEXTS),
+    )
+}
+
+/// The README's table of codes is the engine's (issue 24 item 2): regenerated with
+/// `GONGJI_BLESS=1 cargo test --test vocabulary`, checked otherwise.
+#[test]
+fn the_readme_lists_every_code() {
+    let path = root().join("README.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("<!-- codes: generated").expect("README has the codes block");
+    let end = text.find("<!-- codes: end -->").expect("README has the end of the codes block") + "<!-- codes: end -->".len();
+    let want = codes_block();
+    if std::env::var("GONGJI_BLESS").is_ok_and(|v| !v.is_empty() && v != "0") {
+        std::fs::write(&path, format!("{}{}{}", &text[..start], want, &text[end..])).unwrap();
+    } else {
+        assert_eq!(&text[start..end], want, "README's codes block is stale: GONGJI_BLESS=1 cargo test --test vocabulary");
+    }
+}
+
+/// The package's TypeScript unions hold exactly the engine's values (issue 24 item 2).
+#[test]
+fn the_types_list_every_code() {
+    use gongji::codes::{AnswerKind, DistanceCode, MayPay, NextStepCode, ReasonCode, Verdict};
+    use gongji::error::ErrorCode;
+    let dts = std::fs::read_to_string(root().join("crates/gongji-wasm/pkg/gongji.d.ts")).unwrap();
+    let union = |name: &str| -> Vec<String> {
+        let at = dts.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("gongji.d.ts has no type {name}"));
+        let body = &dts[at..at + dts[at..].find(';').unwrap()];
+        let mut v: Vec<String> = body.split('\'').skip(1).step_by(2).map(str::to_string).collect();
+        v.sort();
+        v
+    };
+    let sorted = |texts: &[&str]| {
+        let mut v: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        v.sort();
+        v
+    };
+    for (name, texts) in [
+        ("Answer", AnswerKind::TEXTS),
+        ("Verdict", Verdict::TEXTS),
+        ("MayPay", MayPay::TEXTS),
+        ("Distance", DistanceCode::TEXTS),
+        ("ReasonCode", ReasonCode::TEXTS),
+        ("NextStepCode", NextStepCode::TEXTS),
+        ("ErrorCode", ErrorCode::TEXTS),
+    ] {
+        assert_eq!(union(name), sorted(texts), "gongji.d.ts type {name} differs from the engine's list");
+    }
+}

@@ -256,6 +256,28 @@ pub struct Facts {
     pub resident_premium_from: &'static DateFact,
     /// Cross-province sharing by quota (R-XPROV).
     pub cross_province_from: &'static DateFact,
+    /// Where each of these comes from, seen from this place (SPEC §10.1: "本地规定" or "按某省规定").
+    pub origins: FactOrigins,
+}
+
+/// Whose value a place's fact is: its own, its province's (a city without its own value; where
+/// the province's cities differ, the province's window over them), or the national default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Own,
+    Province,
+    National,
+}
+
+/// The origin of each of a place's facts.
+#[derive(Debug, Serialize)]
+pub struct FactOrigins {
+    pub sharing_from: Origin,
+    pub cross_city_from: Origin,
+    pub close_relatives_from: Origin,
+    pub resident_premium_from: Origin,
+    pub cross_province_from: Origin,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -298,9 +298,9 @@ impl<'a> Teller<'a> {
     }
 
     fn line_depends(&mut self, li: usize) -> (AnswerKind, String) {
-        let place = self.s.members[self.s.sharing[li].from].place;
+        let sharer = &self.s.members[self.s.sharing[li].from];
         let question = depends_question(self.s, self.e, li, self.ineligible);
-        self.step(NextStepCode::AskLocal, format!("向{}问清楚：{question}", channels(place)));
+        self.step(NextStepCode::AskLocal, format!("向{}问清楚：{question}", eligibility::ask_where_member(sharer)));
         self.card_steps();
         (AnswerKind::Depends, format!("要看当地规定：{question}"))
     }
@@ -346,7 +346,10 @@ impl<'a> Teller<'a> {
         let (pn, what, item) = (self.pn.clone(), self.what.clone(), self.item);
         let place = self.s.members[c].place;
         let cn = name(self.s, c).to_string();
-        self.step(NextStepCode::AskLocal, format!("向{}问清楚“{cn}”能不能为{pn}共济{}。", channels(place), item.name));
+        self.step(
+            NextStepCode::AskLocal,
+            format!("向{}问清楚“{cn}”能不能为{pn}共济{}。", eligibility::ask_where_member(&self.s.members[c]), item.name),
+        );
         self.card_steps();
         (AnswerKind::Depends, format!("要看当地规定：“{cn}”的账户能不能付{pn}{what}，{}没有查到确定的规定。", place.name))
     }

@@ -115,15 +115,45 @@ pub fn ask_where(place: &Place) -> String {
     place.channels.join("、")
 }
 
-fn depends(s: &Scenario, line: &Sharing, rule: &'static str, place: &Place, message: String) -> Option<Check> {
+/// Where a member asks: their city's 医保局 first where the city is known (SPEC §10.1: the
+/// answer names the city and where to ask), then the place's channels.
+pub fn ask_where_member(m: &Member) -> String {
+    match &m.city {
+        Some(c) => format!("{}医保局、{}", c.name(), ask_where(m.place)),
+        None => ask_where(m.place),
+    }
+}
+
+fn depends(s: &Scenario, line: &Sharing, rule: &'static str, message: String) -> Option<Check> {
     Some(Check::Depends(refusal(
         s,
         line,
         ReasonCode::RegionDependent,
         rule,
         message,
-        format!("请向{}确认（说明两人的关系和参保地）。", ask_where(place)),
+        format!("请向{}确认（说明两人的关系和参保地）。", ask_where_member(&s.members[line.from])),
     )))
+}
+
+/// A rule in force at the sharer's place on `as_of` (`on`), under `rule`: yes (`None`); not
+/// yet, a no (`rule_not_in_force`) with the sentence and fix `not_yet` writes; not known, a
+/// depends with the sentence `unknown` writes.
+fn dated(
+    s: &Scenario,
+    line: &Sharing,
+    on: InForce,
+    rule: &'static str,
+    not_yet: impl FnOnce() -> (String, String),
+    unknown: impl FnOnce() -> String,
+) -> Option<Check> {
+    match on {
+        InForce::Yes => None,
+        InForce::No => {
+            let (message, fix) = not_yet();
+            no(s, line, ReasonCode::RuleNotInForce, rule, message, fix)
+        }
+        InForce::Depends => depends(s, line, rule, unknown()),
+    }
 }
 
 /// The kinship of a pair, from the first member's side: known, or every reading with the
@@ -149,9 +179,10 @@ pub fn kin_in_force(s: &Scenario, place: &Place, kin: Kin) -> InForce {
 
 /// Where a member is insured, in words: the place the engine used for them.
 pub fn place_words(m: &Member) -> String {
-    match &m.province {
-        Some(p) => p.clone(),
-        None => m.place.name.to_string(),
+    match (&m.city, &m.province) {
+        (Some(c), _) => c.name().to_string(),
+        (None, Some(p)) => p.clone(),
+        (None, None) => m.place.name.to_string(),
     }
 }
 
@@ -218,41 +249,41 @@ fn prerequisites(s: &Scenario, line: &Sharing) -> Pending {
     let place = sharer.place;
     let start = &place.facts.sharing_from;
     let mut pending = None;
-    let started = match start.on(s.as_of) {
-        InForce::Yes => None,
-        // Before the national guideline, where the place's own start is not known (its window
-        // begins at the guideline): local schemes existed (浙江 2016, 广西 2018, 四川 2019, 福建
-        // 2020), so it depends; before a start the place's own sources give, it is a no.
-        InForce::No if start.not_before == NATIONAL_START => depends(
+    let on = start.on(s.as_of);
+    // Before the national guideline, where the place's own start is not known (its window
+    // begins at the guideline): local schemes existed (浙江 2016, 广西 2018, 四川 2019, 福建
+    // 2020), so it depends; before a start the place's own sources give, it is a no.
+    let started = if on == InForce::No && start.not_before == NATIONAL_START {
+        depends(
             s,
             line,
             rule_id::R_2021,
-            place,
             format!(
                 "{}时国家层面的家庭共济（{}起）还没开始；有些地方更早就有（如浙江2016年、福建2020年）。“{}”所在地当时能不能共济，要看当地规定。",
                 s.as_of, NATIONAL_START, sharer.name
             ),
-        ),
-        InForce::No => no(
+        )
+    } else {
+        dated(
             s,
             line,
-            ReasonCode::RuleNotInForce,
+            on,
             rule_id::R_2021,
-            format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
-            format!("{}以后的费用才能共济。", start.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2021,
-            place,
-            format!(
-                "{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                origin_name(start),
-                start.describe(),
-                s.as_of
-            ),
-        ),
+            || {
+                (
+                    format!("{}时{}还没有家庭共济：职工医保个人账户从{}起才能给家人用。", s.as_of, place.name, start.describe()),
+                    format!("{}以后的费用才能共济。", start.describe()),
+                )
+            },
+            || {
+                format!(
+                    "{}开始家庭共济的确切日期没有查到（{}），{}时能不能共济要看当地。",
+                    origin_name(start),
+                    start.describe(),
+                    s.as_of
+                )
+            },
+        )
     };
     note(&mut pending, started)?;
     if !sharer.insurance.has_account() {
@@ -293,6 +324,9 @@ fn check_kin(s: &Scenario, family: &Family, line: &Sharing, item: &Item, kin: Ki
     }
 }
 
+/// The checks after kinship, in the order a clerk makes them: the place's circle of relatives,
+/// how far apart they are (the money's source), the premium gate, what a quota may pay, the
+/// item, the local circle's limits; then the rule an eligible line pays under.
 fn conditions(
     s: &Scenario,
     family: &Family,
@@ -301,74 +335,17 @@ fn conditions(
     kin: Kin,
     pending: &mut Option<Check>,
 ) -> Result<Check, Check> {
-    let sharer = &s.members[line.from];
-    let place = sharer.place;
+    let place = s.members[line.from].place;
     let circle = place.circle_on(item.id, s.as_of);
     let found = circle.adds(kin);
     let added = match found {
         Some((c, by, InForce::Yes)) => Some((c, by)),
         _ => None,
     };
-    match found {
-        Some((_, _, InForce::Yes)) => {}
-        // A place that may count them (its end unknown, or only some of its cities): if the
-        // national circle does not, that is the question to ask.
-        Some((c, by, _)) => {
-            if let Some(no) = relatives(s, family, line, kin) {
-                let maybe = match no {
-                    Check::Ineligible(_) => depends(
-                        s,
-                        line,
-                        rule_id::R_KIN,
-                        place,
-                        if c.maybe {
-                            format!(
-                                "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}有的城市（如{}）把{}算在内（依据：{}），{}的规定没有查到，要看当地。",
-                                sharer.name,
-                                s.members[line.to].name,
-                                kin.name_zh(),
-                                by.name,
-                                c.city,
-                                super::words::circle_added(c.add),
-                                c.sources.first().map_or("当地规定", |x| x.title),
-                                place.name
-                            )
-                        } else {
-                            format!(
-                                "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}的规定把{}算在内（依据：{}，{}起），{}时是否仍然如此要看当地。",
-                                sharer.name,
-                                s.members[line.to].name,
-                                kin.name_zh(),
-                                by.name,
-                                super::words::circle_added(c.add),
-                                c.sources.first().map_or("当地规定", |x| x.title),
-                                c.from,
-                                s.as_of
-                            )
-                        },
-                    ),
-                    other => Some(other),
-                };
-                note(pending, maybe)?;
-            }
-        }
-        None => note(pending, relatives(s, family, line, kin))?,
-    }
+    note(pending, relatives_here(s, family, line, kin, found))?;
     let source = source_of(s, family, line, item, kin, pending)?;
     note(pending, premium_gate(s, line, item, source))?;
-    if source == Source::Quota && item.quota == QuotaScope::No {
-        note(
-            pending,
-            no(
-                s,
-                line,
-                ReasonCode::QuotaNotForItem,
-                rule_id::R_XPROV,
-                format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
-                "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
-            ),
-        )?;
-    }
+    note(pending, quota_scope(s, line, item, source))?;
     let mut decided_by = None;
     let quota_named = source == Source::Quota && item.quota == QuotaScope::Yes;
     if !quota_named {
@@ -376,29 +353,7 @@ fn conditions(
         decided_by = decision;
         note(pending, outcome)?;
     }
-    if let Some((c, by)) = circle.excludes(kin) {
-        note(
-            pending,
-            no(
-                s,
-                line,
-                ReasonCode::OutsideLocalCircle,
-                item.rule,
-                format!(
-                    "按{}的规定，“{}”只能用个人账户为{}付（依据：{}，{}起）；“{}”和“{}”是{}，不在其中。",
-                    by.name,
-                    item.name,
-                    super::words::circle_only(c.only.unwrap_or(&[])),
-                    c.sources.first().map_or("当地规定", |x| x.title),
-                    c.from,
-                    sharer.name,
-                    s.members[line.to].name,
-                    kin.name_zh()
-                ),
-                format!("可以由“{}”本人或其配偶、父母、子女中参加职工医保的人支付，或者自己付。", s.members[line.to].name),
-            ),
-        )?;
-    }
+    note(pending, circle.excludes(kin).and_then(|(c, by)| outside_local_circle(s, line, item, kin, c, by)))?;
     let rule = match source {
         Source::Quota => rule_id::R_XPROV,
         // A premium paid before the widening was paid under a local rule (国办发〔2021〕14号 "探索").
@@ -410,6 +365,95 @@ fn conditions(
         Source::Balance => rule_id::R_2024,
     };
     Ok(Check::Eligible { source, rule, decided_by, circle: added })
+}
+
+/// Are they relatives who may share here? The national circle ([`relatives`]), unless the
+/// place's circle surely adds them (`found` in force: yes). Where it only may (its end
+/// unknown, or only some of its province's cities), a national no becomes the question to ask.
+fn relatives_here(
+    s: &Scenario,
+    family: &Family,
+    line: &Sharing,
+    kin: Kin,
+    found: Option<(&'static Circle, &'static Place, InForce)>,
+) -> Option<Check> {
+    let (c, by) = match found {
+        Some((_, _, InForce::Yes)) => return None,
+        Some((c, by, _)) => (c, by),
+        None => return relatives(s, family, line, kin),
+    };
+    let sharer = &s.members[line.from];
+    let place = sharer.place;
+    match relatives(s, family, line, kin)? {
+        Check::Ineligible(_) => depends(
+            s,
+            line,
+            rule_id::R_KIN,
+            if c.maybe {
+                format!(
+                    "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}有的城市（如{}）把{}算在内（依据：{}），{}的规定没有查到，要看当地。",
+                    sharer.name,
+                    s.members[line.to].name,
+                    kin.name_zh(),
+                    by.name,
+                    c.city,
+                    super::words::circle_added(c.add),
+                    c.sources.first().map_or("当地规定", |x| x.title),
+                    place.name
+                )
+            } else {
+                format!(
+                    "“{}”和“{}”是{}，国家规定不包括在家庭共济范围内；{}的规定把{}算在内（依据：{}，{}起），{}时是否仍然如此要看当地。",
+                    sharer.name,
+                    s.members[line.to].name,
+                    kin.name_zh(),
+                    by.name,
+                    super::words::circle_added(c.add),
+                    c.sources.first().map_or("当地规定", |x| x.title),
+                    c.from,
+                    s.as_of
+                )
+            },
+        ),
+        other => Some(other),
+    }
+}
+
+/// A cross-province quota pays only what R-XPROV names.
+fn quota_scope(s: &Scenario, line: &Sharing, item: &Item, source: Source) -> Option<Check> {
+    if source != Source::Quota || item.quota != QuotaScope::No {
+        return None;
+    }
+    no(
+        s,
+        line,
+        ReasonCode::QuotaNotForItem,
+        rule_id::R_XPROV,
+        format!("跨省共济额度只能付看病买药中个人负担的部分和居民医保、长护险缴费，不能付“{}”。", item.name),
+        "这笔费用只能由患者自己付，或由同省的共济人按顺位支付。".into(),
+    )
+}
+
+/// The place allows this item only for some relations (`c.only`, by `by`), and not for these.
+fn outside_local_circle(s: &Scenario, line: &Sharing, item: &Item, kin: Kin, c: &Circle, by: &Place) -> Option<Check> {
+    no(
+        s,
+        line,
+        ReasonCode::OutsideLocalCircle,
+        item.rule,
+        format!(
+            "按{}的规定，“{}”只能用个人账户为{}付（依据：{}，{}起）；“{}”和“{}”是{}，不在其中。",
+            by.name,
+            item.name,
+            super::words::circle_only(c.only.unwrap_or(&[])),
+            c.sources.first().map_or("当地规定", |x| x.title),
+            c.from,
+            s.members[line.from].name,
+            s.members[line.to].name,
+            kin.name_zh()
+        ),
+        format!("可以由“{}”本人或其配偶、父母、子女中参加职工医保的人支付，或者自己付。", s.members[line.to].name),
+    )
 }
 
 /// Are they relatives the national circle includes, on `as_of`, at the sharer's place?
@@ -428,29 +472,26 @@ fn relatives(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Option<
         );
     }
     let widening = &place.facts.close_relatives_from;
-    match kin_in_force(s, place, kin) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_2024,
-            format!(
-                "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
-                sharer.name,
-                patient.name,
-                kin.name_zh(),
-                origin_name(widening),
-                widening.describe(),
-                s.as_of
-            ),
-            format!("{}以后的费用可以共济。", widening.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2024,
-            place,
+    dated(
+        s,
+        line,
+        kin_in_force(s, place, kin),
+        rule_id::R_2024,
+        || {
+            (
+                format!(
+                    "“{}”和“{}”是{}。{}从{}起，共济范围才从配偶、父母、子女扩大到全部近亲属；{}时还不行。",
+                    sharer.name,
+                    patient.name,
+                    kin.name_zh(),
+                    origin_name(widening),
+                    widening.describe(),
+                    s.as_of
+                ),
+                format!("{}以后的费用可以共济。", widening.describe()),
+            )
+        },
+        || {
             format!(
                 "“{}”和“{}”是{}。{}扩大到全部近亲属的确切日期没有查到（{}），{}时能不能共济要看当地。",
                 sharer.name,
@@ -459,9 +500,9 @@ fn relatives(s: &Scenario, family: &Family, line: &Sharing, kin: Kin) -> Option<
                 origin_name(widening),
                 widening.describe(),
                 s.as_of
-            ),
-        ),
-    }
+            )
+        },
+    )
 }
 
 fn not_close_message(sharer: &Member, patient: &Member, kin: Kin) -> String {
@@ -470,7 +511,7 @@ fn not_close_message(sharer: &Member, patient: &Member, kin: Kin) -> String {
         // SPEC §10.2: say that a few places count 配偶的父母, and whom to ask.
         format!(
             "{base}。国家规定的家庭共济范围不包括配偶的父母（公婆、岳父母）和子女的配偶；个别地方另有规定，可以向{}确认。",
-            ask_where(sharer.place)
+            ask_where_member(sharer)
         )
     } else {
         format!("{base}，不能共济。")
@@ -522,122 +563,117 @@ fn source_of(
     kin: Kin,
     pending: &mut Option<Check>,
 ) -> Result<Source, Check> {
+    if let Channel::Quota(_) = line.channel {
+        note(pending, quota_in_force(s, line))?;
+        return Ok(Source::Quota);
+    }
+    match s.area_distance(line.from, line.to) {
+        Distance::SamePool => Ok(Source::Balance),
+        Distance::OtherCity => {
+            note(pending, cross_city(s, line))?;
+            Ok(Source::Balance)
+        }
+        Distance::OtherProvince => Err(cross_province(s, family, line, item, kin)),
+    }
+}
+
+/// A quota line: are cross-province quotas in force at the sharer's place?
+fn quota_in_force(s: &Scenario, line: &Sharing) -> Option<Check> {
+    let place = s.members[line.from].place;
+    let cross = &place.facts.cross_province_from;
+    dated(
+        s,
+        line,
+        cross.on(s.as_of),
+        rule_id::R_XPROV,
+        || {
+            (
+                format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
+                format!("{}以后可以设置跨省共济额度。", cross.by),
+            )
+        },
+        || format!("{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。", s.as_of, cross.by),
+    )
+}
+
+/// Two 统筹区 of one province: is sharing between them (省内跨统筹区) open at the sharer's place?
+fn cross_city(s: &Scenario, line: &Sharing) -> Option<Check> {
     let sharer = &s.members[line.from];
     let patient = &s.members[line.to];
     let place = sharer.place;
-    let cross = &place.facts.cross_province_from;
-    let distance = s.area_distance(line.from, line.to);
-    if let Channel::Quota(_) = line.channel {
-        let outcome = match cross.on(s.as_of) {
-            InForce::Yes => None,
-            InForce::No => no(
-                s,
-                line,
-                ReasonCode::RuleNotInForce,
-                rule_id::R_XPROV,
-                format!("跨省共济额度从{}起才有，{}时还不能用。", cross.describe(), s.as_of),
-                format!("{}以后可以设置跨省共济额度。", cross.by),
-            ),
-            InForce::Depends => depends(
-                s,
-                line,
-                rule_id::R_XPROV,
-                place,
-                format!(
-                    "{}时跨省共济额度还没有全国推开（通知{}发布），只有双方所在统筹区都开通了“医保钱包”才行。",
-                    s.as_of, cross.by
-                ),
-            ),
-        };
-        note(pending, outcome)?;
-        return Ok(Source::Quota);
-    }
     let (sp, pp) = (place_words(sharer), place_words(patient));
-    match distance {
-        Distance::SamePool => Ok(Source::Balance),
-        Distance::OtherCity => {
-            let between = &place.facts.cross_city_from;
-            let outcome = match between.on(s.as_of) {
-                InForce::Yes => None,
-                InForce::No => no(
-                    s,
-                    line,
-                    ReasonCode::RuleNotInForce,
-                    rule_id::R_2021,
-                    format!(
-                        "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区；{}省内跨统筹区共济从{}起才开通，{}时还不行。",
-                        sharer.name,
-                        patient.name,
-                        origin_name(between),
-                        between.describe(),
-                        s.as_of
-                    ),
-                    format!("{}以后可以共济。", between.describe()),
+    let between = &place.facts.cross_city_from;
+    dated(
+        s,
+        line,
+        between.on(s.as_of),
+        rule_id::R_2021,
+        || {
+            (
+                format!(
+                    "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区；{}省内跨统筹区共济从{}起才开通，{}时还不行。",
+                    sharer.name,
+                    patient.name,
+                    origin_name(between),
+                    between.describe(),
+                    s.as_of
                 ),
-                InForce::Depends => depends(
-                    s,
-                    line,
-                    rule_id::R_2021,
-                    place,
-                    format!(
-                        "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区。省内跨统筹区共济开通的确切日期没有查到（{}），{}时能不能共济要看当地。",
-                        sharer.name,
-                        patient.name,
-                        between.describe(),
-                        s.as_of
-                    ),
-                ),
-            };
-            note(pending, outcome)?;
-            Ok(Source::Balance)
+                format!("{}以后可以共济。", between.describe()),
+            )
+        },
+        || {
+            format!(
+                "“{}”在{sp}、“{}”在{pp}，是同一个省的不同统筹区。省内跨统筹区共济开通的确切日期没有查到（{}），{}时能不能共济要看当地。",
+                sharer.name,
+                patient.name,
+                between.describe(),
+                s.as_of
+            )
+        },
+    )
+}
+
+/// Two provinces, no quota on the line: the balance cannot pay. Would a quota pay this item?
+/// The same line is asked with one (R-XPROV), and the answer says so.
+fn cross_province(s: &Scenario, family: &Family, line: &Sharing, item: &Item, kin: Kin) -> Check {
+    let sharer = &s.members[line.from];
+    let patient = &s.members[line.to];
+    let (sp, pp) = (place_words(sharer), place_words(patient));
+    let with_quota = Sharing { from: line.from, to: line.to, channel: Channel::Quota(crate::money::Money::ZERO) };
+    let message = format!("“{}”在{sp}，“{}”在{pp}，跨省共济不能直接扣余额，要先设置共济额度。", sharer.name, patient.name);
+    match check_kin(s, family, &with_quota, item, kin) {
+        Check::Eligible { .. } => Check::NeedsQuota(refusal(
+            s,
+            line,
+            ReasonCode::CrossProvinceNeedsQuota,
+            rule_id::R_XPROV,
+            message,
+            format!(
+                "请“{}”在国家医保服务平台App为“{}”设置跨省共济额度（额度内的钱先划出，本人暂时不能用）。",
+                sharer.name, patient.name
+            ),
+        )),
+        Check::Depends(mut x) => {
+            x.message = format!("“{}”在{sp}，“{}”在{pp}，跨省共济要用共济额度。{}", sharer.name, patient.name, x.message);
+            Check::Depends(x)
         }
-        Distance::OtherProvince => {
-            // Would a quota pay this item? Ask the same line with one (R-XPROV).
-            let with_quota = Sharing { from: line.from, to: line.to, channel: Channel::Quota(crate::money::Money::ZERO) };
-            let mut quota_pending = None;
-            let as_quota = match conditions(s, family, &with_quota, item, kin, &mut quota_pending) {
-                Err(no) => no,
-                Ok(eligible) => quota_pending.unwrap_or(eligible),
-            };
-            let message =
-                format!("“{}”在{sp}，“{}”在{pp}，跨省共济不能直接扣余额，要先设置共济额度。", sharer.name, patient.name);
-            Err(match as_quota {
-                Check::Eligible { .. } => Check::NeedsQuota(refusal(
-                    s,
-                    line,
-                    ReasonCode::CrossProvinceNeedsQuota,
-                    rule_id::R_XPROV,
-                    message,
-                    format!(
-                        "请“{}”在国家医保服务平台App为“{}”设置跨省共济额度（额度内的钱先划出，本人暂时不能用）。",
-                        sharer.name, patient.name
-                    ),
-                )),
-                Check::Depends(mut x) => {
-                    x.message = format!("“{}”在{sp}，“{}”在{pp}，跨省共济要用共济额度。{}", sharer.name, patient.name, x.message);
-                    Check::Depends(x)
-                }
-                Check::Ineligible(x) if x.code == ReasonCode::RuleNotInForce && x.rule == rule_id::R_XPROV => {
-                    Check::Ineligible(refusal(
-                        s,
-                        line,
-                        ReasonCode::RuleNotInForce,
-                        rule_id::R_XPROV,
-                        format!("“{}”在{sp}，“{}”在{pp}，{}时还没有跨省共济。", sharer.name, patient.name, s.as_of),
-                        format!("{}以后可以设置跨省共济额度。", cross.by),
-                    ))
-                }
-                Check::Ineligible(x) => Check::Ineligible(refusal(
-                    s,
-                    line,
-                    ReasonCode::CrossProvinceNeedsQuota,
-                    x.rule,
-                    format!("{message}而且即使设置了额度也不能付：{}", x.message),
-                    x.fix,
-                )),
-                other => other,
-            })
-        }
+        Check::Ineligible(x) if x.code == ReasonCode::RuleNotInForce && x.rule == rule_id::R_XPROV => Check::Ineligible(refusal(
+            s,
+            line,
+            ReasonCode::RuleNotInForce,
+            rule_id::R_XPROV,
+            format!("“{}”在{sp}，“{}”在{pp}，{}时还没有跨省共济。", sharer.name, patient.name, s.as_of),
+            format!("{}以后可以设置跨省共济额度。", sharer.place.facts.cross_province_from.by),
+        )),
+        Check::Ineligible(x) => Check::Ineligible(refusal(
+            s,
+            line,
+            ReasonCode::CrossProvinceNeedsQuota,
+            x.rule,
+            format!("{message}而且即使设置了额度也不能付：{}", x.message),
+            x.fix,
+        )),
+        other => other,
     }
 }
 
@@ -651,27 +687,24 @@ fn premium_gate(s: &Scenario, line: &Sharing, item: &Item, source: Source) -> Op
         return None;
     }
     let gate = &place.facts.resident_premium_from;
-    match gate.on(s.as_of) {
-        InForce::Yes => None,
-        InForce::No => no(
-            s,
-            line,
-            ReasonCode::RuleNotInForce,
-            rule_id::R_2021,
-            format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
-            format!("{}以后可以共济缴费。", gate.describe()),
-        ),
-        InForce::Depends => depends(
-            s,
-            line,
-            rule_id::R_2021,
-            place,
+    dated(
+        s,
+        line,
+        gate.on(s.as_of),
+        rule_id::R_2021,
+        || {
+            (
+                format!("{}时{}还不能用个人账户替家人交居民医保费（从{}起才可以）。", s.as_of, place.name, gate.describe()),
+                format!("{}以后可以共济缴费。", gate.describe()),
+            )
+        },
+        || {
             format!(
                 "国办发〔2021〕14号只说各地“探索”用个人账户替配偶、父母、子女交居民医保费；{}时{}是否已经可以，要看当地（扩大到近亲属后各地都可以）。",
                 s.as_of, place.name
-            ),
-        ),
-    }
+            )
+        },
+    )
 }
 
 /// May sharing pay this item at the sharer's place (the catalogue, or the place's decision)?
@@ -714,7 +747,6 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
                     format!(
                         "{}以前，个人账户能买什么由各地自己规定（有的地方允许买{}）；{}时{}是否允许，要看当地当时的规定。",
                         item.excluded_from.map_or(String::new(), |d| d.to_string()),
@@ -730,11 +762,17 @@ fn item_payable(s: &Scenario, line: &Sharing, item: &Item) -> (Option<Check>, Op
                     s,
                     line,
                     item.rule,
-                    place,
-                    format!(
-                        "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
-                        item.name, place.name, item.note
-                    ),
+                    if place.is_national() {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，各地不同（没有选择参保地）。{}。",
+                            item.name, item.note
+                        )
+                    } else {
+                        format!(
+                            "“{}”能不能用家人共济的钱付，国家没有统一规定，{}也没有查到规定。{}。",
+                            item.name, place.name, item.note
+                        )
+                    },
                 ),
                 None,
             ),

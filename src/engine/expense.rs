@@ -24,7 +24,7 @@ use crate::data::{Item, ItemKind, Payability, PooledCover, Requirement, ShareMod
 use crate::kinship::{Family, Relation};
 use crate::money::Money;
 use crate::output::{ExpenseResult, Ineligible, MayPay, Payer, PayerLine, Reason, ReasonCode, Severity, Step, Verdict};
-use crate::scenario::{Card, Channel, Charge, Insurance, Member, Scenario, Sharing};
+use crate::scenario::{Card, Channel, Charge, Expense, Insurance, Member, Scenario, Sharing};
 
 /// Collects the lines of one expense's answer.
 pub(super) struct Answer {
@@ -142,8 +142,33 @@ fn room_kind(item_id: &str) -> usize {
 /// relatives per item.
 #[derive(Default)]
 pub struct Memo {
-    checks: std::collections::HashMap<(usize, &'static str), Check>,
-    candidates: std::collections::HashMap<(usize, &'static str), answer::Unbound>,
+    /// Per line: (item id, check). A line meets at most the catalogue's few dozen items.
+    checks: Vec<Vec<(&'static str, Check)>>,
+    /// Per patient: (item id, unbound relatives).
+    candidates: Vec<Vec<(&'static str, answer::Unbound)>>,
+}
+
+impl Memo {
+    /// The remembered value for (index, item), made by `make` the first time.
+    fn get<'a, T>(
+        table: &'a mut Vec<Vec<(&'static str, T)>>,
+        index: usize,
+        item: &'static str,
+        make: impl FnOnce() -> T,
+    ) -> &'a T {
+        if table.len() <= index {
+            table.resize_with(index + 1, Vec::new);
+        }
+        let row = &mut table[index];
+        let at = match row.iter().position(|(id, _)| std::ptr::eq(*id, item)) {
+            Some(at) => at,
+            None => {
+                row.push((item, make()));
+                row.len() - 1
+            }
+        };
+        &row[at].1
+    }
 }
 
 /// Why the money of an expense cannot be worked out: what is missing.
@@ -199,112 +224,148 @@ pub fn evaluate(s: &Scenario, family: &Family, ledger: &mut Ledger, index: usize
     a.finish(verdict, facts, s, index)
 }
 
-/// Phase 1: what no account may pay, whoever pays; `None` when the lines decide.
+/// Phase 1: what no account may pay, whoever pays; `None` when the lines decide. Every line to
+/// the patient is then listed as unable to pay, for the same reason.
 fn rule_out(s: &Scenario, index: usize, a: &mut Answer) -> Option<(Verdict, Outcome)> {
     let e = &s.expenses[index];
-    let item = e.item;
-    let p = e.patient;
-    let patient = &s.members[p];
-    let block = |a: &mut Answer, code: ReasonCode, rule: &'static str, message: String, fix: String| {
-        a.ruled_out = true;
-        if a.quiet {
-            return;
-        }
-        for &li in &lines_to(s, p) {
+    let patient = &s.members[e.patient];
+    let out = impersonation(e, patient)
+        .or_else(|| non_designated(e))
+        .or_else(|| not_medical(s, e))
+        .or_else(|| uninsured(patient))
+        .or_else(|| wrong_scheme(e, patient))?;
+    say!(a, out.code, out.severity, out.rule, out.reason);
+    a.ruled_out = true;
+    if !a.quiet {
+        for &li in &lines_to(s, e.patient) {
             a.ineligible.push(Ineligible {
                 member: s.members[s.sharing[li].from].id.clone(),
-                code,
-                message: message.clone(),
-                fix: fix.clone(),
-                rule,
+                code: out.code,
+                message: out.refusal.clone(),
+                fix: out.fix.clone(),
+                rule: out.rule,
             });
         }
-    };
-    if item.kind != ItemKind::Premium && e.card == Card::Other {
-        let msg = format!(
+    }
+    Some((out.verdict, out.outcome))
+}
+
+/// Why an expense is ruled out before anyone is asked (phase 1).
+struct RuledOut {
+    code: ReasonCode,
+    severity: Severity,
+    rule: &'static str,
+    /// The reason, as the answer says it.
+    reason: String,
+    /// Each line's refusal, and what to do instead.
+    refusal: String,
+    fix: String,
+    verdict: Verdict,
+    outcome: Outcome,
+}
+
+impl RuledOut {
+    /// Nothing may pay (self-pay), for this reason.
+    fn no(code: ReasonCode, rule: &'static str, reason: String, refusal: String, fix: String) -> RuledOut {
+        RuledOut {
+            code,
+            severity: Severity::Warning,
+            rule,
+            reason,
+            refusal,
+            fix,
+            verdict: Verdict::SelfPay,
+            outcome: Outcome::NoByItem(code),
+        }
+    }
+}
+
+/// 冒名就医 (R-CARD): someone else's card for a visit or a purchase.
+fn impersonation(e: &Expense, patient: &Member) -> Option<RuledOut> {
+    if e.item.kind == ItemKind::Premium || e.card != Card::Other {
+        return None;
+    }
+    Some(RuledOut {
+        code: ReasonCode::Impersonation,
+        severity: Severity::Error,
+        rule: rule_id::R_CARD,
+        reason: format!(
             "用别人的医保卡给“{}”看病买药属于冒名就医，是违法行为：医保不予结算；借出医保卡的人可被暂停医保直接结算3至12个月；冒用别人的卡骗取医保基金的，要退回骗取的钱，并处骗取金额2至5倍的罚款，情节严重按诈骗追究刑事责任。正确做法：用“{}”本人的医保卡或医保码，再通过家庭共济让家人的账户付钱——共济的是钱，不是卡。",
             patient.name, patient.name
-        );
-        say!(a, ReasonCode::Impersonation, Severity::Error, rule_id::R_CARD, msg);
-        block(
-            a,
-            ReasonCode::Impersonation,
-            rule_id::R_CARD,
-            "冒名就医，医保不能结算。".into(),
-            format!("用“{}”本人的医保卡或医保码。", patient.name),
-        );
-        return Some((Verdict::Blocked, Outcome::Blocked));
+        ),
+        refusal: "冒名就医，医保不能结算。".into(),
+        fix: format!("用“{}”本人的医保卡或医保码。", patient.name),
+        verdict: Verdict::Blocked,
+        outcome: Outcome::Blocked,
+    })
+}
+
+/// A non-designated clinic or service station takes no 医保.
+fn non_designated(e: &Expense) -> Option<RuledOut> {
+    if e.venue != crate::data::Venue::NonDesignated {
+        return None;
     }
-    if e.venue == crate::data::Venue::NonDesignated {
-        let msg = format!(
+    Some(RuledOut::no(
+        ReasonCode::NonDesignatedVenue,
+        rule_id::R_2021,
+        format!(
             "非定点的诊所、社区服务站等不能刷医保，“{}”的这笔费用统筹和个人账户都不能付，只能自己付。下次请选医保定点医院（含口腔科）、签约的定点口腔诊所或定点药店。",
-            item.name
-        );
-        say!(a, ReasonCode::NonDesignatedVenue, Severity::Warning, rule_id::R_2021, msg);
-        block(
-            a,
-            ReasonCode::NonDesignatedVenue,
+            e.item.name
+        ),
+        "非定点机构不能刷医保。".into(),
+        "到医保定点医院或定点药店。".into(),
+    ))
+}
+
+/// Not a medical expense (or cosmetic). Before 国办发〔2021〕14号, what an account could buy was
+/// local: those items are asked like any other (they come out `depends`).
+fn not_medical(s: &Scenario, e: &Expense) -> Option<RuledOut> {
+    let item = e.item;
+    if item.kind != ItemKind::NotMedical || item.locally_decided_on(s.as_of) {
+        return None;
+    }
+    let (code, rule, reason) = if item.cosmetic {
+        (
+            ReasonCode::CosmeticNotCovered,
+            item.rule,
+            format!("“{}”属于美容项目，不是治疗，统筹基金和任何人的个人账户都不能付，只能自己付。", item.name),
+        )
+    } else {
+        (
+            ReasonCode::NotMedicalExpense,
             rule_id::R_2021,
-            "非定点机构不能刷医保。".into(),
-            "到医保定点医院或定点药店。".into(),
-        );
-        return Some((Verdict::SelfPay, Outcome::NoByItem(ReasonCode::NonDesignatedVenue)));
+            format!("“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。", item.name),
+        )
+    };
+    Some(RuledOut::no(code, rule, reason, format!("“{}”不能用个人账户付。", item.name), "只能自己付。".into()))
+}
+
+/// The patient is not insured: neither the pool nor anyone's account pays.
+fn uninsured(patient: &Member) -> Option<RuledOut> {
+    if patient.insurance.is_enrolled() {
+        return None;
     }
-    // Before 国办发〔2021〕14号, what an account could buy was local: those items are asked like
-    // any other (they come out `depends`).
-    if item.kind == ItemKind::NotMedical && !item.locally_decided_on(s.as_of) {
-        let (code, rule, msg) = if item.cosmetic {
-            (
-                ReasonCode::CosmeticNotCovered,
-                item.rule,
-                format!("“{}”属于美容项目，不是治疗，统筹基金和任何人的个人账户都不能付，只能自己付。", item.name),
-            )
-        } else {
-            (
-                ReasonCode::NotMedicalExpense,
-                rule_id::R_2021,
-                format!(
-                    "“{}”不是医疗费用，个人账户（包括家人共济的钱）不能用于养生保健、健身和生活消费，只能自己付。",
-                    item.name
-                ),
-            )
-        };
-        say!(a, code, Severity::Warning, rule, msg);
-        block(a, code, rule, format!("“{}”不能用个人账户付。", item.name), "只能自己付。".into());
-        return Some((Verdict::SelfPay, Outcome::NoByItem(code)));
-    }
-    if !patient.insurance.is_enrolled() {
-        say!(
-            a,
-            ReasonCode::BeneficiaryNotInsured,
-            Severity::Warning,
-            rule_id::R_2024,
-            format!("“{}”没有参加基本医保：统筹基金不报销，家人的个人账户也不能为没有参保的人付钱。", patient.name),
-        );
-        block(
-            a,
-            ReasonCode::BeneficiaryNotInsured,
-            rule_id::R_2024,
-            format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
-            format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
-        );
-        return Some((Verdict::SelfPay, Outcome::NoByItem(ReasonCode::BeneficiaryNotInsured)));
-    }
-    let wrong_scheme = match item.requires {
+    Some(RuledOut::no(
+        ReasonCode::BeneficiaryNotInsured,
+        rule_id::R_2024,
+        format!("“{}”没有参加基本医保：统筹基金不报销，家人的个人账户也不能为没有参保的人付钱。", patient.name),
+        format!("“{}”没有参加基本医保，不能接受家庭共济。", patient.name),
+        format!("先为“{}”办理居民医保参保登记，之后可以用家庭共济替他缴费、付医药费。", patient.name),
+    ))
+}
+
+/// A premium of the other scheme (居民医保 for an employee, 大额医疗 for a non-employee).
+fn wrong_scheme(e: &Expense, patient: &Member) -> Option<RuledOut> {
+    let reason = match e.item.requires {
         Some(Requirement::ResidentEnrollee) if patient.insurance != Insurance::Resident => {
-            Some(format!("“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。", patient.name))
+            format!("“{}”参加的是职工医保，职工医保费按月从工资里缴，不能用家庭共济交居民医保费。", patient.name)
         }
         Some(Requirement::EmployeeEnrollee) if !patient.insurance.has_account() => {
-            Some(format!("“{}”没有参加职工医保，不用交职工大额医疗费用补助。", patient.name))
+            format!("“{}”没有参加职工医保，不用交职工大额医疗费用补助。", patient.name)
         }
-        _ => None,
+        _ => return None,
     };
-    if let Some(msg) = wrong_scheme {
-        say!(a, ReasonCode::PremiumNotApplicable, Severity::Warning, item.rule, msg.clone());
-        block(a, ReasonCode::PremiumNotApplicable, item.rule, msg, "这项缴费不适用。".into());
-        return Some((Verdict::SelfPay, Outcome::NoByItem(ReasonCode::PremiumNotApplicable)));
-    }
-    None
+    Some(RuledOut::no(ReasonCode::PremiumNotApplicable, e.item.rule, reason.clone(), reason, "这项缴费不适用。".into()))
 }
 
 /// Who may pay an expense, before any money (phase 2).
@@ -340,16 +401,15 @@ fn who_may_pay(s: &Scenario, family: &Family, index: usize, memo: &mut Memo, a: 
         own
     });
     let lines = lines_to(s, p);
-    for &li in &lines {
-        memo.checks.entry((li, item.id)).or_insert_with(|| eligibility::check(s, family, &s.sharing[li], item));
-    }
     if !a.quiet {
-        let unbound = memo.candidates.entry((p, item.id)).or_insert_with(|| answer::unbound(s, family, p, item));
+        let unbound = Memo::get(&mut memo.candidates, p, item.id, || answer::unbound(s, family, p, item));
         facts.candidates = unbound.candidates.clone();
         facts.refused = unbound.refused.clone();
     }
-    let lines: Vec<(usize, Check)> =
-        lines.iter().filter_map(|&li| memo.checks.get(&(li, item.id)).map(|c| (li, c.clone()))).collect();
+    let lines: Vec<(usize, Check)> = lines
+        .iter()
+        .map(|&li| (li, Memo::get(&mut memo.checks, li, item.id, || eligibility::check(s, family, &s.sharing[li], item)).clone()))
+        .collect();
     if item.rule == rule_id::R_DENTAL && item.pooled == PooledCover::Yes {
         say!(
             a,
@@ -440,11 +500,15 @@ fn own_reasons(
             Severity::Warning,
             item.rule,
             format!(
-                "{}。“{}”能否用本人个人账户付由各地规定，{}没有查到规定，这里先按不能付计算。请向{}确认。",
+                "{}。“{}”能否用本人个人账户付由各地规定，{}，这里先按不能付计算。请向{}确认。",
                 note,
                 item.name,
-                patient.place.name,
-                eligibility::ask_where(patient.place)
+                if patient.place.is_national() {
+                    "没有选择参保地".to_string()
+                } else {
+                    format!("{}没有查到规定", patient.place.name)
+                },
+                eligibility::ask_where_member(patient)
             ),
         );
     }
@@ -456,7 +520,6 @@ fn pooled_fund(s: &Scenario, index: usize, ledger: &mut Ledger, who: &Who, a: &m
     let e = &s.expenses[index];
     let item = e.item;
     let p = e.patient;
-    let patient = &s.members[p];
     if !who.pooled {
         return if e.charge == Charge::Unknown { Err(Missing::Amount) } else { Ok(()) };
     }
@@ -474,12 +537,42 @@ fn pooled_fund(s: &Scenario, index: usize, ledger: &mut Ledger, who: &Who, a: &m
         }
         Charge::Amount { amount, out_of_catalogue } => (amount, out_of_catalogue),
     };
-    // Parameters given on the expense win; room carries from earlier expenses of the same kind
-    // (门诊 or 住院) only when none are given. Pharmacy purchases are pooled only with
-    // parameters given on the expense itself.
     let kind = room_kind(item.id);
-    let carried = if item.pooled == PooledCover::Yes { ledger.pooled[p][kind] } else { None };
-    let room = match (e.pooled, carried) {
+    let Some(room) = pooled_room(s, index, ledger, kind, a)? else { return Ok(()) };
+    let covered = amount.minus(out_of_catalogue);
+    let over_deductible = if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
+    let product = over_deductible.decimal() * room.ratio;
+    let pooled = Money::round(product.min(room.cap_left.decimal()));
+    let used_deductible = covered.min(room.deductible_left);
+    if item.pooled == PooledCover::Yes {
+        ledger.pooled[p][kind] = Some(PooledRoom {
+            deductible_left: room.deductible_left.minus(used_deductible),
+            cap_left: room.cap_left.minus(pooled),
+            ratio: room.ratio,
+        });
+    }
+    say!(a, ReasonCode::PooledPaid, Severity::Info, rule_id::R_ORDER, pooled_sentence(covered, room, product, out_of_catalogue));
+    a.pay(Step {
+        payer: Payer::PooledFund,
+        member: Some(s.members[p].id.clone()),
+        order: None,
+        amount: pooled,
+        balance_before: None,
+        balance_after: None,
+        rule: rule_id::R_ORDER,
+    });
+    Ok(())
+}
+
+/// The pooled room this expense is paid from (`kind`: 门诊 or 住院). Parameters given on the
+/// expense win; room carries from earlier expenses of the same kind only when none are given.
+/// Pharmacy purchases are pooled only with parameters given on the expense itself (`None`:
+/// the pool pays nothing here).
+fn pooled_room(s: &Scenario, index: usize, ledger: &Ledger, kind: usize, a: &mut Answer) -> Result<Option<PooledRoom>, Missing> {
+    let e = &s.expenses[index];
+    let item = e.item;
+    let carried = if item.pooled == PooledCover::Yes { ledger.pooled[e.patient][kind] } else { None };
+    Ok(Some(match (e.pooled, carried) {
         (Some(given), _) => PooledRoom { deductible_left: given.deductible_left, cap_left: given.cap_left, ratio: given.ratio },
         (None, Some(carried)) => {
             say!(
@@ -489,7 +582,7 @@ fn pooled_fund(s: &Scenario, index: usize, ledger: &mut Ledger, who: &Who, a: &m
                 rule_id::R_ORDER,
                 format!(
                     "没有填写这笔的统筹参数，接着用“{}”今年前面同类费用剩下的：起付线还剩{}元，封顶线还剩{}元，报销比例{}%。",
-                    patient.name,
+                    s.members[e.patient].name,
                     carried.deductible_left,
                     carried.cap_left,
                     (carried.ratio * rust_decimal::Decimal::ONE_HUNDRED).normalize()
@@ -506,50 +599,30 @@ fn pooled_fund(s: &Scenario, index: usize, ledger: &mut Ledger, who: &Who, a: &m
                 rule_id::R_ORDER,
                 "药店买药能不能走门诊统筹报销，由当地规定。没有填写统筹参数，这里按统筹不报销计算；如果结算单上有统筹支付，请改填“个人负担”。".into(),
             );
-            return Ok(());
+            return Ok(None);
         }
-    };
-    let covered = amount.minus(out_of_catalogue);
-    let over_deductible = if covered > room.deductible_left { covered.minus(room.deductible_left) } else { Money::ZERO };
-    let product = over_deductible.decimal() * room.ratio;
-    let pooled = Money::round(product.min(room.cap_left.decimal()));
-    let used_deductible = covered.min(room.deductible_left);
-    if item.pooled == PooledCover::Yes {
-        ledger.pooled[p][kind] = Some(PooledRoom {
-            deductible_left: room.deductible_left.minus(used_deductible),
-            cap_left: room.cap_left.minus(pooled),
-            ratio: room.ratio,
-        });
+    }))
+}
+
+/// How the pool's part was computed (`product`: before the cap).
+fn pooled_sentence(covered: Money, room: PooledRoom, product: rust_decimal::Decimal, out_of_catalogue: Money) -> String {
+    let mut msg = format!(
+        "医保报销（统筹基金）：（目录内{} − 剩余起付线{}）× 报销比例{}% = {}元（剩余起付线{}元，剩余封顶线{}元）",
+        covered,
+        room.deductible_left.min(covered),
+        (room.ratio * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
+        Money::round(product),
+        room.deductible_left,
+        room.cap_left
+    );
+    if Money::round(product) > room.cap_left {
+        msg.push_str(&format!("，超过剩余封顶线，按{}元报销", room.cap_left));
     }
-    if !a.quiet {
-        let mut msg = format!(
-            "医保报销（统筹基金）：（目录内{} − 剩余起付线{}）× 报销比例{}% = {}元（剩余起付线{}元，剩余封顶线{}元）",
-            covered,
-            room.deductible_left.min(covered),
-            (room.ratio * rust_decimal::Decimal::ONE_HUNDRED).normalize(),
-            Money::round(product),
-            room.deductible_left,
-            room.cap_left
-        );
-        if Money::round(product) > room.cap_left {
-            msg.push_str(&format!("，超过剩余封顶线，按{}元报销", room.cap_left));
-        }
-        msg.push('。');
-        if !out_of_catalogue.is_zero() {
-            msg.push_str(&format!("目录外的{out_of_catalogue}元统筹不报销。"));
-        }
-        a.reason(ReasonCode::PooledPaid, Severity::Info, rule_id::R_ORDER, msg);
+    msg.push('。');
+    if !out_of_catalogue.is_zero() {
+        msg.push_str(&format!("目录外的{out_of_catalogue}元统筹不报销。"));
     }
-    a.pay(Step {
-        payer: Payer::PooledFund,
-        member: Some(patient.id.clone()),
-        order: None,
-        amount: pooled,
-        balance_before: None,
-        balance_after: None,
-        rule: rule_id::R_ORDER,
-    });
-    Ok(())
+    msg
 }
 
 /// Phase 4: the patient's own account, for every item an account may pay (premiums included).
@@ -600,119 +673,143 @@ fn sharers(
     who: &Who,
     a: &mut Answer,
 ) -> Result<(bool, bool), Missing> {
-    let e = &s.expenses[index];
-    let item = e.item;
-    let patient = &s.members[e.patient];
     let (mut depends_reached, mut someone_shared) = (false, false);
     for (li, check) in &who.lines {
-        let li = *li;
-        let line = &s.sharing[li];
-        let sharer = &s.members[line.from];
-        let (source, rule) = match check {
-            Check::Ineligible(_) | Check::NeedsQuota(_) => continue,
-            Check::Depends(_) => {
-                depends_reached |= !a.remaining.is_zero();
-                continue;
-            }
-            // The readings of a missing `via` differ: the money is the same in all of them when
-            // the reading that pays would pay nothing (SPEC §10.5); else it needs the `via`.
-            Check::NeedsVia { need, pays, depends } => {
-                depends_reached |= *depends && !a.remaining.is_zero();
-                let Some(source) = *pays else { continue };
-                if a.remaining.is_zero() {
-                    continue;
-                }
-                let would = available(s, ledger, li, source, a, true)?;
-                if !would.is_zero() {
-                    say!(
-                        a,
-                        ReasonCode::NeedsInput,
-                        Severity::Warning,
-                        rule_id::R_KIN,
-                        via_question(s, family, &sharer.name, &patient.name, need)
-                    );
-                    return Err(Missing::Via);
-                }
-                (source, rule_id::R_KIN)
-            }
-            &Check::Eligible { source, rule, decided_by, circle } => {
-                if let Some((d, by)) = decided_by {
-                    say!(
-                        a,
-                        ReasonCode::RegionRule,
-                        Severity::Info,
-                        item.rule,
-                        format!(
-                            "“{}”能否用家人共济的钱付由当地规定。{}：{}（依据：{}，{}起）。",
-                            item.name,
-                            by.name,
-                            d.note.unwrap_or("可以"),
-                            d.sources.first().map_or("", |x| x.title),
-                            d.from
-                        ),
-                    );
-                }
-                if let Some((c, by)) = circle {
-                    say!(
-                        a,
-                        ReasonCode::RegionRule,
-                        Severity::Info,
-                        rule_id::R_2021,
-                        format!(
-                            "按{}的规定，家庭共济的范围还包括{}（依据：{}，{}起）。{}",
-                            by.name,
-                            super::words::circle_added(c.add),
-                            c.sources.first().map_or("当地规定", |x| x.title),
-                            c.from,
-                            c.note.unwrap_or("")
-                        ),
-                    );
-                }
-                if a.remaining.is_zero() {
-                    continue;
-                }
-                (source, rule)
-            }
+        let depends = match check {
+            Check::Depends(_) => true,
+            Check::NeedsVia { depends, .. } => *depends,
+            _ => false,
         };
+        depends_reached |= depends && !a.remaining.is_zero();
+        let Some((source, rule)) = line_source(s, family, index, ledger, *li, check, a)? else { continue };
         someone_shared |= matches!(check, Check::Eligible { .. });
-        let before = match source {
-            Source::Balance => ledger.balances[line.from],
-            Source::Quota => ledger.quotas[li],
-        };
-        let available = available(s, ledger, li, source, a, false)?;
-        let pay = a.remaining.min(available);
-        let after = before.minus(pay);
-        match source {
-            Source::Balance => {
-                ledger.balances[line.from] = after;
-                ledger.shared_out[line.from] = ledger.shared_out[line.from].plus(pay);
-            }
-            Source::Quota => ledger.quotas[li] = after,
-        }
-        if a.remaining > available && matches!(check, Check::Eligible { .. }) {
-            let what =
-                if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户里可以共济的钱" };
-            say!(
-                a,
-                ReasonCode::BalanceExhausted,
-                Severity::Info,
-                rule_id::R_ORDER,
-                format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
-            );
-        }
-        let payer = if source == Source::Quota { Payer::SharedQuota } else { Payer::SharedAccount };
-        let order = if source == Source::Quota { None } else { order_of(line) };
-        a.pay(Step {
-            payer,
-            member: Some(sharer.id.clone()),
-            order,
-            amount: pay,
-            balance_before: Some(before),
-            balance_after: Some(after),
-            rule,
-        });
+        pay_from_line(s, ledger, *li, (source, rule), check, a)?;
     }
     Ok((depends_reached, someone_shared))
+}
+
+/// Where line `li` pays from, and under which rule; `None` when it pays nothing here (it may
+/// not, or nothing is left to pay). Says the local rules an eligible line pays under.
+fn line_source(
+    s: &Scenario,
+    family: &Family,
+    index: usize,
+    ledger: &Ledger,
+    li: usize,
+    check: &Check,
+    a: &mut Answer,
+) -> Result<Option<(Source, &'static str)>, Missing> {
+    match check {
+        Check::Ineligible(_) | Check::NeedsQuota(_) | Check::Depends(_) => Ok(None),
+        // The readings of a missing `via` differ: the money is the same in all of them when
+        // the reading that pays would pay nothing (SPEC §10.5); else it needs the `via`.
+        Check::NeedsVia { need, pays, .. } => {
+            let Some(source) = *pays else { return Ok(None) };
+            if a.remaining.is_zero() {
+                return Ok(None);
+            }
+            let would = available(s, ledger, li, source, a, true)?;
+            if !would.is_zero() {
+                let sharer = &s.members[s.sharing[li].from];
+                let patient = &s.members[s.expenses[index].patient];
+                say!(
+                    a,
+                    ReasonCode::NeedsInput,
+                    Severity::Warning,
+                    rule_id::R_KIN,
+                    via_question(s, family, &sharer.name, &patient.name, need)
+                );
+                return Err(Missing::Via);
+            }
+            Ok(Some((source, rule_id::R_KIN)))
+        }
+        &Check::Eligible { source, rule, decided_by, circle } => {
+            let item = s.expenses[index].item;
+            if let Some((d, by)) = decided_by {
+                say!(
+                    a,
+                    ReasonCode::RegionRule,
+                    Severity::Info,
+                    item.rule,
+                    format!(
+                        "“{}”能否用家人共济的钱付由当地规定。{}：{}（依据：{}，{}起）。",
+                        item.name,
+                        by.name,
+                        d.note.unwrap_or("可以"),
+                        d.sources.first().map_or("", |x| x.title),
+                        d.from
+                    ),
+                );
+            }
+            if let Some((c, by)) = circle {
+                say!(
+                    a,
+                    ReasonCode::RegionRule,
+                    Severity::Info,
+                    rule_id::R_2021,
+                    format!(
+                        "按{}的规定，家庭共济的范围还包括{}（依据：{}，{}起）。{}",
+                        by.name,
+                        super::words::circle_added(c.add),
+                        c.sources.first().map_or("当地规定", |x| x.title),
+                        c.from,
+                        c.note.unwrap_or("")
+                    ),
+                );
+            }
+            Ok(if a.remaining.is_zero() { None } else { Some((source, rule)) })
+        }
+    }
+}
+
+/// Line `li` pays what it may from its source (`paid`: source and rule): the balance's shareable
+/// part or the quota, as a step; says when it runs out.
+fn pay_from_line(
+    s: &Scenario,
+    ledger: &mut Ledger,
+    li: usize,
+    (source, rule): (Source, &'static str),
+    check: &Check,
+    a: &mut Answer,
+) -> Result<(), Missing> {
+    let line = &s.sharing[li];
+    let sharer = &s.members[line.from];
+    let before = match source {
+        Source::Balance => ledger.balances[line.from],
+        Source::Quota => ledger.quotas[li],
+    };
+    let available = available(s, ledger, li, source, a, false)?;
+    let pay = a.remaining.min(available);
+    let after = before.minus(pay);
+    match source {
+        Source::Balance => {
+            ledger.balances[line.from] = after;
+            ledger.shared_out[line.from] = ledger.shared_out[line.from].plus(pay);
+        }
+        Source::Quota => ledger.quotas[li] = after,
+    }
+    if a.remaining > available && matches!(check, Check::Eligible { .. }) {
+        let what = if source == Source::Quota { "给这位亲属的共济额度" } else { "个人账户里可以共济的钱" };
+        say!(
+            a,
+            ReasonCode::BalanceExhausted,
+            Severity::Info,
+            rule_id::R_ORDER,
+            format!("“{}”的{}只有{}元，用完后由下一位共济人或患者自己付。", sharer.name, what, available),
+        );
+    }
+    let payer = if source == Source::Quota { Payer::SharedQuota } else { Payer::SharedAccount };
+    let order = if source == Source::Quota { None } else { order_of(line) };
+    a.pay(Step {
+        payer,
+        member: Some(sharer.id.clone()),
+        order,
+        amount: pay,
+        balance_before: Some(before),
+        balance_after: Some(after),
+        rule,
+    });
+    Ok(())
 }
 
 /// What a line's source may pay now: the quota left, or the part of the sharer's balance that

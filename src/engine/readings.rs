@@ -9,7 +9,7 @@ use crate::money::Money;
 use crate::output::{
     AnswerKind, ExpenseResult, NextStep, NextStepCode, OrderedMap, Output, PayerLine, Reading, ReasonCode, Verdict,
 };
-use crate::output::{Insurances, MayPay, Reason, Severity};
+use crate::output::{MayPay, Reason, Severity};
 use crate::scenario::{Insurance, Scenario};
 
 /// Evaluates a scenario, answering each reading of the insurance not known.
@@ -73,7 +73,7 @@ fn merge(s: &Scenario, unknown: &[usize], readings: Vec<(Vec<Insurance>, Output)
                 .iter()
                 .zip(&all)
                 .map(|((kinds, _), r)| Reading {
-                    insurance: Insurances(
+                    insurance: OrderedMap(
                         unknown.iter().zip(kinds).map(|(&m, k)| (s.members[m].id.clone(), insurance_id(*k))).collect(),
                     ),
                     answer: r.answer,

@@ -23,7 +23,7 @@
 //! "absent"): the one conversion, [`input_text`], writes them as strings the engine refuses at
 //! their field, whatever else the input holds.
 //!
-//! TypeScript types for these exports: `scripts/pkg/gongji.d.ts`, copied into `www/pkg` by
+//! TypeScript types for these exports: `crates/gongji-wasm/pkg/gongji.d.ts`, copied into `www/pkg` by
 //! `scripts/build-wasm.sh`.
 
 #![cfg(target_arch = "wasm32")]

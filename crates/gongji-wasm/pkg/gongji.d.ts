@@ -345,6 +345,8 @@ export interface Region {
     close_relatives_from: DateFact;
     resident_premium_from: DateFact;
     cross_province_from: DateFact;
+    /** Whose value each fact is, seen from this place (SPEC §10.1): its own, its province's, the national default. */
+    origins: Record<'sharing_from' | 'cross_city_from' | 'close_relatives_from' | 'resident_premium_from' | 'cross_province_from', 'own' | 'province' | 'national'>;
   };
   shareable: Shareable[];
   items: ItemDecision[];
