@@ -12,7 +12,7 @@ import { renderWithdraw } from './js/views/withdrawal-view.js';
 import { renderCredit } from './js/views/credit-view.js';
 import { renderAdvice } from './js/views/advice-view.js';
 import { makeTables } from './js/model/tables.js';
-import { placeOf } from './js/model/places.js';
+import { placeOf, atRegion } from './js/model/places.js';
 import { PRESETS } from './js/model/presets.js';
 import { sameFamily } from './js/model/codec.js';
 import { applyQuick, deriveQuick, FIRST_Q } from './js/model/quick.js';
@@ -88,7 +88,7 @@ async function start() {
   }
   if (!opened) {
     if (pre && app.remember) { if (!asked) status(app, '已打开你在本机记住的家庭（网址里的例子“' + pre.title + '”没有载入，可以在下面“看看例子”里点它）。', 'info'); }
-    else if (pre) { app.state = pre.make(); status(app, '已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
+    else if (pre) { app.state = pre.make(); if (app.region) atRegion(app.state, app.region, tables.places); status(app, '已载入例子：' + pre.title + '。金额都是示例数字，可以改成你家的。', 'info'); }
     else if (!app.remember) applyQuick(app.state, FIRST_Q, tables); // a first question already answered: 我 → 妈妈 · 门诊看病
     if (app.region) app.state.region = app.region;
   }

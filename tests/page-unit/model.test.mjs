@@ -8,8 +8,8 @@ import { blankState, newMember, newExpense, newLine, withoutMember, moveLine, ne
 import { toScenario, isQuotaLine, probeScenario } from '../../www/js/model/scenario.js';
 import { pack, fromObject, encodePayload, decodePayload, decodeLink, describe, familyKey, MAX_LINK } from '../../www/js/model/codec.js';
 import { makeTables, relationChoices, relationChoice, readChoice, isPremium, isElder, relationWord } from '../../www/js/model/tables.js';
-import { placeOf, placeName, searchPlaces, exactPlace, memberPlace } from '../../www/js/model/places.js';
-import { FIRST_Q, applyQuick, deriveQuick, changeQuick, defaultInsurance } from '../../www/js/model/quick.js';
+import { placeOf, placeName, searchPlaces, exactPlace, memberPlace, atRegion } from '../../www/js/model/places.js';
+import { FIRST_Q, applyQuick, deriveQuick, changeQuick, defaultInsurance, setOwnerPlace } from '../../www/js/model/quick.js';
 import { answerOnly } from '../../www/js/model/answer-only.js';
 import { PRESETS } from '../../www/js/model/presets.js';
 import { engine } from './engine.mjs';
@@ -161,6 +161,25 @@ test('the quick question: written into the family and read back; 公公/岳父 a
   assert.equal(st.expenses[0].mode, 'amount');
 });
 
+test('places of the question: the account holder\'s own place and "the same place"; an example opened at a place', () => {
+  // an example whose two are in 福建: the patient is "where the account holder is"
+  const st = PRESETS[0].make();
+  let q = deriveQuick(st);
+  assert.deepEqual([q.ownerPlace, q.patientPlace], ['福建', '']);
+  applyQuick(st, changeQuick(q, 'item', 'dental_scaling', T), T);
+  assert.deepEqual(st.members.map((m) => m.province), ['福建', '福建'], 'a tap keeps both where they were');
+  // the account holder's place typed: it becomes the scenario's place, for both
+  setOwnerPlace(st, 'fuzhou');
+  assert.deepEqual([st.region, st.members[0].province, st.members[1].province], ['fuzhou', '', '']);
+  // the patient elsewhere stays elsewhere
+  applyQuick(st, { ...deriveQuick(st), patientPlace: 'changsha' }, T);
+  setOwnerPlace(st, 'shenzhen');
+  assert.deepEqual([st.region, st.members[1].city], ['shenzhen', 'changsha']);
+  // ?region=fuzhou&preset=student: 我 (福建) at 福州, the son stays in 北京
+  const stu = atRegion(PRESETS[2].make(), 'fuzhou', T.places);
+  assert.deepEqual([stu.region, stu.members[0].province, stu.members[1].province], ['fuzhou', '', '北京']);
+});
+
 test('tables: relation choices from relations() (公公 and 岳父 apart), elders, premiums from the catalogue', () => {
   const c = relationChoices(T);
   assert.equal(c.length, E.relations.length + 2, 'two relations have two words each');
@@ -187,4 +206,10 @@ test('answer without money: the refused field set aside, at most six times', () 
   assert.equal(calls.length, 2);
   assert.equal(scen.members[0].balance, 'x', 'the scenario given is not changed');
   assert.equal(answerOnly(evaluate, scen, { field: 'as_of' }), null);
+  // a quota whose sharer has no balance yet: the balance is what is missing, the quota stays
+  const seen = [];
+  const ev2 = (s) => { seen.push(s); return s.members[0].balance ? { results: [{ answer: s.sharing[0].quota ? 'yes' : 'not_bound' }] } : { error: { code: 'invalid_balance', field: 'sharing[0].quota' } }; };
+  const q = answerOnly(ev2, { members: [{ id: 'me' }], sharing: [{ from: 'me', to: 'mom', quota: '500' }], expenses: [] }, { code: 'invalid_balance', field: 'sharing[0].quota' }, '10000000.00');
+  assert.equal(q.results[0].answer, 'yes');
+  assert.equal(seen[0].members[0].balance, '10000000.00');
 });

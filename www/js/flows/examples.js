@@ -4,6 +4,7 @@ import { h, $ } from '../views/dom.js';
 import { status, offerUndo } from '../views/messages.js';
 import { PRESETS } from '../model/presets.js';
 import { sameFamily } from '../model/codec.js';
+import { atRegion } from '../model/places.js';
 
 export function wireExamples(app) {
   var pbox = $('#presets');
@@ -16,7 +17,7 @@ export function wireExamples(app) {
 
 function loadPreset(app, p) {
   var st = p.make();
-  if (app.region) st.region = app.region;
+  if (app.region) atRegion(st, app.region, app.tables.places);
   var prev = app.state;
   app.setState(st);
   var text = '已载入例子：' + p.title + '。金额都是示例数字，可以改成你家的。';

@@ -122,3 +122,18 @@ export function memberPlace(p) {
   if (!p || p.kind === 'national') return { province: '', city: '' };
   return p.kind === 'province' ? { province: p.value, city: '' } : { province: '', city: p.value };
 }
+
+// A family (an example) opened at a place (?region=): members insured in that place's province
+// with no city of their own are put at the place (an article about 福州 opens the example in 福州);
+// members elsewhere keep theirs.
+export function atRegion(st, region, places) {
+  var here = placeOf(places, region);
+  st.region = region;
+  if (!here || here.kind === 'national') return st;
+  st.members.forEach(function (m) {
+    if (m.city) return;
+    var p = placeOf(places, m.province);
+    if (p && p === here.province) m.province = '';
+  });
+  return st;
+}
