@@ -322,7 +322,9 @@ let page = indexSrc;
 const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw new Error('prerender: no match for ' + re); page = n; };
 splice(/<html\b([^>]*)>/, (m, a) => (/class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`).replace(/>$/, ` data-pre-regions="${sameRegions.join(' ')}">`));
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
-splice(/<div id="answer"[^>]*><\/div>/, () => `<template id="pre-presets">${presetBars.join('')}</template>\n  ${barBare}`);
+splice(/<div id="answer"[^>]*><\/div>/, () => barBare);
+// (after #status: the bare page's first paint, which waits for #status, never waits for it)
+splice(/(<div id="status"[^>]*><\/div>)/, (m, a) => `${a}\n  <template id="pre-presets">${presetBars.join('')}</template>`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
 // What the first paint waits for goes into the page itself: the stylesheet and boot.js (otherwise
 // one more round trip after the HTML; the CSP allows exactly these two by their hashes,

@@ -35,33 +35,40 @@
   } else if (preset || other || region) {
     root.className += ' pre-off';
   }
+  // Two moments while the page is parsed: the bar (the place's name, the bar moved in an
+  // article), then, for an example, the template after #status (its question and answer) — kept
+  // after the first screen so that the bare page's first paint never waits for it.
   function whenBarParsed(example, place) {
+    var barDone = false;
     var mo = new MutationObserver(function () {
       // the bar with everything in it: the parser has gone past it
       var bar = document.getElementById('answer');
       if (!bar || !bar.nextSibling) return;
-      mo.disconnect();
-      if (example) {
-        var t = document.getElementById('pre-presets');
-        var src = t && t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
-        if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
-        root.className += ' pre-filled';
-        bar.className = src.className;
-        bar.setAttribute('data-answer', src.getAttribute('data-answer'));
-        while (bar.firstChild) bar.removeChild(bar.firstChild);
-        for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
-        // the example's question too (its own places and lines: the quick check's rows differ)
-        var qsrc = t.content.querySelector('[data-preset-quick="' + example + '"]'), quick0 = document.getElementById('quick');
-        if (qsrc && quick0) {
-          while (quick0.firstChild) quick0.removeChild(quick0.firstChild);
-          for (var d = qsrc.firstChild; d; d = d.nextSibling) quick0.appendChild(document.importNode(d, true));
-          root.className += ' pre-quick';
-        }
+      if (!barDone) {
+        barDone = true;
+        var field = document.getElementById('region');
+        if (place !== null && field) field.value = place;
+        var quick = document.getElementById('quick');
+        if (embed && !compact && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
       }
-      var field = document.getElementById('region');
-      if (place !== null && field) field.value = place;
-      var quick = document.getElementById('quick');
-      if (embed && !compact && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
+      if (!example) { mo.disconnect(); return; }
+      var t = document.getElementById('pre-presets');
+      if (!t || !t.nextSibling) return;                    // not parsed whole yet
+      mo.disconnect();
+      var src = t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
+      if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
+      root.className += ' pre-filled';
+      bar.className = src.className;
+      bar.setAttribute('data-answer', src.getAttribute('data-answer'));
+      while (bar.firstChild) bar.removeChild(bar.firstChild);
+      for (var c = src.firstChild; c; c = c.nextSibling) bar.appendChild(document.importNode(c, true));
+      // the example's question too (its own places and lines: the quick check's rows differ)
+      var qsrc = t.content.querySelector('[data-preset-quick="' + example + '"]'), quick0 = document.getElementById('quick');
+      if (qsrc && quick0) {
+        while (quick0.firstChild) quick0.removeChild(quick0.firstChild);
+        for (var d = qsrc.firstChild; d; d = d.nextSibling) quick0.appendChild(document.importNode(d, true));
+        root.className += ' pre-quick';
+      }
     });
     mo.observe(root, { childList: true, subtree: true });
   }

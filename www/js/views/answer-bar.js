@@ -40,8 +40,13 @@ function leadOf(text, hasReadings) {
 // total: how many expenses the family has (when `out` answers the first one alone).
 // app.bar: { open } — whether "全文" is open (kept while the headline stays the same).
 export function renderAnswerBar(app, out, err, total) {
-  var bar = $('#answer'), st = app.state, view = app.bar || (app.bar = { open: false, headline: null });
+  var bar = $('#answer'), st = app.state, view = app.bar || (app.bar = { open: false, headline: null, sig: null });
   var res = out && out.results && out.results[0];
+  // drawn again only when what it shows changed (typing an amount mostly changes nothing here)
+  var sig = JSON.stringify([res ? [res.answer, res.headline, res.readings, res.next_steps] : null, err ? err.message : null,
+    total || (out && out.results ? out.results.length : 0), st.members.length, res ? null : st.expenses.length]) + JSON.stringify(st.members.map(function (m) { return m.name; }));
+  if (sig === view.sig && bar.firstChild) return;
+  view.sig = sig;
   clear(bar);
   if (!res) {
     bar.setAttribute('data-answer', err ? 'error' : 'none');
