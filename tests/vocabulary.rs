@@ -98,6 +98,7 @@ fn the_page_names_only_codes_the_engine_knows() {
         .chain(ANSWERS)
         .chain(VERDICTS)
         .chain(gongji::withdrawal::ANSWERS)
+        .chain(gongji::error::ErrorCode::TEXTS) // (the page reads an error's code: a missing balance)
         .copied()
         .collect();
     let mut bad = Vec::new();
