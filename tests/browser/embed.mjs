@@ -201,7 +201,7 @@ test('compact (?embed=compact): the quick check and its answer only — at most 
   await page.click('[data-q="bound"]');
   await page.waitForFunction(() => /爸爸/.test(document.querySelector('#answer').textContent) && document.querySelector('#q-bound').getAttribute('aria-pressed') === 'true');
   await page.waitForFunction((b) => document.querySelector('#open-full').href !== b, before);
-  await page.waitForTimeout(300);   // the link is rewritten after each change (a few ms): the last one
+  await page.waitForSelector('html[data-family-link="done"]');   // the link follows the family shown
   const shown = await page.evaluate(() => ({ answer: document.querySelector('#answer').getAttribute('data-answer'), text: document.querySelector('#answer .ab-text').innerText }));
   const href = await page.evaluate(() => document.querySelector('#open-full').href);
   check(href.startsWith(calc.url + 'index.html#s=') && !/embed|origin/.test(href), 'the full calculator\'s address: ' + href);
@@ -299,7 +299,7 @@ test('mini-program web-view: the family follows in the address (what onShareAppM
   await page.click('[data-q="patient:father"]');
   await page.waitForFunction(() => /爸爸/.test(document.querySelector('#answer').textContent));
   await page.waitForFunction(() => /^#s=/.test(location.hash) && /爸爸/.test(document.querySelector('#answer').textContent), null, { timeout: 5000 });
-  await page.waitForTimeout(200);
+  await page.waitForSelector('html[data-family-link="done"]');   // the address carries the family shown
   const shared = await page.evaluate(() => location.href);
   const answer = await page.evaluate(() => document.querySelector('#answer .ab-text').innerText);
   check(shared.includes('?embed=1&region=fuzhou#s='), 'the address keeps its query and carries the family: ' + shared);

@@ -279,8 +279,7 @@ test('share link round trip (never sent to the server)', async () => {
   await open(page);
   await preset(page, 'student');
   await page.fill('[data-k="m-name-kid"]', '小明 <b>');
-  await page.click('#copy-link');
-  const url = await page.inputValue('#link-out');
+  const { url } = await copyLink(page);   // (the link is made asynchronously: wait for it)
   check(/#s=(z\.)?[A-Za-z0-9_-]+$/.test(url), 'link carries the scenario in the fragment');
   check(seen.every((u) => !u.includes('#s=') && !u.includes(url.split('#s=')[1].slice(2, 22))), 'fragment never requested');
   const before = await resultText(page, 1);
@@ -297,8 +296,7 @@ test('hostile share links: truncated, tampered, newer version, huge, bad content
   const { context, page } = await newPage();
   await open(page);
   await preset(page, 'dental');
-  await page.click('#copy-link');
-  const url = await page.inputValue('#link-out');
+  const { url } = await copyLink(page);
   const frag = url.split('#s=')[1];
   const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const good = unlink(frag);
@@ -553,8 +551,7 @@ test('embed (needs issue 15, branch rel): a fragment changed by the host after l
   // A family in a share link, made the way a visitor makes one.
   await open(page, '', calc.url);
   await preset(page, 'inlaw');
-  await page.click('#copy-link');
-  const frag = '#s=' + (await page.inputValue('#link-out')).split('#s=')[1];
+  const frag = '#s=' + (await copyLink(page)).url.split('#s=')[1];
   const snippet = await buildSnippet(page, calc.url, { region: 'fuzhou', start: 'dental', origin: host.origin });
   pages['/article2.html'] = articleHtml(snippet);
   await page.goto(host.url + 'article2.html');
@@ -848,7 +845,7 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
   await open(page);
   await preset(page, 'dental');
   await page.fill('[data-k="m-name-mom"]', '母亲');
-  await page.click('#copy-link');
+  await copyLink(page);
   await page.click('#big-text');
   const s0 = await storageState(page);
   check(s0.local === 0 && s0.session === 0 && s0.cookie === '' && s0.idb === 0, 'no storage before opt-in: ' + JSON.stringify(s0));

@@ -199,6 +199,7 @@ test('a shared link: the engine\'s answer is painted first, with its question, b
   await page.goto(srv.url + 'index.html?preset=dental');
   await page.waitForSelector('html.ready');
   await page.click('#copy-link');
+  await page.waitForSelector('#link-msg[data-done]', { timeout: 30000 });   // made asynchronously
   const link = await page.inputValue('#link-out');
   await page.close();
   // the first frame with html.answered, seen just before it is drawn

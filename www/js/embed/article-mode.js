@@ -23,19 +23,23 @@ var appRef = null, linkSeq = 0, linkKey = null, pending = false;
 
 // After every change (compute, a details toggled, a message): the host learns the height; the
 // compact view's link and the web-view's address follow the family.
+// (html[data-family-link]: "pending" while the link or the address is being rewritten, "done"
+// once it carries the family shown — what a test waits for)
 export function postHeight() {
   if (embed) embedHeight();
   if (appRef && (compact || webview) && !pending) {
     pending = true;
+    document.documentElement.setAttribute('data-family-link', 'pending');
     setTimeout(followFamily, 0);
   }
 }
+function followed(seq) { if (seq === linkSeq && !pending) document.documentElement.setAttribute('data-family-link', 'done'); }
 
 // The family as a share link (the latest state wins; nothing is done when it has not changed).
 function followFamily() {
   pending = false;
   var st = appRef.state, key = familyKey(st);
-  if (key === linkKey) return;
+  if (key === linkKey) { followed(linkSeq); return; }
   linkKey = key;
   var seq = ++linkSeq;
   encodePayload(st, appRef.tables ? appRef.tables.limits : null).then(function (enc) {
@@ -48,7 +52,8 @@ function followFamily() {
     if (webview && frag && window.history && history.replaceState && location.hash !== frag) {
       try { history.replaceState(history.state, '', location.pathname + location.search + frag); } catch (e) { /* a sandboxed history */ }
     }
-  }, function () { /* the link keeps the last family it had */ });
+    followed(seq);
+  }, function () { followed(seq); /* the link keeps the last family it had */ });
 }
 
 // The full calculator: this page without embed, origin and preset (the family goes in the fragment).
