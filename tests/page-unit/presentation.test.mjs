@@ -31,6 +31,7 @@ test('labels are keyed by the engine\'s ids', () => {
   subset(Object.keys(L.DISTANCES), union('Distance'), 'DISTANCES');
   subset(Object.keys(L.MAY), union('MayPay'), 'MAY');
   subset(Object.keys(L.SEVERITY), union('Severity'), 'SEVERITY');
+  subset(L.SITUATIONS.map((x) => x[0]), union('WithdrawalSituation'), 'SITUATIONS');
 });
 
 test('every value the engine may send has the page\'s word (answers, verdicts, distances, insurance, venues)', () => {
@@ -40,6 +41,7 @@ test('every value the engine may send has the page\'s word (answers, verdicts, d
   assert.deepEqual(union('Insurance').filter((a) => !L.INSURANCE.some((x) => x[0] === a)), []);
   assert.deepEqual(union('Venue').filter((a) => !L.VENUES[a]), []);
   assert.deepEqual(union('Payer').filter((a) => !L.PAYERS[a]), []);
+  assert.deepEqual(union('WithdrawalSituation').filter((a) => !L.SITUATIONS.some((x) => x[0] === a)), []);
   // every relation has a short word for the quick check, or the engine's own name is used
   assert.ok(E.relations.every((r) => L.SHORT_REL[r.id] || L.KIN_WORDS[r.id] || r.name));
 });

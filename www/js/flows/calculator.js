@@ -36,7 +36,7 @@ export function createCalculator(env) {
     state: blankState(), tables: env.tables, engine: env.engine, region: env.region || null, embed: !!env.embed,
     q: FIRST_Q, ui: { away: false }, remember: false, memory: makeMemory(),
     distances: {}, issues: {}, probe: makeProbe(), kept: null, results: makeResultsView(), formView: { shown: PAGE },
-    bar: null, quickView: null, placeListeners: [], deferred: null
+    bar: null, quickView: null, placeListeners: [], deferred: null, yearDrawn: false
   };
   if (app.region) app.state.region = app.region;
 
@@ -54,7 +54,7 @@ export function createCalculator(env) {
     if (kind !== 'value') restoreFocus(k);
   };
   app.setState = function (st) {
-    app.state = st; app.ui.away = false; app.formView.shown = PAGE; app.results.shown = PAGE;
+    app.state = st; app.ui.away = false; app.formView.shown = PAGE; app.results.shown = PAGE; app.yearDrawn = false;
     app.update('all');
   };
   app.setQuick = function (q) { applyQuick(app.state, q, app.tables); app.update('all'); };

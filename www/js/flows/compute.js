@@ -53,7 +53,8 @@ export function probe(app) {
   var st = app.state, two = quickPeople(st);
   var extra = two.owner && two.patient && two.owner !== two.patient ? [{ from: two.owner.id, to: two.patient.id }] : [];
   var before = JSON.stringify(app.distances || {});
-  var p = probePairs(app.engine.evaluate, app.probe, toScenario(st, app.distances), extra);
+  // (members and lines are what the probe reads: no expense is made into the scenario for it)
+  var p = probePairs(app.engine.evaluate, app.probe, toScenario(st, app.distances, { expenses: [] }), extra);
   app.distances = p.distances;
   app.issues = p.issues;
   return JSON.stringify(p.distances) !== before;
@@ -63,20 +64,20 @@ export function probe(app) {
 export function compute(app) {
   var st = app.state;
   if (app.remember) app.save();
-  var scen = toScenario(st, app.distances);
   if (app.engine.failed()) { app.failed(); return; }
   if (st.expenses.length > BIG) {
-    // the answer bar from the first expense alone; the year when the visitor pauses
+    // the answer bar from the first expense alone; the year when the visitor pauses (at once the
+    // first time: a link's family, whose check the engine has just answered)
     var first = answerTo(app, toScenario(st, app.distances, { expenses: [0] }), false);
     if (app.engine.failed()) { app.failed(); return; }
     drawBar(app, first, st.expenses.length);
     app.answerChanged(first.err ? first.ans : first.out);
     markBusy(true);
     clearTimeout(app.deferred);
-    app.deferred = setTimeout(function () { computeYear(app); }, app.kept && app.kept.json === JSON.stringify(scen) ? 0 : DEFER_MS);
+    app.deferred = setTimeout(function () { computeYear(app); }, app.yearDrawn ? DEFER_MS : 0);
   } else {
     clearTimeout(app.deferred);
-    var a = answerTo(app, scen, true);
+    var a = answerTo(app, toScenario(st, app.distances), true);
     if (app.engine.failed()) { app.failed(); return; }
     renderResults(app, app.results, a.out, a.ans, a.err, a.quiet);
     drawBar(app, a);
@@ -87,6 +88,7 @@ export function compute(app) {
 }
 // The whole year of a large family (deferred), drawn in pages.
 function computeYear(app) {
+  app.yearDrawn = true;
   var a = answerTo(app, toScenario(app.state, app.distances), true);
   if (app.engine.failed()) { app.failed(); return; }
   renderResults(app, app.results, a.out, a.ans, a.err, a.quiet);

@@ -70,6 +70,13 @@ export var DISTANCES = { same_area: '同一个统筹区', same_province: '同省
 export var SEVERITY = { info: '说明', warning: '注意', error: '问题' };
 export var MAY = { yes: ['✓', '可以付'], no: ['✗', '不能付'], depends: ['？', '要看当地规定'] };
 
+// The withdrawal questionnaire's situations (the contract's `situation` values), in words.
+export var SITUATIONS = [
+  ['death', '参保人去世（家属想取出余额）'], ['settle_abroad', '出国（境）定居，或到港澳台定居'],
+  ['leave_employee_insurance', '不再参加职工医保（改参居民医保等）'], ['move_no_transfer', '调到外地，新参保地不接收账户余额'],
+  ['long_term_elsewhere', '长期在外地生活'], ['none', '以上都不是，只是想取出来']
+];
+
 export function label(list, id) {
   for (var i = 0; i < list.length; i++) if (list[i][0] === id) return list[i][1];
   return id;

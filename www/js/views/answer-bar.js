@@ -63,8 +63,7 @@ export function renderAnswerBar(app, out, err, total) {
   var n = total || out.results.length, p = headlineParts(a), readings = res.readings || [];
   bar.appendChild(h('p', { class: 'ab-text' }, p[0] ? h('strong', { class: 'ab-label' }, p[0]) : null,
     h('span', { class: 'ab-lead' }, leadOf(p[1], readings.length)),
-    readings.length ? h('span', { class: 'ab-rest' }, p[1].slice(leadOf(p[1], true).length)) : null,
-    n > 1 ? h('span', { class: 'ab-n' }, '（第 1 笔，共 ' + n + ' 笔）') : null));
+    readings.length ? h('span', { class: 'ab-rest' }, p[1].slice(leadOf(p[1], true).length)) : null));
   if (readings.length) {
     bar.appendChild(h('ul', { class: 'ab-readings' }, readings.map(function (r) {
       var rw = ANSWERS[r.answer] || ['', 'a-unknown'];
@@ -91,8 +90,10 @@ export function renderAnswerBar(app, out, err, total) {
       if (view.open && bar.scrollIntoView) bar.scrollIntoView({ block: 'nearest' });
       if (app.layoutChanged) app.layoutChanged();
     } }, view.open ? '收起' : '全文');
-  // a family larger than the quick check's two: the answer is for the family below
-  var many = st.members.length > 2 ? h('span', { class: 'ab-n ab-family' }, '按下面的 ' + st.members.length + ' 位家人算') : null;
+  // which expense the bar answers, and a family larger than the quick check's two (the answer is
+  // for the family below): beside the tools, never clamped away
+  var about = (n > 1 ? '第 1 笔，共 ' + n + ' 笔' : '') + (st.members.length > 2 ? (n > 1 ? '；' : '') + st.members.length + ' 位家人' : '');
+  var many = about ? h('span', { class: 'ab-n ab-family' }, about) : null;
   bar.appendChild(h('div', { class: 'ab-tools' }, toggle,
     h('a', { class: 'ab-more', href: '#result-0', 'data-k': 'answer-more' }, '怎么付', h('span', { class: 'ab-more-long' }, '、下一步'), ' ›'), many));
   fitBar(bar);

@@ -2,12 +2,7 @@
 // applies, what to bring.
 import { h, clear, select, field, $ } from './dom.js';
 import { ruleLine, localFacts, onPlace, errorBox } from './panel-parts.js';
-
-var SITUATIONS = [
-  ['death', '参保人去世（家属想取出余额）'], ['settle_abroad', '出国（境）定居，或到港澳台定居'],
-  ['leave_employee_insurance', '不再参加职工医保（改参居民医保等）'], ['move_no_transfer', '调到外地，新参保地不接收账户余额'],
-  ['long_term_elsewhere', '长期在外地生活'], ['none', '以上都不是，只是想取出来']
-];
+import { SITUATIONS } from '../model/labels.js';
 
 export function renderWithdraw(app) {
   var box = clear($('#withdraw'));
