@@ -74,7 +74,7 @@ let LINK;
   await page.goto(srv.url + 'index.html?preset=dental');
   await page.waitForSelector('html.ready');
   await page.click('#copy-link');
-  await page.waitForSelector('#link-msg[data-done]', { timeout: 60000 });   // the link is made asynchronously
+  await page.waitForFunction(() => /#s=/.test(document.getElementById('link-out').value), null, { timeout: 60000 });   // made asynchronously
   LINK = await page.inputValue('#link-out');
   LINK = LINK.slice(LINK.indexOf('#'));
   await context.close();

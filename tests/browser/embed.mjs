@@ -275,7 +275,8 @@ test('the builder\'s live preview resizes on the project\'s own server (scripts/
       // the preview is on this page's origin: its document can be read from here
       const fit = () => page.evaluate((s) => {
         const f = document.getElementById('gongji'), d = f.contentDocument;
-        if (!d || !d.documentElement.classList.contains('ready') || !f.contentWindow.location.search.includes('embed=' + s)) return null;
+        // (the frame may be between documents while it navigates: no element yet)
+        if (!d || !d.documentElement || !d.body || !d.documentElement.classList.contains('ready') || !f.contentWindow.location.search.includes('embed=' + s)) return null;
         return { h: Number(f.getAttribute('height')), c: Math.ceil(d.body.getBoundingClientRect().height) };
       }, size);
       let r = null;
