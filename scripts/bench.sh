@@ -50,7 +50,7 @@ for (const n of native) {
 }
 for (const n of native) {
   const a = by(node, n.scenario);
-  if (a && a.boundary_js_us) console.log(`  ${n.scenario}: of wasm in Node ${us(a)}, ${us({ median_us: a.boundary_js_us })} (${(100 * a.boundary_js_us / a.median_us).toFixed(0)}%) is JSON.stringify + JSON.parse at the boundary; the rest is the module (opt-level "z", MVP lowering: ARCHITECTURE.md "Performance")`);
+  if (a && a.boundary_js_us) console.log(`  ${n.scenario}: of wasm in Node ${us(a)}, ${us({ median_us: a.boundary_js_us })} (${(100 * a.boundary_js_us / a.median_us).toFixed(0)}%) is JSON.stringify + JSON.parse at the boundary; the rest is the module (opt-level "z", MVP lowering: docs/SITE.md "Performance")`);
 }
 for (const [label, rows] of [['native', native], ['wasm Node', node], ['wasm Chromium', chrome]]) {
   const amb = by(rows, 'kin_blowup'), via = by(rows, 'kin_blowup_via');

@@ -5,7 +5,7 @@
 //! are few and flat, and reading them by hand gives every error its field path
 //! (`expenses[0].pooled.ratio`) without a path-tracking deserializer, keeps numbers as the
 //! digits that were written (no float formatting, so `0.1` stays `0.1`), and took about a third
-//! off the WebAssembly module (see ARCHITECTURE.md, "Reading input by hand"). Output is still
+//! off the WebAssembly module (see docs/SITE.md, "Reading input by hand"). Output is still
 //! written with serde.
 //!
 //! What the reader promises (tested against serde_json in tests/properties.rs):

@@ -15,7 +15,7 @@
 //! `persona_burden`, same messages), and its answer comes back through `JSON.parse`. Two
 //! string copies replace thousands of small calls across the boundary (one per key, string and
 //! number with serde-wasm-bindgen), which measured 2-3x faster and about 20 KB smaller; see
-//! ARCHITECTURE.md. The reference tables (`catalogue`, `rules`, `regions`, `relations`) come the
+//! docs/SITE.md. The reference tables (`catalogue`, `rules`, `regions`, `relations`, `limits`) come the
 //! same way, as the engine's JSON text ([`gongji::table_json`]) through `JSON.parse`; `version`
 //! is serialized straight into a JS object with serde-wasm-bindgen.
 //!

@@ -5,7 +5,7 @@
 //   only when an amount needs it (`quiet`).
 // - A large family (more than BIG expenses; issue 23: 1,000 expenses answer in ≤ 2 s at 4× CPU
 //   and every edit repaints in ≤ 100 ms): the answer bar is drawn at once from the first expense
-//   alone (an answer never depends on money: ARCHITECTURE invariant 8), and the whole year is
+//   alone (an answer never depends on money: ARCHITECTURE, "the answer never waits for money"), and the whole year is
 //   evaluated when the visitor pauses (DEFER_MS), in one engine call, then drawn in pages.
 // - The last full evaluation is kept by its scenario: the engine is not asked the same twice
 //   (a link's check answers the page's first computation too).
