@@ -1,8 +1,11 @@
 /* 医保家庭共济计算器 — the loader for pages that embed the calculator (issue 25).
  *
- *   <iframe data-gongji src="https://calc.example.com/gongji/index.html?embed=compact&origin=…" …></iframe>
- *   <p data-gongji-open><a href="https://calc.example.com/gongji/index.html" target="_blank" rel="noopener">打开医保家庭共济计算器</a></p>
- *   <script src="https://calc.example.com/gongji/embed-loader.js" async></script>
+ *   <iframe data-gongji src="{calculator}/index.html?embed=compact&origin=…" …></iframe>
+ *   <p data-gongji-open><a href="{calculator}/index.html" target="_blank" rel="noopener">打开医保家庭共济计算器</a></p>
+ *   <script src="{calculator}/embed-loader.js" async></script>
+ *
+ * {calculator} is where the calculator is hosted (for example calc.example.com/gongji, over https);
+ * the builder (embed.html) writes the snippet with the real address.
  *
  * One script for any number of calculators on the page (each snippet may carry it; it installs
  * once). For every message it finds the frame that sent it among the page's iframes

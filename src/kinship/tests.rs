@@ -1,4 +1,5 @@
 //! Kinship of pairs in small families: the SPEC's examples, in-laws, uncles, missing `via`.
+//! Test code only: `mod.rs` declares this module under #[cfg(test)] (the panics here are assertions).
 
 use super::*;
 use Relation::*;

@@ -9,13 +9,13 @@
 //    webViewUrl), a hint says how to share there.
 // Usage: node tests/browser/embed.mjs (or with --test-name-pattern=WORD). One browser, one test
 // after the other; every page is checked for page errors and requests off the allowed origins.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer as startSiteServer, startHost as startHostSite, loadPlaywright, CHROMIUM, ROOT, REFERRER_POLICY } from './server.mjs';
+import { chromiumSession, ROOT, REFERRER_POLICY } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -24,25 +24,18 @@ if (!fs.existsSync(path.join(ROOT, 'manifest.json'))) { console.error(ROOT + ' i
 const PHONE = { width: 360, height: 740 };
 const MOBILE = { viewport: PHONE, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
-const servers = new Set();
-async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
-async function startHost(pages) { const s = await startHostSite(pages); servers.add(s); return s; }
-let browser;
+const session = chromiumSession();
+const startServer = (opts) => session.startServer(opts);
+const startHost = (pages) => session.startHost(pages);
 const problems = [];
-before(async () => {
-  const { chromium } = await loadPlaywright();
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  if (browser) await browser.close();
-  for (const s of servers) await s.close();
+after(() => {
   assert.ok(problems.length === 0, 'page errors or foreign requests: ' + problems.slice(0, 6).join(' | '));
 });
 function check(cond, msg) { assert.ok(cond, msg); }
 // A context whose pages report page errors, console errors and requests off `allow` (origins).
 async function newContext(opts, allow) {
   const { serviceWorkers = 'block', ...rest } = opts;
-  const ctx = await browser.newContext({ ...rest, serviceWorkers });
+  const ctx = await session.browser.newContext({ ...rest, serviceWorkers });
   ctx.on('page', (page) => watch(page, allow));
   return ctx;
 }
@@ -255,7 +248,7 @@ async function serveSh(args = []) {
     const t = setInterval(() => { const m = /on (http:\/\/[0-9.:]+\/)/.exec(out); if (m || child.exitCode !== null) { clearInterval(t); resolve(m && m[1]); } }, 50);
   });
   if (!url) throw new Error('serve.sh did not start: ' + out);
-  servers.add({ close: async () => { child.kill(); } });
+  session.servers.add({ close: async () => { child.kill(); } });
   return url;
 }
 

@@ -7,14 +7,14 @@
 // Also measured (printed, and written to artifacts/fallback-figures.json): its size (raw, gzip,
 // brotli) and its time to answer at 4× CPU next to the module's.
 // Usage: node tests/browser/fallback.mjs (or with --test-name-pattern=WORD).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { startServer as startSiteServer, loadPlaywright, CHROMIUM, ROOT, CSP } from './server.mjs';
+import { chromiumSession, ROOT, CSP } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(here, '../..');
@@ -27,18 +27,11 @@ const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, is
 // The page's policy without 'wasm-unsafe-eval' (sent as a header: with the meta tag's, both apply).
 const NO_WASM_EVAL = (csp) => csp.replace(" 'wasm-unsafe-eval'", '');
 
-const servers = new Set();
-async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
-let browser;
+const session = chromiumSession();
+const startServer = (opts) => session.startServer(opts);
 const problems = [];
 const figures = {};
-before(async () => {
-  const { chromium } = await loadPlaywright();
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  if (browser) await browser.close();
-  for (const s of servers) await s.close();
+after(() => {
   if (Object.keys(figures).length) fs.writeFileSync(path.join(ART, 'fallback-figures.json'), JSON.stringify(figures, null, 1));
   assert.ok(problems.length === 0, 'page errors: ' + problems.slice(0, 6).join(' | '));
 });
@@ -69,13 +62,13 @@ test('WebAssembly deleted, or refused by a policy without \'wasm-unsafe-eval\': 
   const strict = await startServer({ policy: NO_WASM_EVAL });
   for (const q of ['', '?preset=dental', '?preset=student&embed=1', '?embed=compact&preset=impostor']) {
     // the module
-    let ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+    let ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
     let seen = requests(ctx);
     const native = await answered(await newPage(ctx), srv.url + 'index.html' + q);
     check(native.ready && !usedFallback(seen), q + ': the module answers, the fallback is not fetched');
     await ctx.close();
     for (const [label, base, init] of [['WebAssembly deleted', srv.url, () => { delete window.WebAssembly; }], ['no \'wasm-unsafe-eval\'', strict.url, null]]) {
-      ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+      ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
       seen = requests(ctx);
       const page = await newPage(ctx, { expectViolations: !init });
       const violations = [];
@@ -117,7 +110,7 @@ const t0 = performance.now();
 window.__out = { refused, outs: cases.map((c) => ({ name: c.name, out: g[c.kind](c.input) })), ms: performance.now() - t0, version: g.version() };
 `);
   const srv = await startServer({ root: dir, policy: NO_WASM_EVAL });
-  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const ctx = await session.browser.newContext({ serviceWorkers: 'block' });
   const page = await newPage(ctx, { expectViolations: true });
   await page.goto(srv.url + 'index.html');
   await page.waitForFunction(() => window.__out, null, { timeout: 120000 });
@@ -148,7 +141,7 @@ test('a browser that can run neither: says plainly, in Chinese, that it is too o
     ['the .wasm and the fallback both unreachable', srv.url, null, 'network', 'network'],
   ];
   for (const [label, base, init, fallbackRoute, kind] of cases) {
-    const ctx = await browser.newContext({ ...MOBILE, viewport: { width: 320, height: 640 }, serviceWorkers: 'block' });
+    const ctx = await session.browser.newContext({ ...MOBILE, viewport: { width: 320, height: 640 }, serviceWorkers: 'block' });
     if (fallbackRoute === 'network') await ctx.route(/\.(wasm|js)$/, (r) => (/gongji_(bg|fallback)/.test(r.request().url()) ? r.abort('internetdisconnected') : r.continue()));
     else await ctx.route('**/' + FALLBACK, fallbackRoute);
     const page = await newPage(ctx, { expectViolations: true });
@@ -169,7 +162,7 @@ test('a browser that can run neither: says plainly, in Chinese, that it is too o
 
 test('a modern visitor never fetches the fallback: not the page, not the service worker (also after going offline)', async () => {
   const srv = await startServer();
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
   const seen = requests(ctx);
   const page = await newPage(ctx);
   await page.goto(srv.url + 'index.html?preset=dental');
@@ -190,7 +183,7 @@ test('a modern visitor never fetches the fallback: not the page, not the service
 // engine is loaded; gongji-first-result: the page is answered and built), at 4× CPU.
 // slow: also the benchmark's phone network (1.6 Mbps down, 750 kbps up, 150 ms RTT; gzip).
 async function timed(base, q, init, slow) {
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const page = await newPage(ctx, { expectViolations: true });
   if (init) await page.addInitScript(init);
   const cdp = await ctx.newCDPSession(page);

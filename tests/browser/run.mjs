@@ -5,14 +5,14 @@
 // Starts its own static server for the built site (www-dist/; GONGJI_WWW=www for the sources), drives /usr/bin/chromium through playwright-core.
 // The tests run one after the other in one browser; each may rely on the page state being fresh
 // (a new context per test), none on another test, except the privacy check at the end.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import { startServer as startSiteServer, startHost as startHostSite, loadPlaywright, axePath, CHROMIUM, CSP, EMBED_CSP, ROOT, withInline } from './server.mjs';
-import { Visitor } from './visitor.mjs';
+import { chromiumSession, axePath, CSP, EMBED_CSP, ROOT, withInline } from './server.mjs';
+import { Visitor, answerShown, expectAnswer } from './visitor.mjs';
 import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,21 +24,11 @@ if (!fs.existsSync(path.join(ROOT, 'manifest.json')) && !fs.existsSync(path.join
   process.exit(2);
 }
 
-// Every server a test starts is closed after the run, also when the test failed half-way.
-const servers = new Set();
-async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
-async function startHost(pages) { const s = await startHostSite(pages); servers.add(s); return s; }
-
-let browser, BASE;
-before(async () => {
-  const { chromium } = await loadPlaywright();
-  browser = await chromium.launch(CHROMIUM);
-  BASE = (await startServer()).url;
-});
-after(async () => {
-  if (browser) await browser.close();
-  for (const s of servers) await s.close();
-});
+const session = chromiumSession();
+const startServer = (opts) => session.startServer(opts);
+const startHost = (pages) => session.startHost(pages);
+let BASE;
+before(async () => { BASE = (await startServer()).url; });
 beforeEach((t) => { currentTest = t.name; });
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 900 } };
@@ -52,7 +42,7 @@ function check(cond, msg) { assert.ok(cond, msg); }
 // opts.alsoAllow: other origins this page may load from (a host page framing the calculator).
 async function newPage(opts = MOBILE, base = BASE) {
   const { alsoAllow = [], ...ctxOpts } = opts;
-  const context = await browser.newContext({ ...ctxOpts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
+  const context = await session.browser.newContext({ ...ctxOpts, serviceWorkers: opts.serviceWorkers || 'block', bypassCSP: !!opts.bypassCSP });
   // Record every attempt to write to storage (localStorage, sessionStorage, cookies, IndexedDB).
   await context.exposeFunction('__storageWrite', (what) => storageWrites.push({ test: currentTest, what }));
   await context.addInitScript(() => {
@@ -1146,14 +1136,8 @@ test('no WebAssembly: the engine as JavaScript answers (tests/browser/fallback.m
 // scrolled to the yes/no, and the answer it shows (the engine's headline; colour from `answer`).
 // BEFORE figures (the page without the quick check): tests/browser/visitors-before.txt.
 const figures = [];
-const bare = (t) => t.replace(/[\u2068\u2069]/g, '');
 async function answerNow(page) {
-  const a = await page.evaluate(() => {
-    const el = document.querySelector('[data-answer][role=status]');
-    const r = el.getBoundingClientRect();
-    return { answer: el.getAttribute('data-answer'), text: el.innerText, top: r.top, bottom: r.bottom, vh: window.innerHeight };
-  });
-  a.text = bare(a.text);
+  const a = await answerShown(page);
   a.inView = a.top >= 0 && a.top < a.vh - 40;
   return a;
 }
@@ -1168,18 +1152,6 @@ async function visitor(name, q, flow) {
   await page.screenshot({ path: path.join(ART, 'visitor-' + name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase() + '-screen.png') });
   await context.close();
   return v;
-}
-async function expectAnswer(page, answer, words, label) {
-  // waits for the answer and its words (never a read right after a tap)
-  await page.waitForFunction(([a, ws]) => {
-    const el = document.querySelector('[data-answer][role=status]'), t = el.innerText.replace(/[\u2068\u2069]/g, '');
-    return el.getAttribute('data-answer') === a && ws.every((w) => t.includes(w));
-  }, [answer, words], { timeout: 15000 }).catch(() => {});
-  const a = await answerNow(page);
-  check(a.answer === answer, `${label}: answer ${a.answer}, expected ${answer}: ${a.text}`);
-  for (const w of words) check(a.text.includes(w), `${label}: "${w}" not in "${a.text}"`);
-  check(a.inView, `${label}: the answer is not in view (top ${a.top})`);
-  return a.text.split('\n')[0];
 }
 
 test('visitor: a retired mother in 福州 — her son\'s account for 补牙, 洗牙, 种植牙', async () => {

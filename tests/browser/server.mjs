@@ -2,10 +2,12 @@
 // scripts/serve.sh runs: www-dist/, or GONGJI_WWW=www for the sources), a stand-in host site,
 // playwright-core, axe-core and the system Chromium.
 import http from 'node:http';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { startServer as startSite } from '../../scripts/server.mjs';
 export { startServer, frameAncestors, withInline, ROOT, CSP, EMBED_CSP, REFERRER_POLICY } from '../../scripts/server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,3 +45,24 @@ export const CHROMIUM = {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 };
+
+// One Chromium for a test file, and every server its tests start closed after the run, also when
+// a test failed half-way. Call at the top of a file (it registers node:test's before/after);
+// `session.browser` is there from the first test on. A file's own `after` runs after this one's.
+export function chromiumSession() {
+  const session = {
+    browser: null,
+    servers: new Set(),
+    async startServer(opts) { const s = await startSite(opts); session.servers.add(s); return s; },
+    async startHost(pages) { const s = await startHost(pages); session.servers.add(s); return s; },
+  };
+  before(async () => {
+    const { chromium } = await loadPlaywright();
+    session.browser = await chromium.launch(CHROMIUM);
+  });
+  after(async () => {
+    if (session.browser) await session.browser.close();
+    for (const s of session.servers) await s.close();
+  });
+  return session;
+}

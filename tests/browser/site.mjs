@@ -9,7 +9,7 @@
 // On node:test, one browser, one test after the other: `node tests/browser/site.mjs`, or
 // `node --test-name-pattern='service worker' tests/browser/site.mjs` for some. Add a test at the end
 // with test(name, async () => { ... }); every page made with newPage() is checked for page errors.
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,25 +17,15 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import crypto from 'node:crypto';
-import { startServer as startSiteServer, loadPlaywright, CHROMIUM, ROOT, CSP, withInline } from './server.mjs';
+import { chromiumSession, ROOT, CSP, withInline } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 if (!fs.existsSync(path.join(ROOT, 'manifest.json'))) { console.error(ROOT + ' is not a built site: run scripts/build-wasm.sh first.'); process.exit(2); }
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const errors = [];
-// Every server a test starts is closed after the run, also when the test failed half-way.
-const servers = new Set();
-async function startServer(opts) { const s = await startSiteServer(opts); servers.add(s); return s; }
-let browser;
-before(async () => {
-  const { chromium } = await loadPlaywright();
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  if (browser) await browser.close();
-  for (const s of servers) await s.close();
-  check(errors.length === 0, 'page errors: ' + errors.slice(0, 5).join(' | '));
-});
+const session = chromiumSession();
+const startServer = (opts) => session.startServer(opts);
+after(() => check(errors.length === 0, 'page errors: ' + errors.slice(0, 5).join(' | ')));
 function check(cond, msg) { assert.ok(cond, msg); }
 async function newPage(ctx) {
   const page = await ctx.newPage();
@@ -69,7 +59,7 @@ test('prerendered first answer = the module\'s answer, and nothing moves when th
   const srv = await startServer();
   for (const q of ['', '?region=fuzhou', '?embed=1', '?embed=1&region=shenzhen', '?embed=compact', '?embed=compact&region=fuzhou']) {
     // the page's script never arrives: exactly what the HTML shows before the engine has loaded
-    let ctx = await browser.newContext(MOBILE);
+    let ctx = await session.browser.newContext(MOBILE);
     await ctx.route('**/app.*.js', (r) => r.abort());
     let page = await newPage(ctx);
     await page.goto(srv.url + 'index.html' + q);
@@ -80,7 +70,7 @@ test('prerendered first answer = the module\'s answer, and nothing moves when th
     check(pre.places.includes('region=' + place), q + ': the place shown is the address\'s: ' + pre.places);
     await ctx.close();
     // with scripts: the page takes over; record every answer the bar shows on the way
-    ctx = await browser.newContext(MOBILE);
+    ctx = await session.browser.newContext(MOBILE);
     await ctx.addInitScript(() => {
       window.__seen = [];
       new MutationObserver(() => {
@@ -133,7 +123,7 @@ test('each worked example (?preset=ID) shows its own prerendered question and an
     for (const id of ids) {
       const q = '?preset=' + id + embed;
       // without the page's script: what the HTML shows
-      let ctx = await browser.newContext(MOBILE);
+      let ctx = await session.browser.newContext(MOBILE);
       await ctx.route('**/app.*.js', (r) => r.abort());
       let page = await newPage(ctx);
       await page.goto(srv.url + 'index.html' + q);
@@ -152,7 +142,7 @@ test('each worked example (?preset=ID) shows its own prerendered question and an
       await ctx.close();
       // with the engine: the same answer, text and place; and in every frame drawn before, the
       // bar showed that answer or nothing (never the bare page's), in that place
-      ctx = await browser.newContext(MOBILE);
+      ctx = await session.browser.newContext(MOBILE);
       await ctx.addInitScript(framesOfTheBar);
       page = await newPage(ctx);
       await page.goto(srv.url + 'index.html' + q);
@@ -175,7 +165,7 @@ test('each worked example (?preset=ID) shows its own prerendered question and an
 
 test('an example at a place, an unknown place or example, a shared link: no prerendered answer shows', async () => {
   const srv = await startServer();
-  const ctx = await browser.newContext(MOBILE);
+  const ctx = await session.browser.newContext(MOBILE);
   await ctx.route('**/app.*.js', (r) => r.abort());   // the engine never arrives
   const page = await newPage(ctx);
   for (const q of ['?preset=nosuch', '?preset=dental&region=fuzhou', '?region=nosuch', '#s=abc']) {
@@ -194,7 +184,7 @@ test('an example at a place, an unknown place or example, a shared link: no prer
 
 test('a shared link: the engine\'s answer is painted first, with its question, before the forms; nothing moves when the rest is built', async () => {
   const srv = await startServer();
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   let page = await newPage(ctx);
   await page.goto(srv.url + 'index.html?preset=dental');
   await page.waitForSelector('html.ready');
@@ -263,7 +253,7 @@ test('service worker: v2 half deployed (its sw.js and index.html; its scripts an
   const srv = await startServer(opts);
   const scope = new URL(srv.url).pathname;
   const cacheOf = (m) => 'gongji ' + scope + ' ' + m.version;
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
   // One visit: the script it runs, the .wasm its own preload link names (as the page would fetch
   // it), the caches. A navigation that does not load within 20 s fails the test.
   async function visit(label) {
@@ -349,7 +339,7 @@ test('service worker: two copies on one origin (/a/ and /b/) keep each other\'s 
   };
   link();
   const srv = await startServer({ root: base });
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'allow' });
   async function open(where) {
     const page = await newPage(ctx);
     await page.goto(srv.url + where + '/index.html', { timeout: 20000 });
@@ -416,7 +406,7 @@ test('what ships: one manifest for the worker and the preload list; scripts mini
   check(!m.files.includes('boot.js'), 'boot.js is not shipped as a file any more');
   // in the browser, under the header and the meta tag: no violation, the styles apply, boot.js ran
   const srv = await startServer();
-  const ctx = await browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
+  const ctx = await session.browser.newContext({ ...MOBILE, serviceWorkers: 'block' });
   const page = await newPage(ctx);
   await page.addInitScript(() => { window.__violations = []; document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); });
   await page.goto(srv.url + 'index.html?preset=dental');

@@ -6,14 +6,14 @@
 // Figures: tests/browser/artifacts/visitors-23.json; screenshots next to it (visitor23-*.png).
 // BEFORE (the page at the start of issue 23): tests/browser/visitors-before-23.mjs, its output in
 // visitors-before-23.txt. Usage: node tests/browser/visitors.mjs (GONGJI_WWW=dir as run.mjs).
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { startServer, loadPlaywright, axePath, CHROMIUM, ROOT } from './server.mjs';
-import { Visitor } from './visitor.mjs';
+import { chromiumSession, axePath, ROOT } from './server.mjs';
+import { Visitor, answerShown, expectAnswer as expectAnswerShown } from './visitor.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -23,23 +23,16 @@ if (!fs.existsSync(path.join(ROOT, 'manifest.json')) && !fs.existsSync(path.join
   process.exit(2);
 }
 
-let browser, srv;
+const session = chromiumSession();
+let srv;
+before(async () => { srv = await session.startServer(); });
 const errors = [];
-before(async () => {
-  const { chromium } = await loadPlaywright();
-  browser = await chromium.launch(CHROMIUM);
-  srv = await startServer();
-});
-after(async () => {
-  if (browser) await browser.close();
-  if (srv) await srv.close();
-});
 const MOBILE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 // 大字 at 200% zoom: a 640×740 window at 200% is 320×370 CSS px (WCAG 1.4.10 reflows to 320 px)
 const ZOOM200 = { viewport: { width: 320, height: 370 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 function check(cond, msg) { assert.ok(cond, msg); }
 async function newPage(opts = MOBILE) {
-  const context = await browser.newContext({ ...opts, serviceWorkers: 'block', bypassCSP: true }); // (bypassCSP only so axe can be injected)
+  const context = await session.browser.newContext({ ...opts, serviceWorkers: 'block', bypassCSP: true }); // (bypassCSP only so axe can be injected)
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
@@ -49,31 +42,13 @@ async function open(page, q = '') {
   await page.goto(srv.url + 'index.html' + q);
   await page.waitForSelector('html.ready, #fatal:not([hidden])');
 }
-const bare = (t) => t.replace(/[\u2068\u2069]/g, '');
 const slug = (s) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
-// The answer bar as the visitor sees it: its answer, its visible words, where it is.
 async function answerNow(page) {
-  const a = await page.evaluate(() => {
-    const el = document.querySelector('[data-answer][role=status]'), r = el.getBoundingClientRect();
-    return { answer: el.getAttribute('data-answer'), text: el.innerText, top: r.top, bottom: r.bottom, height: r.height, vh: window.innerHeight };
-  });
-  a.text = bare(a.text);
+  const a = await answerShown(page);
   a.inView = a.top >= -1 && a.bottom <= a.vh + 1;
   return a;
 }
-// Waits for the answer and its words (never a read right after a tap).
-async function expectAnswer(page, answer, words, label) {
-  await page.waitForFunction(([a, ws]) => {
-    const el = document.querySelector('[data-answer][role=status]'), t = el.innerText.replace(/[\u2068\u2069]/g, '');
-    return el.getAttribute('data-answer') === a && ws.every((w) => t.includes(w));
-  }, [answer, words], { timeout: 15000 }).catch(() => {});
-  const a = await answerNow(page);
-  check(a.answer === answer, `${label}: answer ${a.answer}, expected ${answer}: ${a.text}`);
-  for (const w of words) check(a.text.includes(w), `${label}: "${w}" not in "${a.text}"`);
-  check(a.inView, `${label}: the answer is not (wholly) in view: ${JSON.stringify(a)}`);
-  check(a.height <= a.vh / 3 + 1, `${label}: the answer bar covers more than a third of the screen: ${a.height} of ${a.vh}`);
-  return a.text.split('\n')[0];
-}
+const expectAnswer = (page, answer, words, label) => expectAnswerShown(page, answer, words, label, { wholly: true });
 const figures = [];
 // One visitor: `flow` taps as a person would; the first right yes/no is recorded when it
 // returns `first` (taps and px up to then), everything after it is counted on top.
