@@ -15,6 +15,9 @@
 //!   place field of an input (no index: it would cost more of the module than the pass costs
 //!   time; issue 22).
 //! - `PROVINCE_CODES`: each province's two-digit code → its profile.
+//! - `DISTRICTS`: the names of the districts and counties of 北京、天津、上海、重庆 that name their
+//!   municipality (each is one 统筹区), a text per municipality, names separated by spaces.
+//! - `OUTSIDE`: the names of 香港、澳门、台湾 (not places of the mainland's 医保), spaces between.
 //!
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -24,6 +27,7 @@ use std::path::Path;
 #[derive(Deserialize)]
 struct File {
     source: Source,
+    outside: Vec<Outside>,
     provinces: Vec<Province>,
     cities: Vec<City>,
     #[serde(flatten)]
@@ -50,6 +54,13 @@ struct Province {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Outside {
+    name: String,
+    names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct City {
     code: String,
     id: String,
@@ -58,6 +69,9 @@ struct City {
     names: Vec<String>,
     province: String,
     level: String,
+    /// A municipality's districts and counties, as names of it.
+    #[serde(default)]
+    districts: Vec<String>,
 }
 
 /// A place profile as build.rs has it, in `PLACES` order.
@@ -116,10 +130,47 @@ pub fn generate(dir: &Path, places: &[Profile]) -> Result<String, String> {
         return Err(format!("{W}: too many places for the table's offsets"));
     }
     writeln!(code_out, "/// Every city (SPEC §10.1), a line each, by code.\npub static TABLE: &str = {table:?};").unwrap();
+    districts(&file, &mut code_out)?;
+    let outside: Vec<&str> =
+        file.outside.iter().flat_map(|o| std::iter::once(o.name.as_str()).chain(o.names.iter().map(String::as_str))).collect();
+    if outside.iter().any(|n| n.is_empty() || n.contains(' ')) {
+        return Err(format!("{W}: an `outside` name is empty or has a space"));
+    }
+    writeln!(
+        code_out,
+        "/// 香港、澳门、台湾: not places of the mainland's 医保 (names, spaces between).\npub static OUTSIDE: &str = {:?};",
+        outside.join(" ")
+    )
+    .unwrap();
     Ok(code_out)
 }
 
 const W: &str = "data/divisions.json";
+
+/// `DISTRICTS`: (a municipality's code, its districts' names with spaces between). Only a
+/// municipality has districts; a name is Chinese characters, no city's full name, and once.
+fn districts(file: &File, code_out: &mut String) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    code_out.push_str("/// The districts and counties naming each municipality (its code; names, spaces between).\n");
+    code_out.push_str("pub static DISTRICTS: &[(u32, &str)] = &[");
+    for c in file.cities.iter().filter(|c| !c.districts.is_empty()) {
+        let what = format!("{W} city {} ({})", c.code, c.name);
+        if c.level != "municipality" {
+            return Err(format!("{what}: only a municipality has `districts`"));
+        }
+        for d in &c.districts {
+            if d.is_empty() || d.chars().any(|ch| ch.len_utf8() != 3) || !seen.insert(d.as_str()) {
+                return Err(format!("{what}: district '{d}' is empty, not Chinese characters, or twice"));
+            }
+            if file.cities.iter().any(|x| &x.name == d) {
+                return Err(format!("{what}: district '{d}' is a city's full name"));
+            }
+        }
+        write!(code_out, "({}, {:?}), ", code(&c.code, &what)?, c.districts.join(" ")).unwrap();
+    }
+    code_out.push_str("];\n");
+    Ok(())
+}
 
 fn index(places: &[Profile], id: &str) -> Option<usize> {
     places.iter().position(|p| p.id == id)

@@ -28,6 +28,7 @@ const version = (name) => JSON.parse(fs.readFileSync(require.resolve(`${name}/pa
 const provincesIn = require(`${SOURCE_PKG}/dist/provinces.json`);
 const citiesIn = require(`${SOURCE_PKG}/dist/cities.json`);
 const areasIn = require(`${SOURCE_PKG}/dist/areas.json`);
+const outsideIn = require(`${SOURCE_PKG}/dist/HK-MO-TW.json`);
 const { pinyin } = require(PINYIN_PKG);
 
 // The place profiles (data/places/*.json): the province ids of SPEC §9.1 are theirs (matched by
@@ -70,6 +71,7 @@ const pinyinOf = (text) => pinyin(text, { toneType: 'none', type: 'array', v: tr
 
 // ---------------------------------------------------------------- provinces
 const provinceProfiles = profiles.filter((p) => p.kind === 'province');
+const provinceNamesOf = (n) => provinceProfiles.some((p) => p.name === n || (p.names || []).includes(n) || p.name === n + '省');
 const provinceId = new Map();
 const provinces = provincesIn.map((p) => {
   const prof = provinceProfiles.find((q) => q.name === p.name || (q.names || []).includes(p.name));
@@ -83,13 +85,41 @@ provinces.push({ code: null, id: 'bingtuan', name: bingtuan.name });
 for (const p of provinceProfiles) if (!provinces.some((q) => q.id === p.id)) fail(`the profile ${p.id} matches no province of ${SOURCE_PKG}`);
 
 // ---------------------------------------------------------------- cities
-const MUNICIPAL = new Set(['11', '12', '31', '50']);
+const MUNICIPAL_CODES = new Set(['11', '12', '31', '50']);
+// The districts and counties of 北京、天津、上海、重庆: a municipality is one 统筹区 (SPEC §9.1), so
+// "海淀", "浦东新区" and "石柱" name it. Their everyday names: without 新区/区/县 (for a 自治县 also
+// without the 民族 names), where at least two characters remain and that is no province's name
+// (天津's 河北区 is "河北区" only: 河北 is the province). A name that a county-level place of
+// another province also has (和平区 of 沈阳, 通州区 of 南通, 普陀区 of 舟山) names neither: the
+// engine does not know that other place, and a guess would be silent; the visitor is asked to
+// write the city. A name that is also a city of the table stays (朝阳: 北京 or 辽宁 朝阳市, asked).
+const countyShort = (name) => {
+  if (name.endsWith('自治县')) return stripEthnic(name.slice(0, -3));
+  for (const suf of ['新区', '区', '县', '市', '旗']) if (name.endsWith(suf) && name.length - suf.length >= 2) return name.slice(0, -suf.length);
+  return null;
+};
+const elsewhere = new Set();
+for (const a of areasIn) {
+  if (MUNICIPAL_CODES.has(a.provinceCode)) continue;
+  elsewhere.add(a.name);
+  const short = countyShort(a.name);
+  if (short) elsewhere.add(short);
+}
+const cityNamed = (n) => citiesIn.some((c) => c.name === n || c.name === n + '市');
+const districtNames = (name) => {
+  const short = countyShort(name);
+  const out = [name];
+  if (short && short.length >= 2 && !provinceNamesOf(short) && !name.endsWith('市') && !name.endsWith('旗')) out.push(short);
+  return out.filter((n) => !elsewhere.has(n) || cityNamed(n));
+};
+const MUNICIPAL = MUNICIPAL_CODES;
 const cities = [];
 const byProvince = (code) => provincesIn.find((p) => p.code === code);
 for (const p of provincesIn) {
   if (MUNICIPAL.has(p.code)) {
     // 北京、天津、上海、重庆: the province is one city (SPEC §9.1); the source lists 市辖区 (and 重庆's 县).
-    cities.push({ code: p.code + '0000', name: p.name, province: provinceId.get(p.code), level: 'municipality' });
+    const districts = areasIn.filter((a) => a.provinceCode === p.code).sort((a, b) => a.code.localeCompare(b.code)).flatMap((a) => districtNames(a.name));
+    cities.push({ code: p.code + '0000', name: p.name, province: provinceId.get(p.code), level: 'municipality', districts });
   }
 }
 for (const c of citiesIn) {
@@ -107,6 +137,7 @@ for (const c of citiesIn) {
   cities.push({ code: c.code + '00', name: c.name, province: prov, level: 'prefecture' });
 }
 cities.sort((a, b) => a.code.localeCompare(b.code));
+
 const prefectures = cities.filter((c) => c.level === 'prefecture').length;
 
 // Everyday names.
@@ -158,7 +189,7 @@ for (const c of cities) {
 }
 // Names two cities share (none in the 2023 data; the engine would list both).
 const nameUse = new Map();
-for (const c of cities) for (const n of [c.name, ...c.names]) nameUse.set(n, (nameUse.get(n) || []).concat(c.code));
+for (const c of cities) for (const n of [c.name, ...c.names, ...(c.districts || [])]) nameUse.set(n, (nameUse.get(n) || []).concat(c.code));
 const shared = [...nameUse].filter(([, v]) => v.length > 1).map(([n, v]) => `${n}: ${v.join(', ')}`);
 
 const counties = cities.filter((c) => c.level === 'county'), bt = cities.filter((c) => c.level === 'bingtuan');
@@ -179,7 +210,8 @@ const doc = {
     '河南 济源 and 湖北 仙桃、潜江、天门、神农架林区 (省直辖县级行政区划) are places of their own: each is administered by its province directly, as a prefecture is, so the engine counts each as its own 统筹区 (an assumption, to be corrected by a sourced profile or by province-level pooling where a source says otherwise).',
     '海南\'s 省直辖县级行政区划 (五指山 … 琼中) are places of their own, so that people can name them (文昌, 琼海); whether they share one 统筹区 with 海口 and 三亚 is for province-level pooling to say with a source (src/data/cities.rs, pooled_at_province); until then each counts as its own 统筹区, as a prefecture does.',
     '新疆\'s 自治区直辖县级市 (石河子 … 白杨) are 兵团 cities: they are in province `bingtuan` (兵团 stays one place, SPEC §10.1), not in 新疆.',
-    '香港、澳门、台湾 are left out (the mainland\'s 医保 only).',
+    '香港、澳门、台湾 are not places of the mainland\'s 医保: they are listed in `outside` (their names and everyday names) so that the engine can say so instead of guessing the nearest city.',
+    'A district or county of 北京、天津、上海、重庆 names its municipality (`districts`: each municipality is one 统筹区, SPEC §9.1): its full name, and its name without 新区/区/县 (a 自治县 also without the 民族 names: 石柱) where two characters or more remain and that is not a province\'s name (天津 河北区 is only “河北区”). Where such a name is also another city\'s (朝阳: 北京 朝阳区 and 辽宁 朝阳市), both are listed (`names_shared`) and the engine asks which.',
     'Everyday names: the full name, the name without its suffix (市、地区、盟、县、林区; for a 自治州/自治县 also without the 民族 names: 恩施土家族苗族自治州 → 恩施), and for a 自治州/自治县 that name with 州/县 (恩施州, 白沙县).',
     'Ids: a city with a place profile keeps its id (fuzhou = 福州 350100); a municipality has its province\'s id; else the pinyin of its everyday name (pinyin-pro, no tones) where no other city or province has it; else the 6-digit code (抚州 is 361000). A pinyin two cities share still finds both (the engine lists them).',
     ...clashes.map((c) => 'Clash: ' + c),
@@ -187,14 +219,17 @@ const doc = {
   pinyin_shared: collisions,
   names_shared: shared,
   provinces,
-  cities: cities.map((c) => ({ code: c.code, id: c.id, pinyin: c.pinyin, name: c.name, names: c.names, province: c.province, level: c.level })),
+  outside: Object.keys(outsideIn).map((name) => ({ name, names: [name.replace(/(特别行政区|省)$/, '')] })),
+  cities: cities.map((c) => ({ code: c.code, id: c.id, pinyin: c.pinyin, name: c.name, names: c.names, province: c.province, level: c.level,
+    ...(c.districts ? { districts: c.districts } : {}) })),
 };
 
 // One city per line: reviewable diffs, a small file.
 let text = '';
 {
-  const { provinces: ps, cities: cs, ...head } = doc;
+  const { provinces: ps, cities: cs, outside: os, ...head } = doc;
   text = JSON.stringify(head, null, 2).replace(/\n}$/, ',\n');
+  text += '  "outside": [\n' + os.map((o) => '    ' + JSON.stringify(o)).join(',\n') + '\n  ],\n';
   text += '  "provinces": [\n' + ps.map((p) => '    ' + JSON.stringify(p)).join(',\n') + '\n  ],\n';
   text += '  "cities": [\n' + cs.map((c) => '    ' + JSON.stringify(c)).join(',\n') + '\n  ]\n}\n';
   JSON.parse(text);

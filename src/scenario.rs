@@ -371,9 +371,17 @@ fn resolve(
 ) -> Result<Spot, InputError> {
     let t = crate::error::echo(text.trim());
     let mut pick = cities::find(text);
+    if pick.is_empty() && cities::outside_mainland(text) {
+        return Err(err(
+            unknown,
+            field,
+            format!("“{t}”不在内地的基本医疗保险里，这里只能算内地的职工医保和居民医保。在内地参保的港澳台居民，请写参保所在的内地城市（如“深圳”）。"),
+            "names 香港, 澳门 or 台湾, which are outside the mainland's basic medical insurance; give the mainland city where the member is insured".to_string(),
+        ));
+    }
     if pick.is_empty() {
         let near = describe_all(cities::closest(text, SUGGESTIONS));
-        let hint = "可以写省或城市的名称（如“福州”“福州市”“恩施州”）、6位行政区划代码（如350100）或拼音（如fuzhou）";
+        let hint = "可以写省或城市的名称（如“福州”“福州市”“恩施州”）、6位行政区划代码（如350100）或拼音（如fuzhou）；区、县请写它所属的城市（如昆山写苏州；北京、天津、上海、重庆的区可以直接写）";
         let (zh, en) = if near.is_empty() {
             (format!("不认识“{t}”这个地方。{hint}。"), "names no place".to_string())
         } else {

@@ -44,7 +44,14 @@ fn every_city_resolves_from_its_names_code_and_id_to_itself() {
         for t in &texts {
             // With its province given, and alone.
             assert_eq!(located("national", Some(p.names[0]), Some(t)), Ok((Some(p.id), Some(c.code()))), "{t} in {}", p.id);
-            assert_eq!(located("national", None, Some(t)), Ok((Some(p.id), Some(c.code()))), "{t}");
+            match cities::district_city(t).filter(|m| *m != c) {
+                // A name that is also a municipality's district (朝阳): both listed, asked.
+                Some(m) => match located("national", None, Some(t)) {
+                    Err(e) => assert!(e.message.contains(c.name()) && e.message.contains(m.name()), "{t}: {e:?}"),
+                    other => panic!("{t}: also {} 's district, yet {other:?}", m.name()),
+                },
+                None => assert_eq!(located("national", None, Some(t)), Ok((Some(p.id), Some(c.code()))), "{t}"),
+            }
         }
         // The name without its suffix always finds it within its province (海南 in 青海:
         // 海南藏族自治州); alone it is the city's name, or (海南) the province's.
@@ -56,6 +63,9 @@ fn every_city_resolves_from_its_names_code_and_id_to_itself() {
                 let other = places().iter().find(|x| x.id == q).unwrap();
                 assert!(other.kind == PlaceKind::Province && other.names.contains(&short), "{short}: {q} {city:?}");
                 assert!(!c.names().contains(&short.to_string()), "{short} is not a name of {}", c.name());
+            }
+            Err(e) if cities::district_city(short).is_some_and(|m| m != c) => {
+                assert!(e.message.contains(c.name()), "{short}: {e:?}");
             }
             other => panic!("{short}: {other:?}"),
         }
@@ -211,4 +221,23 @@ fn regions_lists_every_city_once_under_its_province() {
     }
     assert_eq!(seen.len(), cities::cities().count());
     assert!(regions.as_array().unwrap().iter().all(|r| r["kind"] != "national" || r.get("cities").is_none()));
+}
+
+#[test]
+fn every_municipal_district_names_its_municipality() {
+    let mut n = 0;
+    for c in cities::cities().filter(|c| c.is_municipality()) {
+        let p = c.province();
+        for d in c.districts() {
+            n += 1;
+            // With its municipality given it is the municipality; alone too, or (朝阳, also a
+            // city's name) an error that lists both.
+            assert_eq!(located("national", Some(p.names[0]), Some(d)), Ok((Some(p.id), Some(c.code()))), "{d}");
+            match located("national", None, Some(d)) {
+                Ok(found) => assert_eq!(found, (Some(p.id), Some(c.code())), "{d}"),
+                Err(e) => assert!(e.message.contains(c.name()) && e.message.contains("好几个"), "{d}: {e:?}"),
+            }
+        }
+    }
+    assert!(n >= 100, "{n} district names");
 }

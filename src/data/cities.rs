@@ -167,6 +167,25 @@ impl City {
     pub fn is_municipality(self) -> bool {
         self.code % 10000 == 0
     }
+
+    /// A municipality's districts and counties that name it (海淀区, 海淀, 浦东新区, 石柱); none
+    /// for other cities, and none whose name a county of another province also has (和平区).
+    pub fn districts(self) -> impl Iterator<Item = &'static str> {
+        DISTRICTS.iter().filter(move |(c, _)| *c == self.code).flat_map(|(_, names)| names.split(' '))
+    }
+}
+
+/// The municipality whose district or county `text` names (海淀 → 北京市), if any.
+pub fn district_city(text: &str) -> Option<City> {
+    let (code, _) = DISTRICTS.iter().find(|(_, names)| names.split(' ').any(|n| n == text))?;
+    city_by_code(*code)
+}
+
+/// Whether `text` names 香港、澳门 or 台湾 (or a place in them: "香港九龙"): not places of the
+/// mainland's 医保 (`data/divisions.json`, `outside`).
+pub fn outside_mainland(text: &str) -> bool {
+    let t = text.trim();
+    OUTSIDE.split(' ').any(|n| t.starts_with(n))
 }
 
 /// A province as people say it: 福建, 广西, 兵团.
@@ -177,7 +196,7 @@ pub fn province_name(p: &Place) -> &'static str {
 /// How `gongji regions` lists a city (compact: the province is the entry it is listed under).
 impl Serialize for City {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(5))?;
+        let mut m = s.serialize_map(None)?;
         let mut code = String::new();
         push_code(&mut code, self.code);
         m.serialize_entry("code", &code)?;
@@ -185,6 +204,9 @@ impl Serialize for City {
         m.serialize_entry("name", self.name())?;
         m.serialize_entry("names", &self.names())?;
         m.serialize_entry("profile", &self.profile().is_some())?;
+        if self.is_municipality() {
+            m.serialize_entry("districts", &self.districts().collect::<Vec<_>>())?;
+        }
         m.end()
     }
 }
@@ -412,12 +434,22 @@ pub fn find(text: &str) -> Vec<Spot> {
         }
     }
     cities_named(t, None, &mut out);
+    // A municipality's district (海淀); also where a city has the name (朝阳: both, asked).
+    if let Some(c) = district_city(t).filter(|c| !out.contains(&Spot::City(*c))) {
+        out.push(Spot::City(c));
+    }
     if out.is_empty() {
         // "福建省福州市", "湖北恩施州": a province's name, then one of its cities.
         for p in PLACES {
             for n in p.names.iter().chain([&p.name]) {
                 if let Some(rest) = t.strip_prefix(n).filter(|r| is_province(p) && !r.is_empty()) {
                     cities_named(rest, Some(p), &mut out);
+                    // "北京市海淀区", "上海浦东": a municipality, then one of its districts.
+                    if let Some(c) =
+                        district_city(rest).filter(|c| std::ptr::eq(c.province(), p) && !out.contains(&Spot::City(*c)))
+                    {
+                        out.push(Spot::City(c));
+                    }
                 }
             }
         }
@@ -537,6 +569,37 @@ mod tests {
         assert_eq!(find("北京").len(), 2, "the province and its one city");
         assert!(find("厦们").is_empty() && find("999999").is_empty() && find("xyz").is_empty());
         assert!(find("州").is_empty() && find("县").is_empty());
+    }
+
+    #[test]
+    fn municipal_districts() {
+        for t in ["海淀", "海淀区", "北京市海淀区", "北京海淀", "石景山"] {
+            assert_eq!(one_city(t).code(), 110000, "{t}");
+        }
+        for t in ["浦东", "浦东新区", "上海市浦东新区", "闵行"] {
+            assert_eq!(one_city(t).code(), 310000, "{t}");
+        }
+        for t in ["石柱", "石柱土家族自治县", "忠县", "渝中"] {
+            assert_eq!(one_city(t).code(), 500000, "{t}");
+        }
+        assert_eq!(one_city("河北区").code(), 120000);
+        assert!(matches!(find("河北")[..], [Spot::Province(p)] if p.id == "hebei"), "河北 is the province, 河北区 天津's");
+        let chaoyang: Vec<u32> = find("朝阳").iter().map(|s| s.code()).collect();
+        assert_eq!(chaoyang, vec![211300, 110000], "朝阳: 辽宁 朝阳市 and 北京 朝阳区, asked");
+        for t in ["和平区", "通州", "普陀区", "宝山", "朝阳区"] {
+            assert!(find(t).is_empty(), "{t}: a county of another province has this name too");
+        }
+        assert!(["忠", "和平"].iter().all(|t| find(t).is_empty()));
+        assert_eq!(city_by_code(110000).map(|c| c.districts().next()), Some(Some("东城区")));
+        assert_eq!(one_city("福州").districts().count(), 0);
+    }
+
+    #[test]
+    fn outside_the_mainland() {
+        for t in ["香港", "香港特别行政区", "澳门", "台湾", "台湾省", "香港九龙"] {
+            assert!(outside_mainland(t) && find(t).is_empty(), "{t}");
+        }
+        assert!(!outside_mainland("贵港") && !outside_mainland("福州"));
     }
 
     #[test]

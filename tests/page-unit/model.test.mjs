@@ -112,6 +112,13 @@ test('places: every city by its everyday names, codes and ids; suggestions as on
   for (const [typed, value] of [['福州', 'fuzhou'], ['福州市', 'fuzhou'], ['350100', 'fuzhou'], ['fuzhou', 'fuzhou'], ['恩施州', 'enshi'], ['湖南', 'hunan'], ['湖南省', 'hunan'], ['北京', 'beijing'], ['兵团', 'bingtuan'], ['石河子', 'shihezi']]) {
     assert.equal((exactPlace(P, typed) || {}).value, value, typed);
   }
+  // a municipality's districts name it (one 统筹区); a name a district and a city share is asked
+  for (const [typed, value] of [['海淀', 'beijing'], ['海淀区', 'beijing'], ['浦东新区', 'shanghai'], ['石柱', 'chongqing']]) {
+    assert.equal((exactPlace(P, typed) || {}).value, value, typed);
+  }
+  assert.equal(exactPlace(P, '朝阳'), null, '朝阳: 北京 朝阳区 or 辽宁 朝阳市');
+  const chaoyang = searchPlaces(P, '朝阳', 8).map((x) => x.name);
+  assert.ok(chaoyang.includes('北京') && chaoyang.includes('朝阳'), 'both offered: ' + chaoyang);
   assert.equal(exactPlace(P, '泰州') && exactPlace(P, '泰州').kind, 'city');
   assert.equal(exactPlace(P, 'taizhou'), null, 'a pinyin two cities share: typed text, the engine lists both');
   assert.equal(exactPlace(P, '吉林'), null, 'a province and a city share the name: pick one');

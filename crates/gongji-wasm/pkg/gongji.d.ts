@@ -371,6 +371,8 @@ export interface RegionCity {
   names: string[];
   /** Whether it has its own profile (an entry of `regions()` with this id); else its province's rules apply. */
   profile: boolean;
+  /** A municipality's districts and counties that name it (one 统筹区): ["东城区", "东城", …]; only on 北京、天津、上海、重庆. */
+  districts?: string[];
 }
 
 export interface Version { engine: string; rules: string; }

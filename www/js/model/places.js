@@ -34,7 +34,8 @@ export function makePlaces(regions) {
     var p = byValue[r.id];
     (r.cities || []).forEach(function (c) {
       // a municipality's one city is the province itself (北京: beijing)
-      if (c.id === r.id) { p.code = c.code; p.names = p.names.concat(c.names || [], [c.code, c.name]); return; }
+      // and its districts name it too (海淀, 浦东新区: one 统筹区)
+      if (c.id === r.id) { p.code = c.code; p.names = p.names.concat(c.names || [], [c.code, c.name], c.districts || []); return; }
       var everyday = (c.names && c.names[0]) || c.name;
       var x = { value: c.id, kind: 'city', name: provinceNames[everyday] ? c.name : everyday, full: c.name, code: c.code,
         names: [c.name, c.id, c.code].concat(c.names || []), profile: !!c.profile, province: p };
