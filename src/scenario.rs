@@ -406,12 +406,18 @@ fn resolve(
         let at = sorted.iter().position(|x| x.code() > s.code()).unwrap_or(sorted.len());
         sorted.insert(at, s);
     }
-    let all = describe_all(sorted);
+    let mut all = String::new();
+    for (i, s) in sorted.into_iter().enumerate() {
+        if i > 0 {
+            all.push('、');
+        }
+        all.push_str(&s.describe_as(text));
+    }
     Err(err(
         ErrorCode::AmbiguousPlace,
         field,
-        format!("“{t}”可以指好几个地方：{all}。请写中文名称或6位行政区划代码。"),
-        format!("fits several places: {all}; give the Chinese name or the 6-digit code"),
+        format!("“{t}”可以指好几个地方：{all}。请在前面写上省份（如“江苏泰州”“北京朝阳”），或写6位行政区划代码。"),
+        format!("fits several places: {all}; write the province before it (江苏泰州) or give the 6-digit code"),
     ))
 }
 

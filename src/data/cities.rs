@@ -328,6 +328,22 @@ impl Spot {
         }
     }
 
+    /// As [`Spot::describe`], for a place `text` named: a municipality named by one of its
+    /// districts says which ("北京市朝阳（110000）", beside "朝阳市（辽宁，211300）").
+    pub fn describe_as(self, text: &str) -> String {
+        match self {
+            Spot::City(c) if c.is_municipality() && district_city(text.trim()) == Some(c) => {
+                let mut out = String::from(c.name());
+                out.push_str(text.trim());
+                out.push('（');
+                push_code(&mut out, c.code());
+                out.push('）');
+                out
+            }
+            _ => self.describe(),
+        }
+    }
+
     /// "吉林省（220000）", "吉林市（吉林，220200）", "北京市（110000）", for messages.
     pub fn describe(self) -> String {
         let mut out = String::from(self.name());
