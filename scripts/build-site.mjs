@@ -297,7 +297,7 @@ drawAnswer(ctx, P.toScenario(ctx.state), 'the first question');
 if (bar.outerHTML !== barBare || document.querySelector('#quick').innerHTML !== quickHTML) throw new Error('prerender: the bare page did not redraw the same');
 // Each worked example (`?preset=ID`): its question in the quick check and its answer, drawn the
 // same way (with the distances of its lines from the engine's pair probe, as js/flows/compute.js
-// gets them), kept in a <template> just before the bar; boot.js puts in the ones the address asks
+// gets them), kept in a <template> each after the bar; boot.js puts in the ones the address asks
 // for before the first paint, so nothing moves when the engine draws them again.
 const presetBars = [];
 for (const p of P.PRESETS) {
@@ -311,8 +311,8 @@ for (const p of P.PRESETS) {
   P.syncQuick(papp);
   const quick = document.querySelector('#quick').innerHTML;
   const a = drawAnswer(papp, P.toScenario(st, papp.distances), 'the example ' + p.id);
-  presetBars.push(`<div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>` +
-    `<div data-preset-quick="${p.id}">${quick}</div>`);
+  presetBars.push(`<template id="pre-preset-${p.id}"><div data-preset="${p.id}" class="${bar.getAttribute('class')}" data-answer="${a}">${bar.innerHTML}</div>` +
+    `<div data-preset-quick="${p.id}">${quick}</div></template>`);
 }
 P.renderQuick(ctx);
 P.syncQuick(ctx);
@@ -323,8 +323,10 @@ const splice = (re, f) => { const n = page.replace(re, f); if (n === page) throw
 splice(/<html\b([^>]*)>/, (m, a) => (/class=/.test(a) ? m.replace(/class="/, 'class="pre ') : `<html${a} class="pre">`).replace(/>$/, ` data-pre-regions="${sameRegions.join(' ')}">`));
 splice(/(<section id="quick"[^>]*>)(<\/section>)/, (m, a, b) => a + quickHTML + b);
 splice(/<div id="answer"[^>]*><\/div>/, () => barBare);
-// (after #status: the bare page's first paint, which waits for #status, never waits for it)
-splice(/(<div id="status"[^>]*><\/div>)/, (m, a) => `${a}\n  <template id="pre-presets">${presetBars.join('')}</template>`);
+// (after #status: the bare page's first paint, which waits for #status, never waits for it; a
+// template each, so that an example's first paint waits only for its own, and an empty one after
+// them that says the parser is past them all)
+splice(/(<div id="status"[^>]*><\/div>)/, (m, a) => `${a}\n  ${presetBars.join('')}<template id="pre-presets-end"></template>`);
 splice(/<main id="app" hidden>/, () => '<main id="app">');
 // What the first paint waits for goes into the page itself: the stylesheet and boot.js (otherwise
 // one more round trip after the HTML; the CSP allows exactly these two by their hashes,

@@ -36,8 +36,9 @@
     root.className += ' pre-off';
   }
   // Two moments while the page is parsed: the bar (the place's name, the bar moved in an
-  // article), then, for an example, the template after #status (its question and answer) — kept
-  // after the first screen so that the bare page's first paint never waits for it.
+  // article), then, for an example, its template after #status (its question and answer) — kept
+  // after the first screen so that the bare page's first paint never waits for it, one template
+  // an example so that an example waits only for its own.
   function whenBarParsed(example, place) {
     var barDone = false;
     var mo = new MutationObserver(function () {
@@ -52,10 +53,11 @@
         if (embed && !compact && quick && quick.parentNode === bar.parentNode) bar.parentNode.insertBefore(bar, quick);
       }
       if (!example) { mo.disconnect(); return; }
-      var t = document.getElementById('pre-presets');
-      if (!t || !t.nextSibling) return;                    // not parsed whole yet
+      // the example's own template, parsed whole; or, past the last one, none is this example's
+      var t = document.getElementById('pre-preset-' + example);
+      if (!(t && t.nextSibling) && !document.getElementById('pre-presets-end')) return;
       mo.disconnect();
-      var src = t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
+      var src = t && t.content ? t.content.querySelector('[data-preset="' + example + '"]') : null;
       if (!src) { root.className = root.className.replace(' pre-preset', '') + ' pre-off'; return; }
       root.className += ' pre-filled';
       bar.className = src.className;
