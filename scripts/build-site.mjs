@@ -11,7 +11,8 @@
 //   3. Content-hashed names for what may be cached for good: every script bundle, the stylesheet,
 //      the .wasm and the engine as JavaScript (app.3f9a1c2b7e.js, pkg/gongji_bg.<hash>.wasm, …),
 //      with every reference to them rewritten; the pages (index.html, embed.html), sw.js,
-//      embed-loader.js (host pages name it), places.json and manifest.json keep their names.
+//      embed-loader.js (host pages name it), places.json, counties.json and manifest.json keep
+//      their names.
 //   4. A manifest: every shipped file with its SHA-256, and a version (hash of all of them). It is
 //      written into sw.js (which checks every file against it before caching a release, all or
 //      nothing; pkg/gongji_fallback.*.js only when a browser without WebAssembly asks for it) and
@@ -35,9 +36,11 @@ const log = (s) => console.log('   ' + s);
 
 // ---- manifest -----------------------------------------------------------------------------------
 const NOT_SHIPPED = /(^|\/)(sw\.js|manifest\.json)$/;
-// Fetched by the page only where WebAssembly fails (js/engine-load.js): the worker caches it when
-// asked for, checked against its hash, never with the release (modern visitors never fetch it).
-const LAZY = /^pkg\/gongji_fallback(\.[0-9a-f]+)?\.js$/;
+// Fetched by the page only when needed: the engine as JavaScript where WebAssembly fails
+// (js/engine-load.js; modern visitors never fetch it), the counties where a typed name fits no
+// place (js/flows/counties.js). The worker caches them when asked for, checked against their
+// hashes, never with the release.
+const LAZY = /^(pkg\/gongji_fallback(\.[0-9a-f]+)?\.js|counties\.json)$/;
 function walk(dir, base = dir, out = []) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
@@ -241,6 +244,9 @@ if (!P.FIRST_Q) throw new Error('js/model/quick.js does not export FIRST_Q');
 const catalogue = cli(['catalogue']), places = cli(['regions']);
 // The places' summaries for the embed builder (the module leaves them out; build.rs `lean()`).
 fs.writeFileSync(path.join(OUT, 'places.json'), JSON.stringify(Object.fromEntries(places.map((p) => [p.id, p.summary]))) + '\n');
+// Every county under its city's code (data/counties.json, from the division codes), for the
+// place field's "昆山 is in 苏州" (js/flows/counties.js): fetched only when a typed name fits no place.
+fs.writeFileSync(path.join(OUT, 'counties.json'), JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'data/counties.json'), 'utf8')).counties) + '\n');
 // The engine's lists, as the page reads them from the module (the CLI prints the same tables).
 const tables = P.makeTables({ catalogue, rules: cli(['rules']), regions: places, relations: cli(['relations']), limits: cli(['limits']) });
 // What the page's views need of the app object (js/flows/calculator.js): the family, the tables,

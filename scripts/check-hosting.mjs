@@ -103,6 +103,7 @@ const kinds = [
   ['/gongji/sw.js', 'javascript', 'no-cache'],
   ['/gongji/manifest.json', 'application/json', 'no-cache'],
   ['/gongji/places.json', 'application/json', 'no-cache'],
+  ['/gongji/counties.json', 'application/json', 'no-cache'],
   ['/gongji/embed-loader.js', 'javascript', 'public, max-age=3600'],
   ['/gongji/' + pick(/^app\./), 'javascript', YEAR],
   ['/gongji/' + pick(/^style\./), 'text/css', YEAR],

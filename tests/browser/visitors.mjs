@@ -152,6 +152,23 @@ test('visitor 23: glasses, contact lenses, a hearing aid, a wheelchair — "depe
   budget(first, 3, '眼镜');
 });
 
+test('visitor 22: a worker types her county (昆山), not her city — its city (苏州) is offered and taken in one tap', async () => {
+  const first = await visitor('county kunshan', '', MOBILE, async (v, page) => {
+    const answers = [];
+    await v.type('#region', '昆山');
+    // the counties are fetched the first time a typed name fits no place (counties.json)
+    await page.waitForSelector('#pf-list-region .pf-opt', { timeout: 15000 });
+    const opts = await page.$$eval('#pf-list-region .pf-opt', (ls) => ls.map((l) => l.textContent));
+    check(opts.length === 1 && /苏州/.test(opts[0]) && /昆山市/.test(opts[0]), 'the county\'s city is offered: ' + opts);
+    await v.tap('#pf-list-region .pf-opt');
+    await page.waitForFunction(() => document.getElementById('region').value === '苏州', null, { timeout: 15000 }).catch(() => {});
+    check(await page.inputValue('#region') === '苏州', 'the field says 苏州');
+    answers.push(await expectAnswer(page, 'not_bound', ['还差一步'], '昆山 → 苏州'));
+    return { first: v.figures(), answers };
+  });
+  budget(first, 3, '昆山');
+});
+
 test('visitor 23: an account holder who does not know the insurance (不知道) — the answer for each', async () => {
   const first = await visitor('insurance unknown', '', MOBILE, async (v, page) => {
     const answers = [];

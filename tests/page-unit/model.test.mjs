@@ -8,7 +8,10 @@ import { blankState, newMember, newExpense, newLine, withoutMember, moveLine, ne
 import { toScenario, isQuotaLine, probeScenario } from '../../www/js/model/scenario.js';
 import { pack, fromObject, encodePayload, decodePayload, decodeLink, describe, familyKey, MAX_LINK } from '../../www/js/model/codec.js';
 import { makeTables, relationChoices, relationChoice, readChoice, isPremium, isElder, relationWord } from '../../www/js/model/tables.js';
-import { placeOf, placeName, searchPlaces, exactPlace, memberPlace, atRegion } from '../../www/js/model/places.js';
+import { placeOf, placeName, searchPlaces, exactPlace, memberPlace, atRegion, countyIndex, countyCities } from '../../www/js/model/places.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO } from './engine.mjs';
 import { FIRST_Q, applyQuick, deriveQuick, changeQuick, defaultInsurance, setOwnerPlace } from '../../www/js/model/quick.js';
 import { answerOnly } from '../../www/js/model/answer-only.js';
 import { PRESETS } from '../../www/js/model/presets.js';
@@ -134,6 +137,22 @@ test('places: every city by its everyday names, codes and ids; suggestions as on
   assert.deepEqual(memberPlace(exactPlace(P, '长沙')), { province: '', city: 'changsha' });
   assert.deepEqual(memberPlace(exactPlace(P, '湖南')), { province: 'hunan', city: '' });
   assert.deepEqual(memberPlace(P.national), { province: '', city: '' });
+});
+
+test('counties: a typed county offers its city (昆山 → 苏州), from data/counties.json; each city once', () => {
+  const P = T.places;
+  const byCity = JSON.parse(fs.readFileSync(path.join(REPO, 'data/counties.json'), 'utf8')).counties;
+  const index = countyIndex(byCity);
+  assert.ok(index.length > 2500, index.length + ' counties');
+  assert.ok(index.every((c) => P.byValue[c.code] && P.byValue[c.code].kind === 'city'), 'every county is under a city of regions()');
+  const names = (t) => countyCities(P, index, t, 8).map((x) => x.place.name + ':' + x.county);
+  assert.deepEqual(names('昆山'), ['苏州:昆山市']);
+  assert.deepEqual(names('昆山市'), ['苏州:昆山市']);
+  assert.deepEqual(names('晋江'), ['泉州:晋江市']);
+  assert.ok(names('鼓楼').length >= 3 && names('鼓楼').some((x) => x.startsWith('福州:')), 'several cities have a 鼓楼区: ' + names('鼓楼'));
+  assert.deepEqual(names('昆'), [], 'two characters at least');
+  assert.deepEqual(names('kunshan'), [], 'Chinese names only');
+  assert.deepEqual(countyCities(P, null, '昆山', 8), [], 'no list (offline, sources): nothing');
 });
 
 test('the quick question: written into the family and read back; 公公/岳父 are words, father_in_law the relation', () => {

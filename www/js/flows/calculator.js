@@ -27,6 +27,7 @@ import { compute, probe } from './compute.js';
 import { makeProbe } from './pairs.js';
 import { makeMemory, scheduleSave } from './remember.js';
 import { isBig, setBig } from './big-text.js';
+import { loadCounties } from './counties.js';
 
 // env: { engine (flows/engine.js guarded), tables (model/tables.js), region (?region=, a place
 // value or null), embed (article mode), onLayout() (the host's height), onAnswer(result),
@@ -118,6 +119,7 @@ export function createCalculator(env) {
   app.scrollHostTo = function (el) { if (env.scrollHost) env.scrollHost(el); };
   app.failed = function () { showFailure(app.remember); app.answerChanged(null); app.layoutChanged(); };
   app.member = function (id) { return memberById(app.state, id); };
+  app.counties = function () { return loadCounties(app); };
   app.start = function () { renderQuick(app); };
   return app;
 }

@@ -107,6 +107,36 @@ export function searchPlaces(places, text, max) {
   out.forEach(function (x) { if (seen.indexOf(x) < 0 && res.length < max) { seen.push(x); res.push(x); } });
   return res;
 }
+// Counties (counties.json, from data/counties.json: { city code: [full names] }) as the place
+// field searches them: [{ name, code }]. The engine does not know counties; this only says which
+// city a county is in, and the visitor picks that city.
+export function countyIndex(byCity) {
+  var list = [];
+  Object.keys(byCity || {}).forEach(function (code) {
+    (byCity[code] || []).forEach(function (n) { list.push({ name: n, code: code }); });
+  });
+  return list;
+}
+// The cities whose county `text` names (昆山 → 苏州; 鼓楼 → 福州, 南京, 徐州, 开封): a county's full
+// name, or its beginning of two characters or more ("昆山" of 昆山市). [{ place, county }], exact
+// names first, each city once, at most `max`.
+export function countyCities(places, index, text, max) {
+  var q = norm(text);
+  if (!index || q.length < 2 || /[\x00-\x7f]/.test(q)) return [];
+  var exact = [], starts = [];
+  index.forEach(function (c) {
+    var p = places.byValue[c.code];
+    if (!p || p.kind !== 'city') return;
+    if (c.name === q) exact.push({ place: p, county: c.name });
+    else if (c.name.indexOf(q) === 0) starts.push({ place: p, county: c.name });
+  });
+  var seen = [], out = [];
+  exact.concat(starts).forEach(function (x) {
+    if (seen.indexOf(x.place) < 0 && out.length < (max || 8)) { seen.push(x.place); out.push(x); }
+  });
+  return out;
+}
+
 // The one place typed text names exactly (a name, an everyday name, a code or an id), or null.
 // (How the place field commits typed text without a tap on a suggestion.)
 export function exactPlace(places, text) {

@@ -3,9 +3,10 @@
 // places (regions(): every province, 兵团, every city with its everyday names, codes and ids).
 // Typing a name that fits one place exactly takes it at once ("长沙", "恩施州", "350100"); a tap on
 // a suggestion takes it; tapping a province offers its cities next. Text that fits no place (or
-// several) is handed on as typed: the engine then says so at the field, with the closest places.
+// several) is handed on as typed: the engine then says so at the field, with the closest places;
+// a county's name (昆山) offers its city (苏州) from the list of counties (app.counties).
 import { h, clear } from './dom.js';
-import { placeOf, placeName, placeLabel, searchPlaces, exactPlace } from '../model/places.js';
+import { placeOf, placeName, placeLabel, searchPlaces, exactPlace, countyCities } from '../model/places.js';
 
 // opts: { key (data-k; the input's id is "pf-" + key unless opts.id), id, value (a stored place
 // value), empty (the placeholder: what no place means here), field (data-field, for the engine's
@@ -29,14 +30,15 @@ export function placeField(app, opts) {
     committed = value;
     opts.onChange(value, p || null);
   }
-  function open(items, head) {
+  // labels: the options' words where they are not the places' own (a county's city)
+  function open(items, head, labels) {
     clear(list);
     options = items;
     active = -1;
     if (head) list.appendChild(h('li', { class: 'pf-head', role: 'presentation' }, head));
     items.forEach(function (p, i) {
       var li = h('li', { id: listId + '-' + i, role: 'option', class: 'pf-opt', 'aria-selected': 'false', 'data-value': p.value },
-        p === 'same' ? opts.empty : placeLabel(p));
+        labels ? labels[i] : p === 'same' ? opts.empty : placeLabel(p));
       // mousedown keeps the focus in the field (no blur before the pick)
       li.addEventListener('mousedown', function (ev) { ev.preventDefault(); });
       li.addEventListener('click', function () { pick(p); });
@@ -47,6 +49,17 @@ export function placeField(app, opts) {
     input.setAttribute('aria-expanded', on ? 'true' : 'false');
     input.removeAttribute('aria-activedescendant');
     if (app.layoutChanged) app.layoutChanged();
+    if (on && items.length <= 8) unhide();   // (typed text's few, not the list of every province)
+  }
+  // The suggestions where they can be tapped: above the answer bar where it sticks to the bottom
+  // of the screen (scrolled up as far as that needs, the field itself staying in view).
+  function unhide() {
+    var bar = document.getElementById('answer');
+    if (!bar || !list.getBoundingClientRect || typeof window.scrollBy !== 'function') return;
+    var b = bar.getBoundingClientRect(), r = list.getBoundingClientRect(), f = input.getBoundingClientRect();
+    var limit = getComputedStyle(bar).position === 'sticky' && b.top > f.bottom ? b.top : window.innerHeight;
+    var by = Math.min(r.bottom - limit + 8, f.top - 8);
+    if (by > 0) window.scrollBy(0, by);
   }
   function close() { open([]); }
   function suggest() {
@@ -54,6 +67,17 @@ export function placeField(app, opts) {
     var items = searchPlaces(places, text, text ? 8 : 40);
     if (!text) items = [opts.national ? places.national : 'same'].concat(items);
     open(items.filter(Boolean), text ? null : '选省，再选城市；也可以直接打字，例如“长沙”“恩施”。');
+    // No place by that name: a county (昆山)? Its city is offered (医保 counts by city), once the
+    // list of counties is in (fetched the first time it is needed).
+    if (text && !items.length && app.counties) {
+      app.counties().then(function (index) {
+        if (input.value.trim() !== text || document.activeElement !== input) return;
+        var hits = countyCities(places, index, text, 8);
+        if (!hits.length) return;
+        open(hits.map(function (x) { return x.place; }), hits.length > 1 ? '“' + text + '”在好几个城市，选一个：' : '“' + text + '”属于：',
+          hits.map(function (x) { return placeLabel(x.place) + ' · ' + x.county; }));
+      });
+    }
   }
   function pick(p) {
     if (p === 'same') { input.value = ''; commit(null, ''); close(); return; }
