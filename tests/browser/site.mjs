@@ -69,19 +69,26 @@ test('prerendered first answer = the module\'s answer, and nothing moves when th
     const place = { fuzhou: '福州', shenzhen: '深圳' }[(/region=(\w+)/.exec(q) || [])[1]] || '';
     check(pre.places.includes('region=' + place), q + ': the place shown is the address\'s: ' + pre.places);
     await ctx.close();
-    // with scripts: the page takes over; record every answer the bar shows on the way
+    // with scripts: the page takes over; record every answer the bar shows on the way — in
+    // every frame drawn after a change (requestAnimationFrame), and only once #status is parsed:
+    // before it nothing is drawn (<link rel=expect blocking=render>), and a bar the parser has
+    // half read (a network chunk ending inside it, on a busy machine) is never seen.
     ctx = await session.browser.newContext(MOBILE);
     await ctx.addInitScript(() => {
       window.__seen = [];
-      new MutationObserver(() => {
+      let pending = false;
+      const look = () => {
+        pending = false;
         const el = document.querySelector('#answer');
-        if (el && el.firstChild) {
+        if (el && el.firstChild && document.getElementById('status')) {
           const shown = el.cloneNode(true);
           shown.querySelectorAll('.ab-later').forEach((x) => x.remove());   // hidden until 全文
           const s = el.getAttribute('data-answer') + '|' + shown.textContent;
           if (window.__seen[window.__seen.length - 1] !== s) window.__seen.push(s);
         }
-      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      };
+      new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(look); } })
+        .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     page = await newPage(ctx);
     await page.goto(srv.url + 'index.html' + q);
