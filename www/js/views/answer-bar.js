@@ -76,7 +76,11 @@ export function renderAnswerBar(app, out, err, total) {
   if (steps.length) {
     bar.appendChild(h('ol', { class: 'ab-next', 'aria-label': '下一步' }, steps.map(function (x, i) {
       var own = /^[^：。]{2,6}：/.test(x.message);   // the engine's own lead ("能用的办法：")
-      return h('li', { 'data-code': x.code, class: i || !lead ? 'ab-later' : null }, i || own ? null : h('strong', null, '下一步：'), x.message);
+      // a step the headline also says (an in-law's "能用的办法"): shown while the headline is cut
+      // short, not again once 全文 shows the whole headline (ab-said)
+      var said = (a.headline || '').indexOf(x.message) >= 0;
+      var cls = [i || !lead ? 'ab-later' : '', said ? 'ab-said' : ''].join(' ').trim();
+      return h('li', { 'data-code': x.code, class: cls || null }, i || own ? null : h('strong', null, '下一步：'), x.message);
     })));
   }
   var toggle = h('button', { type: 'button', class: 'ab-toggle', 'data-k': 'answer-open', 'aria-expanded': view.open ? 'true' : 'false',
