@@ -1110,6 +1110,37 @@ test('offline: reload with the network cut still computes (service worker)', asy
   await context.close();
 });
 
+test('offline: the counties are fetched only when a typed place is a county, and offered again with the network cut (the worker keeps them)', async () => {
+  const { context, page } = await newPage({ ...MOBILE, serviceWorkers: 'allow' });
+  const asked = [];
+  context.on('request', (r) => { if (/\/counties\.json$/.test(r.url())) asked.push(r.url()); });
+  await open(page);
+  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active && r[0].active.state === 'activated'), null, { timeout: 15000 });
+  let controlled = false;
+  for (let i = 0; i < 3 && !controlled; i++) {
+    await page.reload();
+    await page.waitForSelector('html.ready');
+    controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
+  }
+  check(controlled, 'page controlled by the service worker');
+  check(asked.length === 0, 'not fetched with the page or the release: ' + asked);
+  const offered = async () => {
+    await page.click('#region');
+    await page.fill('#region', '昆山');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('#pf-list-region .pf-opt')).some((li) => /苏州/.test(li.textContent)), null, { timeout: 15000 }).catch(() => {});
+    return page.$$eval('#pf-list-region .pf-opt', (ls) => ls.map((l) => l.textContent));
+  };
+  const online = await offered();
+  check(online.length === 1 && /苏州/.test(online[0]), 'online: 昆山 offers 苏州: ' + online);
+  check(asked.length >= 1, 'fetched once a typed name was a county');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('html.ready', { timeout: 10000 });
+  const offline = await offered();
+  check(offline.length === 1 && /苏州/.test(offline[0]), 'offline: 昆山 still offers 苏州: ' + offline);
+  await context.close();
+});
+
 test('wasm served as application/octet-stream still computes', async () => {
   const s2 = await startServer({ wasmMime: 'application/octet-stream' });
   const { context, page } = await newPage(MOBILE, s2.url);
