@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { chromiumSession, axePath, CSP, EMBED_CSP, ROOT, withInline } from './server.mjs';
 import { Visitor, answerShown, expectAnswer } from './visitor.mjs';
+import { bigFamily as family } from './families.mjs';
 import zlib from 'node:zlib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -858,23 +859,7 @@ test('nothing stored before "在本机记住"; stored and forgotten on request',
 // ---------------------------------------------------------------------------
 // Issue 15: share links, saved state and failures.
 // A family as the page keeps it (every field, as pages before issue 15 wrote links and saved copies).
-function bigFamily(n) {
-  const M = (id, name, relation, insurance, province, balance) => ({ id, name, relation, via: '', insurance, province, city: '', balance });
-  const members = [M('me', '我', 'self', 'employee', '福建', '50000.00'), M('sp', '老伴', 'spouse', 'employee_retired', '福建', '30000.00'),
-    M('mom', '妈妈', 'mother', 'resident', '福建', ''), M('kid', '儿子', 'son', 'resident', '北京', '')];
-  const sharing = [{ from: 'me', to: 'mom', quota: '' }, { from: 'sp', to: 'mom', quota: '' }, { from: 'me', to: 'kid', quota: '9000.00' }, { from: 'me', to: 'sp', quota: '' }];
-  const items = [['outpatient_visit', 'designated_hospital'], ['catalogue_drug', 'designated_pharmacy'], ['dental_filling', 'designated_hospital'], ['inpatient_stay', 'designated_hospital']];
-  const pats = ['mom', 'kid', 'sp', 'me'];
-  const expenses = [];
-  for (let i = 0; i < n; i++) {
-    const [item, venue] = items[i % 4];
-    const amt = (37 + ((i * 7919) % 4000) + (i % 100) / 100).toFixed(2);
-    const e = { patient: pats[(i >> 2) % 4], item, venue, mode: 'burden', amount: '', burden: '', card: 'own', ded: '', ratio: '', cap: '', ooc: '' };
-    if (i % 3 === 0) Object.assign(e, { mode: 'amount', amount: amt, ded: '0', ratio: '50', cap: '20000.00' }); else e.burden = amt;
-    expenses.push(e);
-  }
-  return { v: 1, as_of: '2026-06-01', region: 'national', seq: 5, members, sharing, expenses };
-}
+const bigFamily = (n) => family(n, { everyField: true });
 const plainPayload = (st) => Buffer.from(JSON.stringify(st)).toString('base64url');
 const zPayload = (st) => 'z.' + zlib.deflateSync(Buffer.from(JSON.stringify(st))).toString('base64url');
 const NO_COMPRESSION = () => { delete window.CompressionStream; delete window.DecompressionStream; };
@@ -1090,9 +1075,9 @@ test('an engine trap: the answer bar says so with a reload button, no old answer
   await context.close();
 });
 
-test('offline: reload with the network cut still computes (service worker)', async () => {
-  const { context, page } = await newPage({ ...MOBILE, serviceWorkers: 'allow' });
-  await open(page);
+// Waits until the service worker is active, then reloads (at most 3 times) until it controls
+// the page; whether it does.
+async function controlledByWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active && r[0].active.state === 'activated'), null, { timeout: 15000 });
   let controlled = false;
   for (let i = 0; i < 3 && !controlled; i++) {
@@ -1100,7 +1085,12 @@ test('offline: reload with the network cut still computes (service worker)', asy
     await page.waitForSelector('html.ready');
     controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
   }
-  check(controlled, 'page controlled by the service worker');
+  return controlled;
+}
+test('offline: reload with the network cut still computes (service worker)', async () => {
+  const { context, page } = await newPage({ ...MOBILE, serviceWorkers: 'allow' });
+  await open(page);
+  check(await controlledByWorker(page), 'page controlled by the service worker');
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('html.ready', { timeout: 10000 });
@@ -1115,14 +1105,7 @@ test('offline: the counties are fetched only when a typed place is a county, and
   const asked = [];
   context.on('request', (r) => { if (/\/counties\.json$/.test(r.url())) asked.push(r.url()); });
   await open(page);
-  await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((r) => r.length > 0 && !!r[0].active && r[0].active.state === 'activated'), null, { timeout: 15000 });
-  let controlled = false;
-  for (let i = 0; i < 3 && !controlled; i++) {
-    await page.reload();
-    await page.waitForSelector('html.ready');
-    controlled = await page.evaluate(() => !!navigator.serviceWorker.controller);
-  }
-  check(controlled, 'page controlled by the service worker');
+  check(await controlledByWorker(page), 'page controlled by the service worker');
   check(asked.length === 0, 'not fetched with the page or the release: ' + asked);
   const offered = async () => {
     await page.click('#region');

@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromiumSession, axePath, ROOT } from './server.mjs';
 import { Visitor, answerShown, expectAnswer as expectAnswerShown } from './visitor.mjs';
+import { bigFamily } from './families.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ART = path.join(here, 'artifacts');
@@ -267,24 +268,6 @@ test('large text and zoom: 大字 at 100% on a phone, normal text at 200% zoom, 
 });
 
 // ---- a large family ---------------------------------------------------------------------------
-function bigFamily(n) {
-  const M = (id, name, relation, insurance, province, balance) => ({ id, name, relation, insurance, province, balance });
-  const members = [M('me', '我', 'self', 'employee', '福建', '50000.00'), M('sp', '老伴', 'spouse', 'employee_retired', '福建', '30000.00'),
-    M('mom', '妈妈', 'mother', 'resident', '福建', ''), M('kid', '儿子', 'son', 'resident', '北京', '')];
-  const sharing = [{ from: 'me', to: 'mom' }, { from: 'sp', to: 'mom' }, { from: 'me', to: 'kid', quota: '9000.00' }, { from: 'me', to: 'sp' }];
-  const items = [['outpatient_visit', 'designated_hospital'], ['catalogue_drug', 'designated_pharmacy'], ['dental_filling', 'designated_hospital'], ['inpatient_stay', 'designated_hospital']];
-  const pats = ['mom', 'kid', 'sp', 'me'];
-  const expenses = [];
-  for (let i = 0; i < n; i++) {
-    const [item, venue] = items[i % 4];
-    const amt = (37 + ((i * 7919) % 4000) + (i % 100) / 100).toFixed(2);
-    const e = { patient: pats[(i >> 2) % 4], item };
-    if (venue !== 'designated_hospital') e.venue = venue;
-    if (i % 3 === 0) Object.assign(e, { mode: 'amount', amount: amt, ded: '0', ratio: '50', cap: '20000.00' }); else e.burden = amt;
-    expenses.push(e);
-  }
-  return { v: 1, as_of: '2026-06-01', region: 'national', seq: 5, members, sharing, expenses };
-}
 // When the answer bar first shows a real answer in a frame (as tests/browser/bench.mjs measures).
 function watchAnswer() {
   window.__answerAt = null;
